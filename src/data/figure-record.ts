@@ -1,0 +1,77 @@
+/** The app's typed view of one row of `data/figures.csv` (or of the `figures` table). */
+
+export const BASE_UNITS = ['CNY', 'USD', 'm2', 'count', 'person', 'person_time', 'percent', 'year_of_age'] as const;
+export const KINDS = ['amount', 'count', 'area', 'percent_share', 'growth_rate', 'age', 'ratio'] as const;
+export const CATEGORIES = [
+  'investment', 'projects', 'enterprises', 'talent', 'infrastructure', 'education', 'health',
+  'industry_output', 'finance_debt', 'governance', 'party_building', 'discipline', 'other',
+] as const;
+
+export type Category = (typeof CATEGORIES)[number];
+
+export interface FigureRecord {
+  id: string;
+  doc_id: string;
+  line: number;
+  start: number;
+  end: number;
+  section: string;
+  section_title: string;
+  value: number;
+  unit: string;
+  qualifier: string;
+  value_base: number;
+  base_unit: string;
+  kind: string;
+  period: string;
+  period_end: string;
+  category: string;
+  indicator: string;
+  subject: string;
+  quote: string;
+}
+
+const NUMBER_FIELDS = ['line', 'start', 'end', 'value', 'value_base'] as const;
+const TEXT_FIELDS = [
+  'id', 'doc_id', 'section', 'section_title', 'unit', 'qualifier', 'base_unit', 'kind', 'period',
+  'period_end', 'category', 'indicator', 'subject', 'quote',
+] as const;
+const REQUIRED_TEXT = ['id', 'doc_id', 'unit', 'base_unit', 'kind', 'quote'] as const;
+
+/** A field that does not hold what the figures contract says, located by row (1-based, header = 1) and column. */
+export class FigureFieldError extends Error {
+  constructor(
+    readonly row: number,
+    readonly column: string,
+    detail: string,
+  ) {
+    super(`Row ${row}, column "${column}": ${detail}`);
+    this.name = 'FigureFieldError';
+  }
+}
+
+function toNumber(raw: unknown, row: number, column: string): number {
+  if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
+  if (typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(Number(raw))) return Number(raw);
+  throw new FigureFieldError(row, column, `expected a number, found ${JSON.stringify(raw ?? '')}`);
+}
+
+/**
+ * Converts a loosely typed record (CSV strings or DuckDB values, NULL for empty) to a {@link FigureRecord},
+ * failing with the row and column of the first bad field.
+ */
+export function toFigureRecord(source: Record<string, unknown>, row: number): FigureRecord {
+  const out: Record<string, string | number> = {};
+  for (const column of TEXT_FIELDS) {
+    const raw = source[column];
+    if (raw !== null && raw !== undefined && typeof raw !== 'string') {
+      throw new FigureFieldError(row, column, `expected text, found ${typeof raw}`);
+    }
+    out[column] = raw ?? '';
+  }
+  for (const column of REQUIRED_TEXT) {
+    if (out[column] === '') throw new FigureFieldError(row, column, 'is empty');
+  }
+  for (const column of NUMBER_FIELDS) out[column] = toNumber(source[column], row, column);
+  return out as unknown as FigureRecord;
+}

@@ -1,0 +1,60 @@
+import type { SqlQuery } from '../sql';
+import type { Engine } from './engine';
+import { getEngineStatus, setEngineStatus } from './engine-status';
+import type { Row } from './rows';
+import { loadTables, type TableSources } from './tables';
+
+export type { Engine } from './engine';
+export type { Row } from './rows';
+export { toRows, toPlainValue } from './rows';
+export { QueryError, EngineStartError } from './errors';
+export { loadTables, FIGURE_COLUMNS, FIGURE_COLUMN_TYPES, DOCUMENT_COLUMN_TYPES } from './tables';
+export type { TableSources, FigureColumn } from './tables';
+export { getEngineStatus, subscribeEngineStatus } from './engine-status';
+export type { EngineStatus } from './engine-status';
+
+let engine: Promise<Engine> | null = null;
+
+/**
+ * Starts DuckDB once and loads the embedded tables; every caller shares the same promise. A failed start is
+ * forgotten so that {@link retryEngine} (or the next caller) can try again.
+ */
+export function getEngine(loadSources: () => Promise<TableSources>): Promise<Engine> {
+  if (engine) return engine;
+  const t0 = performance.now();
+  setEngineStatus({ phase: 'starting', step: 'download', fraction: 0 });
+  const started = (async () => {
+    // The wasm download and the data fetch run side by side.
+    const [{ startBrowserEngine }, sources] = await Promise.all([import('./duckdb-browser'), loadSources()]);
+    const db = await startBrowserEngine((step, fraction) =>
+      setEngineStatus({ phase: 'starting', step, fraction }),
+    );
+    setEngineStatus({ phase: 'starting', step: 'tables' });
+    await loadTables(db, sources);
+    return db;
+  })();
+  engine = started;
+  started.then(
+    () => {
+      const startedMs = Math.round(performance.now() - t0);
+      performance.mark('figures-board:duckdb-ready');
+      setEngineStatus({ phase: 'ready', startedMs });
+    },
+    (error: unknown) => {
+      engine = null;
+      setEngineStatus({ phase: 'error', error: error instanceof Error ? error : new Error(String(error)) });
+    },
+  );
+  return started;
+}
+
+/** Forgets a failed start so the next query starts the engine again. */
+export function retryEngine(): void {
+  if (getEngineStatus().phase === 'error') engine = null;
+}
+
+/** Runs a query on the shared engine. */
+export async function runQuery(loadSources: () => Promise<TableSources>, query: SqlQuery): Promise<Row[]> {
+  const db = await getEngine(loadSources);
+  return db.query(query);
+}

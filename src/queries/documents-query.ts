@@ -1,0 +1,32 @@
+import { queryOptions } from '@tanstack/react-query';
+import { sql, type SqlQuery } from '../sql';
+import { run, type QueryRunner } from './run';
+
+export interface DocumentRow {
+  doc_id: string;
+  title: string;
+  publisher: string;
+  published: string;
+  url: string;
+  file: string;
+}
+
+export function buildDocumentsQuery(): SqlQuery {
+  return sql`SELECT doc_id, title, publisher, published, url, file FROM documents ORDER BY published, doc_id`;
+}
+
+export async function fetchDocuments(runner: QueryRunner): Promise<DocumentRow[]> {
+  const rows = await runner(buildDocumentsQuery());
+  return rows.map((r) => ({
+    doc_id: String(r.doc_id),
+    title: String(r.title ?? ''),
+    publisher: String(r.publisher ?? ''),
+    published: String(r.published ?? ''),
+    url: String(r.url ?? ''),
+    file: String(r.file ?? ''),
+  }));
+}
+
+export function documentsOptions() {
+  return queryOptions({ queryKey: ['documents'], queryFn: () => fetchDocuments(run) });
+}

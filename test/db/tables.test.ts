@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTables } from '../../src/db';
+import { sql } from '../../src/sql';
+import { createTestEngine } from '../util/test-db';
+import { SAMPLE_DOCUMENTS_CSV, SAMPLE_FIGURES, sampleFiguresCsv } from '../util/sample-data';
+
+let engine: Awaited<ReturnType<typeof createTestEngine>>;
+
+beforeAll(async () => {
+  engine = await createTestEngine();
+  await loadTables(engine, { figuresCsv: sampleFiguresCsv(), documentsCsv: SAMPLE_DOCUMENTS_CSV });
+});
+
+describe('loadTables', () => {
+  it('loads every row with the declared column types', async () => {
+    const types = await engine.query(sql`SELECT column_name, data_type FROM information_schema.columns
+      WHERE table_name = 'figures' ORDER BY ordinal_position`);
+    expect(types.find((t) => t.column_name === 'value_base')?.data_type).toBe('DECIMAL(38,6)');
+    expect(types.find((t) => t.column_name === 'line')?.data_type).toBe('INTEGER');
+    const [count] = await engine.query(sql`SELECT count(*) AS n FROM figures`);
+    expect(count?.n).toBe(SAMPLE_FIGURES.length);
+  });
+
+  it('returns decimals as the numbers written, not scaled integers or float noise', async () => {
+    const rows = await engine.query(sql`SELECT value, value_base FROM figures WHERE id IN ('sample:0003', 'sample:0004') ORDER BY id`);
+    expect(rows).toEqual([
+      { value: 262.48, value_base: 26248000000 },
+      { value: 13.79, value_base: 137900 },
+    ]);
+    expect(JSON.parse(JSON.stringify(rows))).toEqual(rows);
+  });
+
+  it('sums decimals exactly (no 235316.49999999997)', async () => {
+    const [row] = await engine.query(sql`SELECT sum(value) AS s FROM figures WHERE id IN ('sample:0003', 'sample:0008')`);
+    expect(row?.s).toBe(2615.6449);
+  });
+
+  it('turns BIGINT results into plain numbers', async () => {
+    const [row] = await engine.query(sql`SELECT count(*) AS n, 9007199254740993::HUGEINT AS big FROM figures`);
+    expect(typeof row?.n).toBe('number');
+    expect(() => JSON.stringify(row)).not.toThrow();
+  });
+
+  it('keeps a failed reload from replacing the loaded tables', async () => {
+    await expect(
+      loadTables(engine, { figuresCsv: 'id,doc_id\n"unterminated', documentsCsv: SAMPLE_DOCUMENTS_CSV }),
+    ).rejects.toThrow();
+    const [count] = await engine.query(sql`SELECT count(*) AS n FROM figures`);
+    expect(count?.n).toBe(SAMPLE_FIGURES.length);
+  });
+});
+
+describe('decimalToNumber', () => {
+  it('puts the point back without floating-point division', async () => {
+    const { decimalToNumber } = await import('../../src/db/rows');
+    expect(decimalToNumber('262480000', 6)).toBe(262.48);
+    expect(decimalToNumber('-13790000', 6)).toBe(-13.79);
+    expect(decimalToNumber('5', 6)).toBe(0.000005);
+    expect(decimalToNumber('1975', 0)).toBe(1975);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { chooseScale, formatAsWritten, formatQuantity, scaled, unitLabel } from '../../src/lib/format';
+
+describe('Chinese number formatting', () => {
+  it('writes money in 亿元/万元/元 and keeps USD apart', () => {
+    expect(formatQuantity(197500000000, 'CNY')).toBe('1,975亿元');
+    expect(formatQuantity(26248000000, 'CNY')).toBe('262.48亿元');
+    expect(formatQuantity(23531649, 'CNY')).toBe('2,353.16万元');
+    expect(formatQuantity(3070000000, 'USD')).toBe('30.7亿美元');
+    expect(formatQuantity(800, 'CNY')).toBe('800元');
+  });
+
+  it('scales areas to 万平方米 and leaves counts whole below 1亿', () => {
+    expect(formatQuantity(137900, 'm2')).toBe('13.79万平方米');
+    expect(formatQuantity(5137, 'count')).toBe('5,137个');
+    expect(formatQuantity(25000, 'person')).toBe('25,000人');
+  });
+
+  it('never scales percentages or ages', () => {
+    expect(formatQuantity(33.89, 'percent')).toBe('33.89%');
+    expect(formatQuantity(42.5, 'year_of_age')).toBe('42.5岁');
+    expect(chooseScale([1e9], 'percent').divisor).toBe(1);
+  });
+
+  it('picks one scale for a whole chart from its largest value', () => {
+    const scale = chooseScale([26248000000, 23531649, 197500000000], 'CNY');
+    expect(unitLabel('CNY', scale)).toBe('亿元');
+    expect(scaled(23531649, scale)).toBe(0.235316);
+    expect(unitLabel('USD', chooseScale([5e5], 'USD'))).toBe('万美元');
+  });
+
+  it('writes a figure with its qualifier where Chinese puts it', () => {
+    expect(formatAsWritten({ value: 180, unit: '亿元', qualifier: '约' })).toBe('约180亿元');
+    expect(formatAsWritten({ value: 900, unit: '家', qualifier: '余' })).toBe('900余家');
+    expect(formatAsWritten({ value: 42, unit: '岁', qualifier: '以下' })).toBe('42岁以下');
+    expect(formatAsWritten({ value: 13.79, unit: '万平方米', qualifier: '' })).toBe('13.79万平方米');
+  });
+});

@@ -1,0 +1,100 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTables } from '../../src/db';
+import {
+  EMPTY_FILTERS, buildFiguresQuery, fetchDocuments, fetchFacets, fetchFigures, fetchGroups, type FigureFilters,
+} from '../../src/queries';
+import { sql } from '../../src/sql';
+import { createTestEngine } from '../util/test-db';
+import { SAMPLE_DOCUMENTS_CSV, SAMPLE_FIGURES, sampleFiguresCsv } from '../util/sample-data';
+
+let engine: Awaited<ReturnType<typeof createTestEngine>>;
+const sort = { column: 'id', desc: false } as const;
+const filters = (f: Partial<FigureFilters>): FigureFilters => ({ ...EMPTY_FILTERS, ...f });
+
+beforeAll(async () => {
+  engine = await createTestEngine();
+  await loadTables(engine, { figuresCsv: sampleFiguresCsv(), documentsCsv: SAMPLE_DOCUMENTS_CSV });
+});
+
+describe('figures query', () => {
+  it('filters by several dimensions at once', async () => {
+    const rows = await fetchFigures(engine.runner, { filters: filters({ category: ['investment'], base_unit: ['CNY'] }), sort });
+    expect(rows.map((r) => r.id)).toEqual(['sample:0001', 'sample:0003', 'sample:0008']);
+  });
+
+  it('searches indicator, subject and quote as plain text', async () => {
+    const rows = await fetchFigures(engine.runner, { filters: filters({ q: '5G基站' }), sort });
+    expect(rows.map((r) => r.value_base)).toEqual([5137]);
+    const percent = await fetchFigures(engine.runner, { filters: filters({ q: '%' }), sort });
+    expect(percent.map((r) => r.id)).toEqual(['sample:0006']);
+  });
+
+  it('sorts by a whitelisted column and refuses any other', async () => {
+    const rows = await fetchFigures(engine.runner, { filters: EMPTY_FILTERS, sort: { column: 'value_base', desc: true } });
+    expect(rows[0]?.id).toBe('sample:0001');
+    expect(() =>
+      buildFiguresQuery({ filters: EMPTY_FILTERS, sort: { column: 'quote; DROP TABLE figures' as 'id', desc: false } }),
+    ).toThrow(/Unknown column/);
+  });
+
+  it.each([["' OR 1=1 --"], ["x'; DROP TABLE figures; --"], ['"); DELETE FROM figures; --']])(
+    'binds %s as a value: no rows, table intact',
+    async (hostile) => {
+      for (const f of [filters({ category: [hostile] }), filters({ q: hostile }), filters({ section: [hostile, 'a'] })]) {
+        expect(await fetchFigures(engine.runner, { filters: f, sort })).toEqual([]);
+      }
+      const [count] = await engine.query(sql`SELECT count(*) AS n FROM figures`);
+      expect(count?.n).toBe(SAMPLE_FIGURES.length);
+    },
+  );
+
+  it('matches a subject that itself looks like SQL, literally', async () => {
+    const rows = await fetchFigures(engine.runner, { filters: filters({ subject: ["Robert'); DROP TABLE figures;--"] }), sort });
+    expect(rows.map((r) => r.id)).toEqual(['sample:0008']);
+  });
+});
+
+describe('facets query', () => {
+  it('counts each dimension under the other filters only', async () => {
+    const facets = await fetchFacets(engine.runner, filters({ category: ['investment'] }));
+    const categories = facets.filter((f) => f.dimension === 'category');
+    expect(categories.find((c) => c.value === 'investment')?.count).toBe(4);
+    expect(categories.find((c) => c.value === 'infrastructure')?.count).toBe(2);
+    const units = facets.filter((f) => f.dimension === 'base_unit');
+    expect(units).toEqual([
+      { dimension: 'base_unit', value: 'CNY', count: 3 },
+      { dimension: 'base_unit', value: 'USD', count: 1 },
+    ]);
+  });
+
+  it('reports an empty period as the empty string', async () => {
+    const facets = await fetchFacets(engine.runner, EMPTY_FILTERS);
+    const periods = facets.filter((f) => f.dimension === 'period').map((f) => [f.value, f.count]);
+    expect(periods).toEqual([['', 7], ['截至2021年10月', 1]]);
+  });
+});
+
+describe('group query', () => {
+  it('sums per group and base unit, never across units', async () => {
+    const groups = await fetchGroups(engine.runner, { filters: EMPTY_FILTERS, by: 'category', baseUnits: [] });
+    const investment = groups.filter((g) => g.key === 'investment');
+    expect(investment).toEqual([
+      { key: 'investment', base_unit: 'CNY', count: 3, total: 197500000000 + 26248000000 + 23531649 },
+      { key: 'investment', base_unit: 'USD', count: 1, total: 3070000000 },
+    ]);
+  });
+
+  it('restricts to the requested base units', async () => {
+    const groups = await fetchGroups(engine.runner, { filters: EMPTY_FILTERS, by: 'subject', baseUnits: ['m2'] });
+    expect(groups).toEqual([{ key: '生态城', base_unit: 'm2', count: 1, total: 137900 }]);
+  });
+});
+
+describe('documents query', () => {
+  it('lists the loaded documents', async () => {
+    const docs = await fetchDocuments(engine.runner);
+    expect(docs).toEqual([
+      { doc_id: 'sample', title: '测试报告', publisher: '测试机构', published: '2022-08-04', url: 'https://example.org/x', file: 'source/sample.txt' },
+    ]);
+  });
+});
