@@ -5,3 +5,4 @@ export * from './group-query';
 export * from './documents-query';
 export * from './embedded-query';
 export { run, type QueryRunner } from './run';
+export * from './source-text-query';

@@ -76,17 +76,28 @@ describe('facets query', () => {
 
 describe('group query', () => {
   it('sums per group and base unit, never across units', async () => {
-    const groups = await fetchGroups(engine.runner, { filters: EMPTY_FILTERS, by: 'category', baseUnits: [] });
+    const groups = await fetchGroups(engine.runner, { filters: EMPTY_FILTERS, by: 'category', series: null, baseUnits: [] });
     const investment = groups.filter((g) => g.key === 'investment');
     expect(investment).toEqual([
-      { key: 'investment', base_unit: 'CNY', count: 3, total: 197500000000 + 26248000000 + 23531649 },
-      { key: 'investment', base_unit: 'USD', count: 1, total: 3070000000 },
+      { key: 'investment', series: '', base_unit: 'CNY', count: 3, total: 197500000000 + 26248000000 + 23531649 },
+      { key: 'investment', series: '', base_unit: 'USD', count: 1, total: 3070000000 },
     ]);
   });
 
   it('restricts to the requested base units', async () => {
-    const groups = await fetchGroups(engine.runner, { filters: EMPTY_FILTERS, by: 'subject', baseUnits: ['m2'] });
-    expect(groups).toEqual([{ key: '生态城', base_unit: 'm2', count: 1, total: 137900 }]);
+    const groups = await fetchGroups(engine.runner, { filters: EMPTY_FILTERS, by: 'subject', series: null, baseUnits: ['m2'] });
+    expect(groups).toEqual([{ key: '生态城', series: '', base_unit: 'm2', count: 1, total: 137900 }]);
+  });
+
+  it('splits groups into series by a second dimension', async () => {
+    const groups = await fetchGroups(engine.runner, {
+      filters: EMPTY_FILTERS, by: 'subject', series: 'category', baseUnits: ['CNY'],
+    });
+    expect(groups.map((g) => [g.key, g.series, g.total])).toEqual([
+      ['滨海新区', 'investment', 197500000000],
+      ['高新区', 'investment', 26248000000],
+      ["Robert'); DROP TABLE figures;--", 'investment', 23531649],
+    ]);
   });
 });
 

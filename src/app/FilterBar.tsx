@@ -1,0 +1,91 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { dimensionValueLabel, t } from '../i18n/zh';
+import { facetsOptions, isEmptyFilters, EMPTY_FILTERS, type Dimension, type FacetRow, type FigureFilters } from '../queries';
+import { toggleFilter } from './url-state';
+
+const FILTER_DIMENSIONS: readonly Dimension[] = ['category', 'subject', 'kind', 'base_unit', 'section', 'period'];
+
+export interface FilterBarProps {
+  filters: FigureFilters;
+  onChange: (filters: FigureFilters, opts?: { replace?: boolean }) => void;
+}
+
+/** Search box, one menu per dimension (with counts under the other filters) and removable chips. */
+export function FilterBar({ filters, onChange }: FilterBarProps) {
+  const facets = useQuery(facetsOptions(filters));
+  const [text, setText] = useState(filters.q);
+  const [urlQ, setUrlQ] = useState(filters.q);
+  // Keep the box in step with the URL (back/forward) — adjusted during render, as React recommends —
+  // and debounce typing into it.
+  if (filters.q !== urlQ) {
+    setUrlQ(filters.q);
+    setText(filters.q);
+  }
+  useEffect(() => {
+    if (text === filters.q) return;
+    const timer = setTimeout(() => onChange({ ...filters, q: text }, { replace: true }), 200);
+    return () => clearTimeout(timer);
+  }, [text, filters, onChange]);
+
+  const byDimension = new Map<Dimension, FacetRow[]>();
+  for (const row of facets.data ?? []) {
+    byDimension.set(row.dimension, [...(byDimension.get(row.dimension) ?? []), row]);
+  }
+
+  return (
+    <section className="filter-bar" aria-label="筛选">
+      <input
+        type="search"
+        className="search"
+        placeholder={t.explorer.searchPlaceholder}
+        aria-label={t.dimensions.q}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      {FILTER_DIMENSIONS.map((dimension) => (
+        <select
+          key={dimension}
+          aria-label={t.filters.add(t.dimensions[dimension])}
+          value=""
+          disabled={!facets.data}
+          onChange={(e) => e.target.value !== '' && onChange(toggleFilter(filters, dimension, e.target.value.slice(1)))}
+        >
+          <option value="">{t.dimensions[dimension]}</option>
+          {(byDimension.get(dimension) ?? []).map((row) => (
+            <option key={row.value} value={`=${row.value}`}>
+              {filters[dimension].includes(row.value) ? '✓ ' : ''}
+              {dimensionValueLabel(dimension, row.value)} ({row.count})
+            </option>
+          ))}
+        </select>
+      ))}
+      <ul className="chips" aria-label="当前筛选">
+        {FILTER_DIMENSIONS.flatMap((dimension) =>
+          filters[dimension].map((value) => {
+            const label = `${t.dimensions[dimension]}：${dimensionValueLabel(dimension, value)}`;
+            return (
+              <li key={`${dimension}=${value}`} className="chip">
+                {label}
+                <button
+                  type="button"
+                  aria-label={t.filters.remove(label)}
+                  onClick={() => onChange(toggleFilter(filters, dimension, value))}
+                >
+                  ×
+                </button>
+              </li>
+            );
+          }),
+        )}
+        {!isEmptyFilters(filters) && (
+          <li>
+            <button type="button" className="link" onClick={() => onChange(EMPTY_FILTERS)}>
+              {t.common.clearAll}
+            </button>
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect, useRef } from 'react';
+import { echarts, type ChartOption, type ECharts } from './echarts';
+
+/** What a click on a chart element reports (series data item and its name). */
+export interface ChartClick {
+  name: string;
+  seriesName?: string;
+  data: unknown;
+}
+
+export interface EChartProps {
+  option: ChartOption;
+  /** Pixel height; the width follows the container. */
+  height: number;
+  /** Accessible name of the chart (its title). */
+  label: string;
+  onClick?: (event: ChartClick) => void;
+  /** A stable name for tests and exports (`data-chart`). */
+  chartId?: string;
+}
+
+let firstChartMarked = false;
+
+// A read-only automation hook: tests and the benchmark read what a chart shows through ECharts itself.
+(window as unknown as { __figuresBoardCharts?: (el: Element) => unknown }).__figuresBoardCharts = (el) =>
+  echarts.getInstanceByDom(el as HTMLElement)?.getOption();
+
+/**
+ * The one owner of an ECharts instance: init on mount, `setOption` on change (not merged, so removed series
+ * disappear), resize with its container, dispose on unmount.
+ */
+export function EChart({ option, height, label, onClick, chartId }: EChartProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<ECharts | null>(null);
+  const clickHandler = useRef(onClick);
+
+  useEffect(() => {
+    clickHandler.current = onClick;
+  }, [onClick]);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const instance = echarts.init(element, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    instance.on('click', (params) => {
+      const p = params as { name?: string; seriesName?: string; data?: unknown };
+      clickHandler.current?.({ name: p.name ?? '', seriesName: p.seriesName, data: p.data });
+    });
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const instance = chart.current;
+    if (!instance) return;
+    instance.setOption(option, { notMerge: true });
+    if (!firstChartMarked) {
+      firstChartMarked = true;
+      instance.on('finished', function markFirst() {
+        instance.off('finished', markFirst);
+        performance.mark('figures-board:first-chart');
+      });
+    }
+  }, [option]);
+
+  return (
+    <div
+      ref={container}
+      className="echart"
+      style={{ height }}
+      role="img"
+      aria-label={label}
+      data-chart={chartId}
+    />
+  );
+}

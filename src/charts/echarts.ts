@@ -1,0 +1,16 @@
+/** ECharts, imported modularly: only the charts, components and renderers the app draws with. */
+import * as echarts from 'echarts/core';
+import { BarChart, TreemapChart, HeatmapChart, ScatterChart } from 'echarts/charts';
+import {
+  AriaComponent, DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent,
+  VisualMapComponent, GraphicComponent,
+} from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([
+  BarChart, TreemapChart, HeatmapChart, ScatterChart, AriaComponent, DatasetComponent, GridComponent,
+  LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent, GraphicComponent, CanvasRenderer,
+]);
+
+export { echarts };
+export type { EChartsCoreOption as ChartOption, ECharts } from 'echarts/core';

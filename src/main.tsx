@@ -1,0 +1,27 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { loadEmbeddedSources } from './data/embedded';
+import { getEngine } from './db';
+import './app/app.css';
+
+/** A local engine: queries never go stale, never wait for a network, and fail fast to a retry button. */
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { networkMode: 'always', staleTime: Infinity, retry: false, refetchOnWindowFocus: false },
+  },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
+  </StrictMode>,
+);
+
+// Warm the engine while the overview draws from the parsed CSV; failures surface in the views that query.
+getEngine(loadEmbeddedSources).catch(() => {});

@@ -1,0 +1,207 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { EChart } from '../../charts/EChart';
+import type { FigureRecord } from '../../data/figure-record';
+import { dimensionValueLabel, t } from '../../i18n/zh';
+import { formatAsWritten } from '../../lib/format';
+import {
+  DIMENSIONS, documentsOptions, figuresOptions, groupOptions, sourceTextOptions, type Dimension, type FigureFilters,
+} from '../../queries';
+import { COMPARE_MODES, type AppState, type CompareMode } from '../../app/url-state';
+import { EmptyState, ErrorBox, Loading, QueryState } from '../shared/QueryState';
+import { buildFigureBarsOption, figureBarsUnit, type FigureBarDatum } from '../shared/figure-bars-option';
+import { buildGroupedBarsOption } from './grouped-bars-option';
+import { buildPairsOption } from './pairs-option';
+import { findPairs } from './pairs';
+import { splitByUnit } from './small-multiples';
+import { buildTreemapOption } from './treemap-option';
+
+const BARS_PER_UNIT = 15;
+const PICK_LIST_LIMIT = 300;
+
+export interface CompareViewProps {
+  state: AppState;
+  onCompareChange: (compare: AppState['compare']) => void;
+  onToggleFilter: (dimension: Dimension, value: string) => void;
+  onOpenFigure: (id: string) => void;
+}
+
+/** Side-by-side comparison of the filtered (or picked) figures, in four chart modes. */
+export function CompareView({ state, onCompareChange, onToggleFilter, onOpenFigure }: CompareViewProps) {
+  const { filters, compare } = state;
+  const figures = useQuery(figuresOptions({ filters, sort: { column: 'value_base', desc: true } }));
+  const setMode = (mode: CompareMode) => onCompareChange({ ...compare, mode });
+  return (
+    <div className="compare">
+      <div className="mode-tabs" role="tablist" aria-label="图表类型">
+        {COMPARE_MODES.map((mode) => (
+          <button
+            key={mode}
+            type="button"
+            role="tab"
+            aria-selected={compare.mode === mode}
+            className={compare.mode === mode ? 'active' : ''}
+            onClick={() => setMode(mode)}
+          >
+            {t.compare.modes[mode]}
+          </button>
+        ))}
+        <span className="muted hint">{t.compare.crossFilterHint}</span>
+      </div>
+      <QueryState query={figures}>
+        {(rows) => {
+          const picked = compare.picks.length > 0 ? rows.filter((r) => compare.picks.includes(r.id)) : rows;
+          if (rows.length === 0) return <EmptyState />;
+          return (
+            <>
+              <div className="compare-charts">
+                {compare.mode === 'bars' && <BarsMode figures={picked} onOpenFigure={onOpenFigure} />}
+                {compare.mode === 'groups' && (
+                  <GroupsMode filters={filters} by={compare.by} picks={compare.picks}
+                    onBy={(by) => onCompareChange({ ...compare, by })} onToggleFilter={onToggleFilter} />
+                )}
+                {compare.mode === 'treemap' && (
+                  <TreemapMode figures={picked} onOpenFigure={onOpenFigure} onToggleFilter={onToggleFilter} />
+                )}
+                {compare.mode === 'pairs' && <PairsMode figures={picked} onOpenFigure={onOpenFigure} />}
+              </div>
+              <PickList rows={rows} picks={compare.picks} onPicks={(picks) => onCompareChange({ ...compare, picks })} />
+            </>
+          );
+        }}
+      </QueryState>
+    </div>
+  );
+}
+
+const openFromDatum = (onOpenFigure: (id: string) => void) => (e: { data: unknown }) => {
+  const id = (e.data as Partial<FigureBarDatum> | undefined)?.figureId;
+  if (id) onOpenFigure(id);
+};
+
+function BarsMode({ figures, onOpenFigure }: { figures: FigureRecord[]; onOpenFigure: (id: string) => void }) {
+  const groups = useMemo(() => splitByUnit(figures, BARS_PER_UNIT), [figures]);
+  const charts = useMemo(
+    () =>
+      groups.map((g) => {
+        const title = `${t.baseUnits[g.baseUnit] ?? g.baseUnit}（单位：${figureBarsUnit(g.figures, g.baseUnit)}）`;
+        return { ...g, title, option: buildFigureBarsOption(g.figures, { title, baseUnit: g.baseUnit }) };
+      }),
+    [groups],
+  );
+  const capped = groups.some((g) => g.total > g.figures.length);
+  return (
+    <>
+      {groups.length > 1 && <p className="note">{t.compare.splitNote(groups.length)}</p>}
+      {capped && <p className="note">{t.compare.cappedNote(BARS_PER_UNIT, figures.length)}</p>}
+      <div className="small-multiples">
+        {charts.map((c) => (
+          <EChart key={c.baseUnit} option={c.option} label={c.title} chartId={`compare-bars-${c.baseUnit}`}
+            height={70 + c.figures.length * 26} onClick={openFromDatum(onOpenFigure)} />
+        ))}
+      </div>
+    </>
+  );
+}
+
+function GroupsMode({ filters, by, picks, onBy, onToggleFilter }: {
+  filters: FigureFilters; by: Dimension; picks: string[]; onBy: (by: Dimension) => void;
+  onToggleFilter: (dimension: Dimension, value: string) => void;
+}) {
+  const series: Dimension | null = by === 'category' ? 'kind' : 'category';
+  const groups = useQuery(groupOptions({ filters, by, series, baseUnits: [] }));
+  return (
+    <>
+      <label className="inline-field">
+        {t.compare.groupBy}
+        <select value={by} onChange={(e) => onBy(e.target.value as Dimension)}>
+          {DIMENSIONS.map((d) => <option key={d} value={d}>{t.dimensions[d]}</option>)}
+        </select>
+      </label>
+      <p className="note">{t.compare.groupsNote}{picks.length > 0 ? '（分组对比汇总全部筛选结果）' : ''}</p>
+      <QueryState query={groups}>
+        {(rows) => (
+          <div className="small-multiples">
+            {[...new Set(rows.map((r) => r.base_unit))].map((baseUnit) => {
+              const title = `按${t.dimensions[by]}汇总：${t.baseUnits[baseUnit] ?? baseUnit}`;
+              return (
+                <EChart key={baseUnit} label={title} chartId={`compare-groups-${baseUnit}`} height={340}
+                  option={buildGroupedBarsOption(rows, { title, baseUnit, byDimension: by, seriesDimension: series })}
+                  onClick={(e) => onToggleFilter(by, e.name)} />
+              );
+            })}
+          </div>
+        )}
+      </QueryState>
+    </>
+  );
+}
+
+function TreemapMode({ figures, onOpenFigure, onToggleFilter }: {
+  figures: FigureRecord[]; onOpenFigure: (id: string) => void; onToggleFilter: (d: Dimension, v: string) => void;
+}) {
+  const cny = figures.filter((f) => f.base_unit === 'CNY');
+  const option = useMemo(() => buildTreemapOption(cny, `人民币金额按类别（${cny.length} 个数字）`), [cny]);
+  if (cny.length === 0) return <p className="note">{t.compare.noCny}</p>;
+  return (
+    <>
+      <p className="note">{t.compare.treemapNote}</p>
+      <EChart option={option} label="金额树图" chartId="compare-treemap" height={460}
+        onClick={(e) => {
+          const node = e.data as { figureId?: string; category?: string } | undefined;
+          if (node?.figureId) onOpenFigure(node.figureId);
+          else if (node?.category) onToggleFilter('category', node.category);
+        }} />
+    </>
+  );
+}
+
+function PairsMode({ figures, onOpenFigure }: { figures: FigureRecord[]; onOpenFigure: (id: string) => void }) {
+  const documents = useQuery(documentsOptions());
+  const docIds = [...new Set(figures.map((f) => f.doc_id))];
+  const files = docIds.map((id) => documents.data?.find((d) => d.doc_id === id)?.file).filter((f): f is string => !!f);
+  const texts = useQueries({ queries: files.map((file) => sourceTextOptions(file)) });
+  if (documents.isError) return <ErrorBox error={documents.error} />;
+  const failed = texts.find((q) => q.isError);
+  if (failed) return <ErrorBox error={failed.error} />;
+  if (!documents.data || texts.some((q) => !q.data)) return <Loading />;
+  const pairs = docIds.flatMap((docId, i) => findPairs(figures.filter((f) => f.doc_id === docId), texts[i]?.data ?? ''));
+  if (pairs.length === 0) return <p className="note">{t.compare.noPairs}</p>;
+  const units = [...new Set(pairs.map((p) => p.before.base_unit))];
+  return (
+    <div className="small-multiples">
+      {units.map((u) => {
+        const title = `前后对比：${t.baseUnits[u] ?? u}`;
+        return (
+          <EChart key={u} option={buildPairsOption(pairs, u, title)} label={title} chartId={`compare-pairs-${u}`}
+            height={90 + pairs.filter((p) => p.before.base_unit === u).length * 48} onClick={openFromDatum(onOpenFigure)} />
+        );
+      })}
+    </div>
+  );
+}
+
+function PickList({ rows, picks, onPicks }: { rows: FigureRecord[]; picks: string[]; onPicks: (p: string[]) => void }) {
+  const shown = rows.slice(0, PICK_LIST_LIMIT);
+  const toggle = (id: string) => onPicks(picks.includes(id) ? picks.filter((p) => p !== id) : [...picks, id]);
+  return (
+    <section className="pick-list" aria-label="选择对比的数字">
+      <header>
+        <span>{picks.length > 0 ? t.compare.picked(picks.length) : t.compare.pickHint}</span>
+        {picks.length > 0 && <button type="button" className="link" onClick={() => onPicks([])}>{t.compare.clearPicks}</button>}
+      </header>
+      <ul>
+        {shown.map((f) => (
+          <li key={f.id}>
+            <label>
+              <input type="checkbox" checked={picks.includes(f.id)} onChange={() => toggle(f.id)} />
+              <span className="pick-value">{formatAsWritten(f)}</span>
+              <span>{f.indicator}</span>
+              <span className="muted">{[f.subject, dimensionValueLabel('category', f.category)].filter(Boolean).join(' · ')}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import type { FigureRecord } from '../../data/figure-record';
+
+/** A leadership theme: a panel that gathers one or more categories. */
+export interface OverviewTheme {
+  key: string;
+  categories: readonly string[];
+}
+
+export const OVERVIEW_THEMES: readonly OverviewTheme[] = [
+  { key: 'investment', categories: ['investment'] },
+  { key: 'projects', categories: ['projects'] },
+  { key: 'enterprises', categories: ['enterprises'] },
+  { key: 'talent', categories: ['talent'] },
+  { key: 'infrastructure', categories: ['infrastructure'] },
+  { key: 'education_health', categories: ['education', 'health'] },
+  { key: 'industry_finance', categories: ['industry_output', 'finance_debt'] },
+  { key: 'discipline_party', categories: ['discipline', 'party_building'] },
+];
+
+/** Units whose figures make headline cards and bar charts, in the order leaders read them. */
+const HEADLINE_UNITS = ['CNY', 'USD', 'count', 'person', 'person_time', 'm2'] as const;
+const KPI_LIMIT = 3;
+const BARS_LIMIT = 8;
+
+export interface OverviewChart {
+  baseUnit: string;
+  figures: FigureRecord[];
+}
+
+export interface OverviewPanel {
+  theme: OverviewTheme;
+  total: number;
+  kpis: FigureRecord[];
+  charts: OverviewChart[];
+}
+
+function byValueDesc(a: FigureRecord, b: FigureRecord): number {
+  return b.value_base - a.value_base || a.start - b.start;
+}
+
+/**
+ * Headline cards: the largest figure of each headline unit in turn (money first), round-robin until three
+ * distinct indicators are chosen — so a panel shows its biggest amount and its biggest count side by side.
+ */
+export function pickKpis(figures: readonly FigureRecord[]): FigureRecord[] {
+  const queues = HEADLINE_UNITS.map((unit) => figures.filter((f) => f.base_unit === unit).sort(byValueDesc));
+  const picked: FigureRecord[] = [];
+  const indicators = new Set<string>();
+  while (picked.length < KPI_LIMIT && queues.some((q) => q.length > 0)) {
+    for (const queue of queues) {
+      let next = queue.shift();
+      while (next && indicators.has(next.indicator)) next = queue.shift();
+      if (!next || picked.length >= KPI_LIMIT) continue;
+      picked.push(next);
+      indicators.add(next.indicator);
+    }
+  }
+  return picked;
+}
+
+/** Up to two charts per theme: the headline units with the most figures (at least two each). */
+export function pickCharts(figures: readonly FigureRecord[]): OverviewChart[] {
+  return HEADLINE_UNITS.map((baseUnit) => ({
+    baseUnit,
+    figures: figures.filter((f) => f.base_unit === baseUnit).sort(byValueDesc),
+  }))
+    .filter((c) => c.figures.length >= 2)
+    .sort((a, b) => b.figures.length - a.figures.length)
+    .slice(0, 2)
+    .map((c) => ({ ...c, figures: c.figures.slice(0, BARS_LIMIT) }));
+}
+
+/** The overview: one panel per theme, from the whole dataset. */
+export function buildOverview(figures: readonly FigureRecord[]): OverviewPanel[] {
+  return OVERVIEW_THEMES.map((theme) => {
+    const own = figures.filter((f) => theme.categories.includes(f.category));
+    return { theme, total: own.length, kpis: pickKpis(own), charts: pickCharts(own) };
+  });
+}

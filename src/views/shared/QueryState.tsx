@@ -1,0 +1,62 @@
+import type { ReactNode } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { t } from '../../i18n/zh';
+import { retryEngine } from '../../db';
+
+/** A readable error with a retry button, shown in the view that failed — never a blank page. */
+export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    <div className="error-box" role="alert">
+      <strong>{t.common.errorTitle}</strong>
+      <p>{message}</p>
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          {t.common.retry}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Loading({ label = t.common.loading }: { label?: string }) {
+  return (
+    <div className="loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {label}
+    </div>
+  );
+}
+
+export function EmptyState() {
+  return (
+    <div className="empty-state" role="status">
+      <strong>{t.common.empty}</strong>
+      <p>{t.common.emptyHint}</p>
+    </div>
+  );
+}
+
+/**
+ * Renders a query's loading and error states, or its data through `children`. A retry also forgets a failed
+ * engine start, so the engine gets another chance.
+ */
+export function QueryState<T>({ query, children, loadingLabel }: {
+  query: UseQueryResult<T>;
+  children: (data: T) => ReactNode;
+  loadingLabel?: string;
+}) {
+  if (query.isError) {
+    return (
+      <ErrorBox
+        error={query.error}
+        onRetry={() => {
+          retryEngine();
+          void query.refetch();
+        }}
+      />
+    );
+  }
+  if (query.data === undefined) return <Loading label={loadingLabel} />;
+  return <>{children(query.data)}</>;
+}

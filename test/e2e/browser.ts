@@ -1,0 +1,69 @@
+/** Headless Debian Chromium for end-to-end tests: a fresh profile per launch, every request recorded. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+const FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  baseUrl: string;
+  /** Every URL the page requested, in order. */
+  requests: string[];
+  /** Console errors, page errors and CSP violations. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** True for the hosts the app may talk to: its own server on loopback, or in-page data/blob URLs. */
+export function isLocal(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'data:' || protocol === 'blob:') return true;
+  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+}
+
+export async function openBrowser(viewport = { width: 1400, height: 1000 }): Promise<BrowserSession> {
+  const profile = mkdtempSync(join(tmpdir(), 'figures-board-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: inject('chromium'), headless: true, args: FLAGS, viewport, acceptDownloads: true,
+  });
+  const requests: string[] = [];
+  const problems: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return {
+    context, page, baseUrl: inject('baseUrl'), requests, problems,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The data of the ECharts instance inside `[data-chart=…]`, read through ECharts itself (not pixels). */
+export async function chartSeries(page: Page, chartId: string): Promise<{ names: string[]; values: number[][] }> {
+  return page.evaluate((id) => {
+    const el = document.querySelector(`[data-chart="${id}"]`);
+    const hook = (window as unknown as { __figuresBoardCharts?: (el: Element) => unknown }).__figuresBoardCharts;
+    if (!el || !hook) throw new Error(`No chart ${id}`);
+    const option = hook(el) as { yAxis?: { data?: string[] }[]; xAxis?: { data?: string[] }[]; series: { data: ({ value: number } | number)[] }[] };
+    const names = option.yAxis?.[0]?.data ?? option.xAxis?.[0]?.data ?? [];
+    const values = option.series.map((s) => s.data.map((d) => (typeof d === 'number' ? d : d.value)));
+    return { names, values };
+  }, chartId);
+}

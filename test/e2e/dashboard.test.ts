@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartSeries, isLocal, openBrowser, type BrowserSession } from './browser';
+
+let s: BrowserSession;
+
+beforeAll(async () => {
+  s = await openBrowser();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('the dashboard in Chromium', () => {
+  it('loads the overview with the headline figures, no console errors and no request to another host', async () => {
+    await s.page.goto(`${s.baseUrl}/`);
+    const investment = s.page.locator('[data-theme="investment"]');
+    await expect.poll(() => investment.locator('.kpi-value').allTextContents()).toContain('1,975亿元');
+    const infrastructure = s.page.locator('[data-theme="infrastructure"]');
+    await expect.poll(() => infrastructure.locator('.kpi-value').allTextContents()).toContain('5,137个');
+    await s.page.locator('[data-engine="ready"]').waitFor({ timeout: 30_000 });
+    expect(s.requests.length).toBeGreaterThan(3);
+    expect(s.requests.filter((u) => !isLocal(u))).toEqual([]);
+    expect(s.problems).toEqual([]);
+  });
+
+  it('is served with a Content-Security-Policy header', async () => {
+    const response = await s.page.goto(`${s.baseUrl}/`);
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
+    expect(response?.headers()['content-security-policy']).toContain("connect-src 'self'");
+  });
+
+  it('changes a chart’s data when a filter is applied', async () => {
+    await s.page.goto(`${s.baseUrl}/?view=compare`);
+    const chart = s.page.locator('[data-chart="compare-bars-CNY"]');
+    await chart.waitFor();
+    const before = await chartSeries(s.page, 'compare-bars-CNY');
+    await s.page.getByLabel('按类别筛选').selectOption('=investment');
+    await expect.poll(async () => (await chartSeries(s.page, 'compare-bars-CNY')).names).not.toEqual(before.names);
+    expect(new URL(s.page.url()).searchParams.getAll('category')).toEqual(['investment']);
+    await expect.poll(() => s.page.locator('.chip').allTextContents()).toEqual(['类别：招商引资与投资×']);
+  });
+
+  it('finds 5G基站 in the explorer and shows its verbatim quote in the provenance panel', async () => {
+    await s.page.goto(`${s.baseUrl}/?view=explorer`);
+    await s.page.getByLabel('搜索').fill('5G基站');
+    const rows = s.page.locator('.ft-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    const firstQuote = await rows.first().locator('.cell-quote').textContent();
+    expect(firstQuote).toContain('5G基站');
+    await rows.first().click();
+    const quote = s.page.getByTestId('provenance-quote');
+    await expect.poll(() => quote.textContent()).toBe(firstQuote);
+    const mark = await s.page.getByTestId('provenance-paragraph').locator('mark').textContent();
+    expect(firstQuote).toContain(mark ?? '∅');
+  });
+
+  it('restores the same view from a copied URL, and walks back with the history', async () => {
+    await s.page.goto(`${s.baseUrl}/?view=explorer&q=5G`);
+    await s.page.locator('.ft-row').first().click();
+    const url = s.page.url();
+    expect(new URL(url).searchParams.get('fig')).toMatch(/:\d{4}$/);
+    const other = await openBrowser();
+    try {
+      await other.page.goto(url);
+      await expect.poll(() => other.page.getByLabel('搜索').inputValue()).toBe('5G');
+      await expect.poll(() => other.page.getByTestId('provenance-quote').textContent())
+        .toBe(await s.page.getByTestId('provenance-quote').textContent());
+    } finally {
+      await other.close();
+    }
+    await s.page.goBack();
+    await expect.poll(() => s.page.getByTestId('provenance').count()).toBe(0);
+  });
+});
