@@ -21,9 +21,9 @@ export interface EChartProps {
 
 let firstChartMarked = false;
 
-// A read-only automation hook: tests and the benchmark read what a chart shows through ECharts itself.
-(window as unknown as { __figuresBoardCharts?: (el: Element) => unknown }).__figuresBoardCharts = (el) =>
-  echarts.getInstanceByDom(el as HTMLElement)?.getOption();
+// An automation hook: tests and the benchmark read what a chart shows through ECharts itself, not pixels.
+(window as unknown as { __figuresBoardChart?: (el: Element) => ECharts | undefined }).__figuresBoardChart = (el) =>
+  echarts.getInstanceByDom(el as HTMLElement);
 
 /**
  * The one owner of an ECharts instance: init on mount, `setOption` on change (not merged, so removed series

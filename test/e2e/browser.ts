@@ -59,11 +59,28 @@ export async function openBrowser(viewport = { width: 1400, height: 1000 }): Pro
 export async function chartSeries(page: Page, chartId: string): Promise<{ names: string[]; values: number[][] }> {
   return page.evaluate((id) => {
     const el = document.querySelector(`[data-chart="${id}"]`);
-    const hook = (window as unknown as { __figuresBoardCharts?: (el: Element) => unknown }).__figuresBoardCharts;
-    if (!el || !hook) throw new Error(`No chart ${id}`);
-    const option = hook(el) as { yAxis?: { data?: string[] }[]; xAxis?: { data?: string[] }[]; series: { data: ({ value: number } | number)[] }[] };
+    const hook = (window as unknown as { __figuresBoardChart?: (el: Element) => { getOption(): unknown } | undefined })
+      .__figuresBoardChart;
+    const chart = el && hook?.(el);
+    if (!chart) throw new Error(`No chart ${id}`);
+    const option = chart.getOption() as { yAxis?: { data?: string[] }[]; xAxis?: { data?: string[] }[]; series: { data: ({ value: number } | number)[] }[] };
     const names = option.yAxis?.[0]?.data ?? option.xAxis?.[0]?.data ?? [];
     const values = option.series.map((s) => s.data.map((d) => (typeof d === 'number' ? d : d.value)));
     return { names, values };
   }, chartId);
+}
+
+/** Shows the tooltip of one data item of a chart, as hovering would. */
+export async function showTooltip(page: Page, chartId: string, dataIndex: number): Promise<void> {
+  await page.evaluate(
+    ([id, index]) => {
+      const el = document.querySelector(`[data-chart="${id}"]`);
+      const hook = (window as unknown as { __figuresBoardChart?: (el: Element) => { dispatchAction(a: unknown): void } | undefined })
+        .__figuresBoardChart;
+      const chart = el && hook?.(el);
+      if (!chart) throw new Error(`No chart ${id}`);
+      chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: index });
+    },
+    [chartId, dataIndex] as const,
+  );
 }
