@@ -50,9 +50,16 @@ export function parseState(search: string): AppState {
   };
 }
 
-/** Writes the state as a query string, leaving defaults out so links stay short. */
-export function serializeState(state: AppState): string {
+/** The query-string keys the core state owns; any other key belongs to a feature and is kept as it is. */
+export const CORE_KEYS: readonly string[] = ['view', ...DIMENSIONS, 'q', 'fig', 'mode', 'by', 'pick', 'sort'];
+
+/**
+ * Writes the state as a query string, leaving defaults out so links stay short. Keys of `keep` that the core
+ * does not own (a feature's own parameters, see `useUrlParam`) are carried over unchanged.
+ */
+export function serializeState(state: AppState, keep: URLSearchParams = new URLSearchParams()): string {
   const p = new URLSearchParams();
+  for (const [key, value] of keep) if (!CORE_KEYS.includes(key)) p.append(key, value);
   if (state.view !== DEFAULT_STATE.view) p.set('view', state.view);
   for (const d of DIMENSIONS) for (const v of state.filters[d]) p.append(d, v);
   if (state.filters.q !== '') p.set('q', state.filters.q);

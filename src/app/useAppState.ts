@@ -23,10 +23,36 @@ export function useAppState(): [AppState, (next: Partial<AppState>, opts?: { rep
   const state = currentState(search);
   const update = useCallback((next: Partial<AppState>, opts?: { replace?: boolean }) => {
     const merged = { ...currentState(window.location.search), ...next };
-    const url = `${window.location.pathname}${serializeState(merged)}${window.location.hash}`;
-    if (opts?.replace) window.history.replaceState(null, '', url);
-    else window.history.pushState(null, '', url);
-    window.dispatchEvent(new PopStateEvent('popstate'));
+    const keep = new URLSearchParams(window.location.search);
+    navigate(serializeState(merged, keep), opts?.replace ?? false);
   }, []);
   return [state, update];
+}
+
+/** Moves to a new query string (pushing or replacing a history entry) and tells every subscriber. */
+export function navigate(search: string, replace: boolean): void {
+  const url = `${window.location.pathname}${search}${window.location.hash}`;
+  if (replace) window.history.replaceState(null, '', url);
+  else window.history.pushState(null, '', url);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+/**
+ * One query-string parameter owned by a feature (e.g. a pivot spec), kept in the URL beside the core state:
+ * links reproduce it and back/forward restore it. `null` removes it.
+ */
+export function useUrlParam(key: string): [string | null, (value: string | null, opts?: { replace?: boolean }) => void] {
+  const search = useSyncExternalStore(subscribe, getSearch);
+  const value = new URLSearchParams(search).get(key);
+  const set = useCallback(
+    (next: string | null, opts?: { replace?: boolean }) => {
+      const params = new URLSearchParams(window.location.search);
+      if (next === null) params.delete(key);
+      else params.set(key, next);
+      const text = params.toString();
+      navigate(text === '' ? '' : `?${text}`, opts?.replace ?? false);
+    },
+    [key],
+  );
+  return [value, set];
 }

@@ -20,6 +20,11 @@ describe('URL state', () => {
     });
   });
 
+  it('keeps the parameters a feature owns when it writes the core state', () => {
+    const keep = new URLSearchParams('pivot=abc&view=explorer&category=x');
+    expect(serializeState({ ...DEFAULT_STATE, view: 'compare' }, keep)).toBe('?pivot=abc&view=compare');
+  });
+
   it('toggles one filter value on and off', () => {
     const on = toggleFilter(DEFAULT_STATE.filters, 'category', 'investment');
     expect(on.category).toEqual(['investment']);

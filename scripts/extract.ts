@@ -1,0 +1,82 @@
+/**
+ * CLI of the figure extractor.
+ *
+ *   npm run extract                                   regenerate data/figures.csv from data/documents.csv
+ *   npm run extract -- --in a.txt --out a.csv [--doc-id ID] [--published YYYY-MM-DD]
+ *
+ * Prints a coverage account to stderr and exits 1 if any run of digits is unaccounted for.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Papa from 'papaparse';
+import { coverageAccount, extractFigures, parseOverridesCsv, toFiguresCsv } from '../src/extract/index';
+import type { FigureRow, Override } from '../src/extract/index';
+
+const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'data');
+
+interface DocumentEntry {
+  doc_id: string;
+  title: string;
+  published: string;
+  file: string;
+}
+
+/** Extracts one text and reports its coverage; returns the rows and whether all digits were accounted for. */
+function runOne(text: string, docId: string, published: string, title: string, overrides: Override[]): { rows: FigureRow[]; ok: boolean } {
+  const rows = extractFigures(text, { docId, published, overrides, ...(title ? { title } : {}) });
+  const account = coverageAccount(text, rows);
+  const reasons = Object.entries(account.byReason)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([r, n]) => `${r}=${n}`)
+    .join(' ');
+  process.stderr.write(
+    `${docId}: ${rows.length} figures; digit runs: ${account.extracted} extracted, ${account.excluded} excluded (${reasons}), ${account.unaccounted} unaccounted\n`,
+  );
+  for (const e of account.entries.filter((x) => x.status === 'unaccounted')) {
+    const lineText = text.split('\n')[e.line - 1] ?? '';
+    const col = e.start - text.lastIndexOf('\n', e.start - 1) - 1;
+    process.stderr.write(`  unaccounted line ${e.line}: …${lineText.slice(Math.max(0, col - 12), col + e.digits.length + 8)}…\n`);
+  }
+  return { rows, ok: account.unaccounted === 0 };
+}
+
+function main(): number {
+  const { values } = parseArgs({
+    options: {
+      in: { type: 'string' },
+      out: { type: 'string' },
+      'doc-id': { type: 'string' },
+      published: { type: 'string' },
+    },
+  });
+  if (values.in) {
+    const text = readFileSync(values.in, 'utf8');
+    const docId = values['doc-id'] ?? basename(values.in, extname(values.in));
+    const { rows, ok } = runOne(text, docId, values.published ?? '', '', []);
+    const csv = toFiguresCsv(rows);
+    if (values.out) writeFileSync(values.out, csv);
+    else process.stdout.write(csv);
+    return ok ? 0 : 1;
+  }
+  const docs = Papa.parse<DocumentEntry>(readFileSync(resolve(DATA_DIR, 'documents.csv'), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  const overrides = parseOverridesCsv(readFileSync(resolve(DATA_DIR, 'overrides.csv'), 'utf8'));
+  let allOk = true;
+  const rows: FigureRow[] = [];
+  for (const doc of docs) {
+    const text = readFileSync(resolve(DATA_DIR, doc.file), 'utf8');
+    const result = runOne(text, doc.doc_id, doc.published, doc.title, overrides);
+    rows.push(...result.rows);
+    allOk &&= result.ok;
+  }
+  const out = values.out ?? resolve(DATA_DIR, 'figures.csv');
+  writeFileSync(out, toFiguresCsv(rows));
+  process.stderr.write(`wrote ${rows.length} figures to ${values.out ?? 'data/figures.csv'}\n`);
+  return allOk ? 0 : 1;
+}
+
+process.exitCode = main();

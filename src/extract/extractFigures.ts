@@ -1,0 +1,100 @@
+/**
+ * The extractor: turns the text of a report into figure rows with provenance.
+ */
+import { categorize } from './categories';
+import { normalizeNumber, scaleDecimal } from './decimal';
+import { indicatorFor } from './indicators';
+import { applyOverrides } from './overrides';
+import { findPeriods } from './periods';
+import { scanNumbers } from './scanNumbers';
+import type { Candidate } from './scanNumbers';
+import { sectionsByLine } from './sections';
+import { findTitle, jurisdictionFromTitle, subjectFor } from './subjects';
+import { isClauseEnd, isSentenceEnd, unitEnd, unitStart } from './textIndex';
+import type { ExtractOptions, FigureRow, Kind } from './types';
+
+const GROWTH_BEFORE = /(?:增长|下降|增速|增幅|提高|降低|减少|上升|回落|下滑|增加)了?(?:约|近)?$/;
+const DECLINE_BEFORE = /(?:下降|降低|减少|回落|下滑)了?(?:约|近)?$/;
+
+/** A clause boundary for indicator purposes also falls at the enumeration comma 、. */
+const isListEnd = (t: string, i: number): boolean => isClauseEnd(t, i) || t[i] === '、';
+
+function kindOf(text: string, c: Candidate): Kind {
+  const kind = c.unit.spec.kind;
+  if (c.unit.spec.base !== 'percent' || kind === 'growth_rate') return kind;
+  return GROWTH_BEFORE.test(text.slice(Math.max(0, c.outerStart - 6), c.outerStart)) ? 'growth_rate' : kind;
+}
+
+function baseValue(text: string, c: Candidate, kind: Kind): string {
+  const base = scaleDecimal(normalizeNumber(c.token.raw), c.unit.power);
+  const declining = kind === 'growth_rate' && DECLINE_BEFORE.test(text.slice(Math.max(0, c.outerStart - 6), c.outerStart));
+  return declining && base !== '0' ? `-${base}` : base;
+}
+
+/**
+ * Extracts every figure of `text` in document order. Pure: no I/O, runs in the browser.
+ * Row ids are `${docId}:0001`, `${docId}:0002` … in order of offset.
+ */
+export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] {
+  const lines = text.split('\n');
+  const sections = sectionsByLine(lines);
+  const defaultSubject = opts.subject ?? jurisdictionFromTitle(opts.title ?? findTitle(text));
+  const published = opts.published ?? '';
+  const rows: FigureRow[] = [];
+  let previousEnd = -1;
+  let previousSentence = -1;
+  let previousIndicator = '';
+  for (const scanned of scanNumbers(text)) {
+    if (scanned.status !== 'candidate') continue;
+    const c = scanned.candidate;
+    const sentenceStart = unitStart(text, c.outerStart, isSentenceEnd);
+    if (sentenceStart !== previousSentence) previousIndicator = '';
+    let clauseStart = unitStart(text, c.outerStart, isClauseEnd);
+    while (/\s/.test(text[clauseStart] ?? '')) clauseStart++;
+    const quote = text.slice(clauseStart, unitEnd(text, c.outerEnd, isClauseEnd));
+    const listStart = Math.max(unitStart(text, c.outerStart, isListEnd), previousEnd);
+    const pre = text.slice(listStart, c.outerStart);
+    const post = text.slice(c.outerEnd, unitEnd(text, c.outerEnd, isListEnd));
+    const sentenceBefore = text.slice(sentenceStart, c.outerStart);
+    const kind = kindOf(text, c);
+    const subject = subjectFor(sentenceBefore, defaultSubject);
+    const indicator = indicatorFor({
+      pre,
+      post,
+      unit: c.unit.unit,
+      kind,
+      qualifier: c.qualifier,
+      previous: previousIndicator,
+      subjectWords: [subject, defaultSubject],
+    });
+    const period = findPeriods(sentenceBefore, sentenceStart, published).at(-1);
+    const section = sections[c.line - 1] ?? { section: '', title: '' };
+    const sentence = text.slice(sentenceStart, unitEnd(text, c.outerEnd, isSentenceEnd));
+    rows.push({
+      id: '',
+      doc_id: opts.docId,
+      line: c.line,
+      start: c.token.start,
+      end: c.end,
+      section: section.section,
+      section_title: section.title,
+      value: c.token.raw,
+      unit: c.unit.unit,
+      qualifier: c.qualifier,
+      value_base: baseValue(text, c, kind),
+      base_unit: c.unit.spec.base,
+      kind,
+      period: period?.text ?? '',
+      period_end: period?.end ?? '',
+      category: categorize(indicator, pre + post, sentence, c.unit.unit, kind),
+      indicator,
+      subject,
+      quote,
+    });
+    if (kind !== 'percent_share' && kind !== 'growth_rate') previousIndicator = indicator;
+    previousEnd = c.outerEnd;
+    previousSentence = sentenceStart;
+  }
+  rows.forEach((r, i) => (r.id = `${opts.docId}:${String(i + 1).padStart(4, '0')}`));
+  return applyOverrides(rows, (opts.overrides ?? []).filter((o) => o.doc_id === opts.docId));
+}

@@ -1,0 +1,13 @@
+/**
+ * Public face of the figure extractor: a pure core that runs in Node and in the browser.
+ */
+export { extractFigures } from './extractFigures';
+export { coverageAccount } from './coverageAccount';
+export type { CoverageAccount, DigitRunEntry } from './coverageAccount';
+export { toFiguresCsv, csvField } from './toFiguresCsv';
+export { parseOverridesCsv, applyOverrides, OVERRIDE_COLUMNS } from './overrides';
+export { EXCLUSION_REASONS } from './exclusions';
+export type { ExclusionReason } from './exclusions';
+export { scaleDecimal, normalizeNumber } from './decimal';
+export { FIGURE_COLUMNS, CATEGORIES, KINDS, QUALIFIERS } from './types';
+export type { FigureRow, FigureColumn, Category, Kind, Override, ExtractOptions } from './types';

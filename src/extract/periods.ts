@@ -1,0 +1,84 @@
+/**
+ * Period phrases: the as-of date or span a figure refers to (截至2021年10月, 2021年1-10月, 上半年 …).
+ */
+
+/** A period phrase found in the text. */
+export interface Period {
+  /** The phrase as written. */
+  text: string;
+  /** ISO date the period ends, or empty when it cannot be known. */
+  end: string;
+  /** Offset of the phrase's first character. */
+  start: number;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function monthEnd(year: number, month: number): string {
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${pad(month)}-${pad(days)}`;
+}
+
+function day(year: number, month: number, d: number): string {
+  return `${year}-${pad(month)}-${pad(d)}`;
+}
+
+const Y = '((?:19|20)[0-9]{2})年';
+const RANGE = '\\s*[-—–~至到]\\s*';
+const QUARTER_END: Record<string, number> = { 一: 3, 二: 6, 三: 9, 四: 12, '1': 3, '2': 6, '3': 9, '4': 12 };
+
+interface Rule {
+  re: RegExp;
+  end: (m: RegExpExecArray, published: string) => string;
+}
+
+const num = (s: string | undefined): number => Number(s ?? '0');
+const publishedYear = (published: string): number => Number(published.slice(0, 4));
+
+/** Period rules, most specific first; each regex is global and matched over a sentence. */
+const RULES: Rule[] = [
+  {
+    re: new RegExp(`(?:截至|截止到?|到)${Y}([0-9]{1,2})月(?:([0-9]{1,2})日|底|末)?`, 'g'),
+    end: (m) => (m[3] ? day(num(m[1]), num(m[2]), num(m[3])) : monthEnd(num(m[1]), num(m[2]))),
+  },
+  { re: new RegExp(`(?:截至|截止到?|到)${Y}(?:底|末)`, 'g'), end: (m) => `${m[1]}-12-31` },
+  {
+    re: new RegExp(`${Y}([0-9]{1,2})月?${RANGE}([0-9]{1,2})月(?:份)?`, 'g'),
+    end: (m) => monthEnd(num(m[1]), num(m[3])),
+  },
+  { re: new RegExp(`${Y}([0-9]{1,2})月([0-9]{1,2})日`, 'g'), end: (m) => day(num(m[1]), num(m[2]), num(m[3])) },
+  { re: new RegExp(`${Y}上半年`, 'g'), end: (m) => `${m[1]}-06-30` },
+  { re: new RegExp(`${Y}(?:前三季度|1-3季度)`, 'g'), end: (m) => `${m[1]}-09-30` },
+  {
+    re: new RegExp(`${Y}(?:第)?([一二三四1-4])季度`, 'g'),
+    end: (m) => monthEnd(num(m[1]), QUARTER_END[m[2] ?? ''] ?? 12),
+  },
+  { re: new RegExp(`${Y}以来`, 'g'), end: (_m, published) => published },
+  { re: new RegExp(`${Y}([0-9]{1,2})月(?!份?[0-9])`, 'g'), end: (m) => monthEnd(num(m[1]), num(m[2])) },
+  { re: new RegExp(`${Y}(?:全年|度)?(?=[,，])`, 'g'), end: (m) => `${m[1]}-12-31` },
+  { re: /(?:今年|本年)以来|截至目前|目前|当前/g, end: (_m, published) => published },
+  {
+    re: /(?:今年)?(上半年|前三季度)/g,
+    end: (m, published) =>
+      published ? `${publishedYear(published)}-${m[1] === '上半年' ? '06-30' : '09-30'}` : '',
+  },
+];
+
+/**
+ * Every period phrase in `sentence` (offsets relative to `offset`), earliest first. Overlapping
+ * phrases keep the first, most specific rule's match. `published` (ISO date) anchors relative phrases.
+ */
+export function findPeriods(sentence: string, offset: number, published = ''): Period[] {
+  const found: Period[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const rule of RULES) {
+    for (const m of sentence.matchAll(rule.re)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (taken.some(([ts, te]) => s < te && e > ts)) continue;
+      taken.push([s, e]);
+      found.push({ text: m[0], end: rule.end(m as RegExpExecArray, published), start: offset + s });
+    }
+  }
+  return found.sort((x, y) => x.start - y.start);
+}

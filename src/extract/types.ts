@@ -1,0 +1,123 @@
+/**
+ * Shared types and constants of the figure extractor: the `figures.csv` contract.
+ */
+
+/** Ordered column list of `figures.csv`; every {@link FigureRow} has exactly these fields. */
+export const FIGURE_COLUMNS = [
+  'id',
+  'doc_id',
+  'line',
+  'start',
+  'end',
+  'section',
+  'section_title',
+  'value',
+  'unit',
+  'qualifier',
+  'value_base',
+  'base_unit',
+  'kind',
+  'period',
+  'period_end',
+  'category',
+  'indicator',
+  'subject',
+  'quote',
+] as const;
+
+/** One column name of `figures.csv`. */
+export type FigureColumn = (typeof FIGURE_COLUMNS)[number];
+
+/** Topic categories a figure may fall into. */
+export const CATEGORIES = [
+  'investment',
+  'projects',
+  'enterprises',
+  'talent',
+  'infrastructure',
+  'education',
+  'health',
+  'industry_output',
+  'finance_debt',
+  'governance',
+  'party_building',
+  'discipline',
+  'other',
+] as const;
+
+/** One topic category. */
+export type Category = (typeof CATEGORIES)[number];
+
+/**
+ * What sort of quantity a figure is. The first seven are the ones the genre needs; `duration` and
+ * `quantity` (physical measures such as 吨 or 公里) exist so that other reports do not go unaccounted.
+ */
+export const KINDS = [
+  'amount',
+  'count',
+  'area',
+  'percent_share',
+  'growth_rate',
+  'age',
+  'ratio',
+  'duration',
+  'quantity',
+] as const;
+
+/** One kind of quantity. */
+export type Kind = (typeof KINDS)[number];
+
+/** Qualifiers as they appear in `figures.csv` (text forms are normalised to these). */
+export const QUALIFIERS = ['约', '余', '多', '以上', '以下', '近', '超', '不足'] as const;
+
+/** One extracted figure: a number with its unit, normalised value and provenance. */
+export interface FigureRow {
+  id: string;
+  doc_id: string;
+  /** 1-based line number, lines split on `\n`. */
+  line: number;
+  /** Offset (JavaScript string index) of the number's first character. */
+  start: number;
+  /** Offset just past the unit; `text.slice(start, end)` is the number and its unit. */
+  end: number;
+  section: string;
+  section_title: string;
+  /** The number as written. */
+  value: string;
+  /** The unit as written (magnitude included, qualifier excluded). */
+  unit: string;
+  qualifier: string;
+  /** The value multiplied out into `base_unit`, as an exact decimal string. */
+  value_base: string;
+  base_unit: string;
+  kind: Kind;
+  period: string;
+  period_end: string;
+  category: Category;
+  indicator: string;
+  subject: string;
+  /** The verbatim clause containing the figure. */
+  quote: string;
+}
+
+/** A reviewed correction of one field of one figure, keyed by document and start offset. */
+export interface Override {
+  doc_id: string;
+  start: number;
+  field: 'indicator' | 'subject' | 'category';
+  value: string;
+}
+
+/** Options of {@link extractFigures}. */
+export interface ExtractOptions {
+  /** Identifier of the document; prefixes every row id. */
+  docId: string;
+  /** ISO publication date; anchors relative periods such as 今年以来 or 目前. */
+  published?: string;
+  /** Default subject when a clause names none; derived from `title` (or the text's title line) when absent. */
+  subject?: string;
+  /** Title of the document, e.g. from documents.csv; its `…关于` head names the jurisdiction. */
+  title?: string;
+  /** Reviewed overrides; only those whose doc_id equals `docId` are applied. */
+  overrides?: readonly Override[];
+}

@@ -1,0 +1,142 @@
+/**
+ * The unit table: which written units follow a number, and how they map onto base units.
+ */
+import type { Kind } from './types';
+
+/** How one written unit converts into its base unit. */
+export interface UnitSpec {
+  /** Base unit, e.g. `CNY`, `m2`, `count`. */
+  base: string;
+  /** The unit's kind before context refines it (percent becomes share or growth later). */
+  kind: Kind;
+  /** Power of ten from this unit to the base unit (平方公里 → m2 is 6). */
+  power: number;
+  /** Whether a magnitude (万, 亿 …) may precede it. */
+  scalable: boolean;
+}
+
+const money = (base: string): UnitSpec => ({ base, kind: 'amount', power: 0, scalable: true });
+const count: UnitSpec = { base: 'count', kind: 'count', power: 0, scalable: true };
+const person: UnitSpec = { base: 'person', kind: 'count', power: 0, scalable: true };
+
+/** Counting words (量词) that make a number a count of things. */
+export const COUNT_WORDS = [
+  '个', '家', '项', '件', '条', '座', '所', '次', '场', '批次', '批', '期', '轮', '篇', '份', '册', '间',
+  '起', '类', '种', '处', '站', '区间', '组', '户', '支', '台', '辆', '套', '栋', '张', '本', '部门', '部',
+  '艘', '架', '宗', '笔', '门', '方面', '大类', '大', '床', '所次', '块', '片', '棵', '株', '盏', '只', '头',
+] as const;
+
+/** Every recognised unit written after a number (without magnitude), with its conversion. */
+export const UNITS: ReadonlyMap<string, UnitSpec> = new Map<string, UnitSpec>([
+  ['元人民币', money('CNY')],
+  ['元', money('CNY')],
+  ['美元', money('USD')],
+  ['欧元', money('EUR')],
+  ['港元', money('HKD')],
+  ['平方米', { base: 'm2', kind: 'area', power: 0, scalable: true }],
+  ['平方公里', { base: 'm2', kind: 'area', power: 6, scalable: true }],
+  ['平方千米', { base: 'm2', kind: 'area', power: 6, scalable: true }],
+  ['公顷', { base: 'm2', kind: 'area', power: 4, scalable: true }],
+  // 1 亩 = 10000/15 m2 has no exact decimal, so 亩 keeps its own base unit.
+  ['亩', { base: 'mu', kind: 'area', power: 0, scalable: true }],
+  ['人次', { base: 'person_time', kind: 'count', power: 0, scalable: true }],
+  ['人', person],
+  ['名', person],
+  ['位', person],
+  ['%', { base: 'percent', kind: 'percent_share', power: 0, scalable: false }],
+  ['％', { base: 'percent', kind: 'percent_share', power: 0, scalable: false }],
+  ['个百分点', { base: 'percent', kind: 'growth_rate', power: 0, scalable: false }],
+  ['岁', { base: 'year_of_age', kind: 'age', power: 0, scalable: false }],
+  ['周岁', { base: 'year_of_age', kind: 'age', power: 0, scalable: false }],
+  ['倍', { base: 'times', kind: 'ratio', power: 0, scalable: false }],
+  ['个月', { base: 'month', kind: 'duration', power: 0, scalable: false }],
+  ['个工作日', { base: 'day', kind: 'duration', power: 0, scalable: false }],
+  ['年', { base: 'year', kind: 'duration', power: 0, scalable: false }],
+  ['天', { base: 'day', kind: 'duration', power: 0, scalable: false }],
+  ['小时', { base: 'hour', kind: 'duration', power: 0, scalable: false }],
+  ['分钟', { base: 'minute', kind: 'duration', power: 0, scalable: false }],
+  ['公里', { base: 'm', kind: 'quantity', power: 3, scalable: true }],
+  ['千米', { base: 'm', kind: 'quantity', power: 3, scalable: true }],
+  ['米', { base: 'm', kind: 'quantity', power: 0, scalable: true }],
+  ['吨', { base: 't', kind: 'quantity', power: 0, scalable: true }],
+  ['立方米', { base: 'm3', kind: 'quantity', power: 0, scalable: true }],
+  ['千瓦时', { base: 'kWh', kind: 'quantity', power: 0, scalable: true }],
+  ['千瓦', { base: 'kW', kind: 'quantity', power: 0, scalable: true }],
+  ['标准箱', { base: 'TEU', kind: 'quantity', power: 0, scalable: true }],
+  ...COUNT_WORDS.map((w): [string, UnitSpec] => [w, count]),
+]);
+
+/** Magnitude words and their powers of ten. */
+export const MAGNITUDES: ReadonlyMap<string, number> = new Map([
+  ['万亿', 12],
+  ['亿', 8],
+  ['千万', 7],
+  ['百万', 6],
+  ['万', 4],
+]);
+
+/** Qualifiers written between the number and the unit (900余家, 10万余件, 170多个). */
+const INFIX = /^[余多]/;
+
+/** A unit found right after a number. */
+export interface UnitMatch {
+  /** The unit as written, with any infix qualifier removed (10万余件 → 万件). */
+  unit: string;
+  /** Characters the unit occupies in the text, infix qualifier included. */
+  length: number;
+  /** Infix qualifier, or empty. */
+  qualifier: string;
+  spec: UnitSpec;
+  /** Total power of ten, magnitude included. */
+  power: number;
+}
+
+const byLengthDesc = (a: string, b: string): number => b.length - a.length;
+const UNIT_KEYS = [...UNITS.keys()].sort(byLengthDesc);
+const MAGNITUDE_KEYS = [...MAGNITUDES.keys()].sort(byLengthDesc);
+
+function longestPrefix(s: string, keys: readonly string[]): string | undefined {
+  return keys.find((k) => s.startsWith(k));
+}
+
+/**
+ * Reads the unit that starts at `pos` (just after a number): an optional 余/多, an optional
+ * magnitude, another optional 余/多 and a unit from {@link UNITS}. Returns null when no unit follows.
+ */
+export function matchUnit(text: string, pos: number): UnitMatch | null {
+  const rest = text.slice(pos, pos + 12);
+  let i = 0;
+  let qualifier = '';
+  const readInfix = (): void => {
+    const m = INFIX.exec(rest.slice(i));
+    if (m && !qualifier) {
+      qualifier = m[0];
+      i += m[0].length;
+    }
+  };
+  readInfix();
+  const magnitude = longestPrefix(rest.slice(i), MAGNITUDE_KEYS);
+  let unitWritten = '';
+  let power = 0;
+  if (magnitude) {
+    const unitAfter = longestPrefix(rest.slice(i + magnitude.length), UNIT_KEYS);
+    const infixThenUnit = !qualifier && INFIX.test(rest.slice(i + magnitude.length));
+    if (unitAfter || infixThenUnit) {
+      unitWritten = magnitude;
+      power = MAGNITUDES.get(magnitude) ?? 0;
+      i += magnitude.length;
+      readInfix();
+    }
+  }
+  const key = longestPrefix(rest.slice(i), UNIT_KEYS);
+  if (!key) return null;
+  const spec = UNITS.get(key);
+  if (!spec || (unitWritten && !spec.scalable)) return null;
+  return {
+    unit: unitWritten + key,
+    length: i + key.length,
+    qualifier: qualifier === '多' || qualifier === '余' ? qualifier : '',
+    spec,
+    power: power + spec.power,
+  };
+}
