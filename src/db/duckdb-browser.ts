@@ -8,7 +8,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { SqlQuery } from '../sql';
-import type { Engine } from './engine';
+import type { Engine, ReadOnlyResult } from './engine';
 import { EngineStartError, QueryError } from './errors';
 import { toRows, type ArrowTableLike } from './rows';
 
@@ -42,23 +42,86 @@ class BrowserEngine implements Engine {
 
   async cancel(): Promise<void> {
     await this.conn.cancelSent();
+    if (this.sandbox) await (await this.sandbox).cancelSent();
   }
+
+  /** The connection user-written SQL runs on, apart from the app's own (opened on first use). */
+  private sandbox: Promise<duckdb.AsyncDuckDBConnection> | null = null;
+
+  async queryReadOnly(text: string): Promise<ReadOnlyResult> {
+    const conn = await (this.sandbox ??= this.db.connect());
+    try {
+      // Preparing parses and binds without running anything: a text with more than one statement stops here.
+      const check = await conn.prepare(text);
+      await check.close();
+      await conn.query('BEGIN TRANSACTION READ ONLY');
+      try {
+        // A sent (pending) query runs in small steps inside the worker, so cancelSent() can stop it between two.
+        const reader = await conn.send(text, true);
+        const rows: ReadOnlyResult['rows'] = [];
+        for await (const batch of reader) rows.push(...toRows(batch as unknown as ArrowTableLike));
+        const columns = reader.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
+        return { columns, rows };
+      } finally {
+        await conn.query('ROLLBACK').catch(() => undefined);
+      }
+    } catch (cause) {
+      throw QueryError.wrap(cause, { text, params: [] });
+    }
+  }
+}
+
+/** How long the wasm download may go without progress before the start is declared failed. */
+const STALL_MS = 20_000;
+
+/**
+ * Fails fast when the engine files cannot be fetched at all: DuckDB's worker does not report a failed
+ * download, so without this the start would wait forever.
+ */
+async function checkReachable(url: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'HEAD' });
+  } catch (cause) {
+    throw new Error(`could not download ${url.split('/').pop()} (${cause instanceof Error ? cause.message : cause})`);
+  }
+  if (!response.ok) throw new Error(`could not download ${url.split('/').pop()} (HTTP ${response.status})`);
+}
+
+/** Rejects when `task` makes no progress (as reported through `touch`) for STALL_MS. */
+function withStallGuard<T>(task: (touch: () => void) => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let timer = setTimeout(onStall, STALL_MS);
+    function onStall() {
+      reject(new Error(`the engine download stalled for ${STALL_MS / 1000} s`));
+    }
+    const touch = () => {
+      clearTimeout(timer);
+      timer = setTimeout(onStall, STALL_MS);
+    };
+    task(touch).then(resolve, reject).finally(() => clearTimeout(timer));
+  });
 }
 
 /** Instantiates DuckDB-WASM in a worker and opens a connection with autoload/autoinstall off. */
 export async function startBrowserEngine(onProgress: StartProgress): Promise<Engine> {
+  let worker: Worker | null = null;
   try {
     const bundle = await duckdb.selectBundle({
       mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
       eh: { mainModule: ehWasm, mainWorker: ehWorker },
     });
     if (!bundle.mainWorker) throw new Error('No DuckDB worker in the selected bundle');
-    const worker = new Worker(bundle.mainWorker);
-    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     onProgress('download', 0);
-    await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
-      if (p.bytesTotal > 0) onProgress('download', Math.min(1, p.bytesLoaded / p.bytesTotal));
-    });
+    await checkReachable(bundle.mainModule);
+    worker = new Worker(bundle.mainWorker);
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    await withStallGuard((touch) =>
+      db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
+        touch();
+        if (p.bytesTotal > 0) onProgress('download', Math.min(1, p.bytesLoaded / p.bytesTotal));
+      }),
+    );
     onProgress('instantiate');
     await db.open({ query: { castBigIntToDouble: true } });
     const conn = await db.connect();
@@ -68,6 +131,7 @@ export async function startBrowserEngine(onProgress: StartProgress): Promise<Eng
     );
     return new BrowserEngine(db, conn);
   } catch (cause) {
+    worker?.terminate();
     const message = cause instanceof Error ? cause.message : String(cause);
     throw new EngineStartError(`The query engine could not start: ${message}`, { cause });
   }

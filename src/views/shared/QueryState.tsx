@@ -6,9 +6,12 @@ import { retryEngine } from '../../db';
 /** A readable error with a retry button, shown in the view that failed — never a blank page. */
 export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const message = error instanceof Error ? error.message : String(error);
+  const name = error instanceof Error ? error.name : '';
+  const title =
+    name === 'EngineStartError' ? t.engine.failed : name === 'QueryError' ? t.common.queryFailed : t.common.errorTitle;
   return (
     <div className="error-box" role="alert">
-      <strong>{t.common.errorTitle}</strong>
+      <strong>{title}</strong>
       <p>{message}</p>
       {onRetry && (
         <button type="button" onClick={onRetry}>

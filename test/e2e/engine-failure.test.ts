@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, type BrowserSession } from './browser';
+
+let s: BrowserSession;
+
+beforeAll(async () => {
+  s = await openBrowser();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('when the query engine cannot start', () => {
+  it('keeps the overview, explains the failure in the view that needed the engine, and recovers on retry', async () => {
+    let blockWasm = true;
+    await s.context.route('**/*.wasm', (route) => (blockWasm ? route.abort('failed') : route.continue()));
+    await s.page.goto(`${s.baseUrl}/`);
+    await expect.poll(() => s.page.locator('.engine-status.error').textContent()).toMatch(/查询引擎启动失败/);
+    // The overview does not need the engine: it still shows the report's figures.
+    expect(await s.page.locator('.kpi-value').count()).toBeGreaterThan(5);
+
+    await s.page.getByRole('link', { name: '明细' }).click();
+    const alert = s.page.locator('.error-box[role="alert"]');
+    await expect.poll(() => alert.textContent()).toMatch(/查询引擎启动失败.*could not download duckdb-.*\.wasm/);
+
+    blockWasm = false;
+    await s.page.getByRole('button', { name: '重试' }).click();
+    await expect.poll(() => s.page.locator('.ft-row').count()).toBeGreaterThan(10);
+    expect(await s.page.locator('[data-engine="ready"]').count()).toBe(1);
+  });
+});
