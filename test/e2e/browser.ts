@@ -84,3 +84,25 @@ export async function showTooltip(page: Page, chartId: string, dataIndex: number
     [chartId, dataIndex] as const,
   );
 }
+
+/** Clicks the middle of one bar of a horizontal bar chart with the mouse, as a user would. */
+export async function clickHorizontalBar(page: Page, chartId: string, dataIndex: number): Promise<void> {
+  const chart = page.locator(`[data-chart="${chartId}"]`);
+  const point = await page.evaluate(
+    ([id, index]) => {
+      const el = document.querySelector(`[data-chart="${id}"]`);
+      type Instance = {
+        getOption(): { series: { data: ({ value: number } | number)[] }[] };
+        convertToPixel(finder: { gridIndex: number }, value: [number, number]): [number, number];
+      };
+      const hook = (window as unknown as { __figuresBoardChart?: (el: Element) => Instance | undefined }).__figuresBoardChart;
+      const instance = el && hook?.(el);
+      if (!instance) throw new Error(`No chart ${id}`);
+      const datum = instance.getOption().series[0]?.data[index];
+      const value = typeof datum === 'number' ? datum : (datum?.value ?? 0);
+      return instance.convertToPixel({ gridIndex: 0 }, [value / 2, index]);
+    },
+    [chartId, dataIndex] as const,
+  );
+  await chart.click({ position: { x: point[0], y: point[1] } });
+}

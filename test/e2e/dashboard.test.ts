@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartSeries, isLocal, openBrowser, type BrowserSession } from './browser';
+import { chartSeries, clickHorizontalBar, isLocal, openBrowser, type BrowserSession } from './browser';
 
 let s: BrowserSession;
 
@@ -38,6 +38,21 @@ describe('the dashboard in Chromium', () => {
     await expect.poll(async () => (await chartSeries(s.page, 'compare-bars-CNY')).names).not.toEqual(before.names);
     expect(new URL(s.page.url()).searchParams.getAll('category')).toEqual(['investment']);
     await expect.poll(() => s.page.locator('.chip').allTextContents()).toEqual(['类别：招商引资与投资×']);
+  });
+
+  it('cross-filters: clicking a category bar filters the other charts', async () => {
+    await s.page.goto(`${s.baseUrl}/?view=compare`);
+    await s.page.locator('[data-chart="facet-category"]').waitFor();
+    await expect.poll(async () => (await chartSeries(s.page, 'facet-subject')).names.length).toBeGreaterThan(1);
+    const subjectsBefore = await chartSeries(s.page, 'facet-subject');
+    const categories = await chartSeries(s.page, 'facet-category');
+    const last = categories.names.length - 1; // the largest category is drawn last (top)
+    await clickHorizontalBar(s.page, 'facet-category', last);
+    const picked = categories.names[last];
+    await expect.poll(() => new URL(s.page.url()).searchParams.getAll('category')).toEqual([picked]);
+    await expect.poll(async () => (await chartSeries(s.page, 'facet-subject')).values).not.toEqual(subjectsBefore.values);
+    const total = (await chartSeries(s.page, 'facet-subject')).values[0]?.reduce((a, b) => a + b, 0);
+    expect(total).toBe(categories.values[0]?.[last]);
   });
 
   it('finds 5G基站 in the explorer and shows its verbatim quote in the provenance panel', async () => {

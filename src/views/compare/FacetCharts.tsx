@@ -1,0 +1,38 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { EChart } from '../../charts/EChart';
+import { t } from '../../i18n/zh';
+import { facetsOptions, type Dimension, type FigureFilters } from '../../queries';
+import { buildFacetBarsOption } from './facet-bars-option';
+
+const FACETS: readonly Dimension[] = ['category', 'subject', 'kind'];
+
+/**
+ * Cross-filter strip: how the selection spreads over category, subject and kind. Each chart counts under the
+ * other filters; clicking a bar toggles that value, which re-draws every other chart.
+ */
+export function FacetCharts({ filters, onToggleFilter }: {
+  filters: FigureFilters;
+  onToggleFilter: (dimension: Dimension, value: string) => void;
+}) {
+  const facets = useQuery(facetsOptions(filters));
+  const charts = useMemo(
+    () =>
+      FACETS.map((dimension) => {
+        const rows = (facets.data ?? []).filter((r) => r.dimension === dimension);
+        const title = `${t.dimensions[dimension]}分布`;
+        return { dimension, title, rows, option: buildFacetBarsOption(rows, filters[dimension], title) };
+      }),
+    [facets.data, filters],
+  );
+  if (!facets.data) return null;
+  return (
+    <div className="facet-charts">
+      {charts.map((c) => (
+        <EChart key={c.dimension} option={c.option} label={c.title} chartId={`facet-${c.dimension}`}
+          height={Math.max(120, 40 + Math.min(12, c.rows.length) * 20)}
+          onClick={(e) => onToggleFilter(c.dimension, e.name)} />
+      ))}
+    </div>
+  );
+}
