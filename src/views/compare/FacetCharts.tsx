@@ -30,7 +30,7 @@ export function FacetCharts({ filters, onToggleFilter }: {
     <div className="facet-charts">
       {charts.map((c) => (
         <EChart key={c.dimension} option={c.option} label={c.title} chartId={`facet-${c.dimension}`}
-          height={Math.max(120, 40 + Math.min(12, c.rows.length) * 20)}
+          height={Math.max(120, 46 + Math.min(15, c.rows.length) * 20)}
           onClick={(e) => onToggleFilter(c.dimension, e.name)} />
       ))}
     </div>

@@ -9,14 +9,14 @@ const MUTED = '#c5ced8';
  * Figures per value of one dimension (under every other filter), as clickable bars: the cross-filter control.
  * Selected values are coloured, the rest muted while a selection exists.
  */
-export function buildFacetBarsOption(rows: readonly FacetRow[], selected: readonly string[], title: string, limit = 12) {
+export function buildFacetBarsOption(rows: readonly FacetRow[], selected: readonly string[], title: string, limit = 15) {
   const top = [...rows].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, limit).reverse();
   const dimension = rows[0]?.dimension ?? 'category';
   const accent = PALETTE[0] ?? '#2f5d8a';
   return {
     ...baseOption(title),
     title: { text: title, left: 0, textStyle: { fontSize: 13, fontWeight: 600 } },
-    grid: { left: 4, right: 36, top: 28, bottom: 4, containLabel: true },
+    grid: { left: 4, right: 36, top: 34, bottom: 4, containLabel: true },
     tooltip: {
       trigger: 'item',
       confine: true,
