@@ -73,7 +73,8 @@ export function formatQuantity(value: number, baseUnit: string): string {
 /** A figure as the report writes it: its number, unit and qualifier (约180亿元, 900余家, 42岁以下). */
 export function formatAsWritten(figure: { value: number; unit: string; qualifier: string }): string {
   const { value, unit, qualifier } = figure;
-  const number = formatNumber(value, 4);
+  // As the report writes it: no digit grouping (5137个, not 5,137个).
+  const number = String(Number(value.toFixed(6)));
   if (qualifier === '约' || qualifier === '近' || qualifier === '超') return `${qualifier}${number}${unit}`;
   if (qualifier === '余' || qualifier === '多') return `${number}${qualifier}${unit}`;
   return `${number}${unit}${qualifier}`;

@@ -34,5 +34,6 @@ describe('Chinese number formatting', () => {
     expect(formatAsWritten({ value: 900, unit: '家', qualifier: '余' })).toBe('900余家');
     expect(formatAsWritten({ value: 42, unit: '岁', qualifier: '以下' })).toBe('42岁以下');
     expect(formatAsWritten({ value: 13.79, unit: '万平方米', qualifier: '' })).toBe('13.79万平方米');
+    expect(formatAsWritten({ value: 17933, unit: '项', qualifier: '' })).toBe('17933项');
   });
 });
