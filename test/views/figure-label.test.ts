@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { figureLabels } from '../../src/views/shared/figure-label';
+import { sample } from '../util/sample-records';
+
+const a = sample('sample:0001');
+
+describe('figure labels', () => {
+  it('adds the subject only when the set spans several subjects', () => {
+    expect(figureLabels([a, { ...a, id: 'b', indicator: '到位资金' }])).toEqual(['协议投资额', '到位资金']);
+    expect(figureLabels([a, { ...a, id: 'b', indicator: '到位资金', subject: '高新区' }])).toEqual([
+      '协议投资额·滨海新区', '到位资金·高新区',
+    ]);
+  });
+
+  it('tells colliding labels apart by period, then section, then a number', () => {
+    const labels = figureLabels([
+      { ...a, id: 'x', period: '截至2021年10月', section: '二(一)1' },
+      { ...a, id: 'y', period: '', section: '二(一)2' },
+      { ...a, id: 'z', period: '', section: '二(一)2' },
+    ]);
+    expect(labels).toEqual(['协议投资额（截至2021年10月）', '协议投资额（二(一)2节）', '协议投资额（二(一)2节）（2）']);
+    expect(new Set(labels).size).toBe(3);
+  });
+});
