@@ -3,7 +3,7 @@
  */
 import { categorize } from './categories';
 import { normalizeNumber, scaleDecimal } from './decimal';
-import { indicatorFor } from './indicators';
+import { indicatorFor, wholeNamed } from './indicators';
 import { applyOverrides } from './overrides';
 import { findPeriods } from './periods';
 import { scanNumbers } from './scanNumbers';
@@ -17,6 +17,8 @@ const GROWTH_BEFORE = /(?:增长|下降|增速|增幅|提高|降低|减少|上�
 const DECLINE_BEFORE = /(?:下降|降低|减少|回落|下滑)了?(?:约|近)?$/;
 
 /** A clause boundary for indicator purposes also falls at the enumeration comma 、. */
+const lineStart = (t: string, i: number): number => t.lastIndexOf('\n', i - 1) + 1;
+
 const isListEnd = (t: string, i: number): boolean => isClauseEnd(t, i) || t[i] === '、';
 
 function kindOf(text: string, c: Candidate): Kind {
@@ -44,11 +46,12 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
   let previousEnd = -1;
   let previousSentence = -1;
   let previousIndicator = '';
+  let whole = '';
   for (const scanned of scanNumbers(text)) {
     if (scanned.status !== 'candidate') continue;
     const c = scanned.candidate;
     const sentenceStart = unitStart(text, c.outerStart, isSentenceEnd);
-    if (sentenceStart !== previousSentence) previousIndicator = '';
+    if (sentenceStart !== previousSentence) [previousIndicator, whole] = ['', ''];
     let clauseStart = unitStart(text, c.outerStart, isClauseEnd);
     while (/\s/.test(text[clauseStart] ?? '')) clauseStart++;
     const quote = text.slice(clauseStart, unitEnd(text, c.outerEnd, isClauseEnd));
@@ -57,6 +60,7 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
     const post = text.slice(c.outerEnd, unitEnd(text, c.outerEnd, isListEnd));
     const sentenceBefore = text.slice(sentenceStart, c.outerStart);
     const kind = kindOf(text, c);
+    whole = wholeNamed(text.slice(sentenceStart, c.outerStart)) || whole;
     const subject = subjectFor(sentenceBefore, defaultSubject);
     const indicator = indicatorFor({
       pre,
@@ -65,6 +69,8 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
       kind,
       qualifier: c.qualifier,
       previous: previousIndicator,
+      whole,
+      sentenceBefore,
       subjectWords: [subject, defaultSubject],
     });
     const period = findPeriods(sentenceBefore, sentenceStart, published).at(-1);
@@ -86,12 +92,24 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
       kind,
       period: period?.text ?? '',
       period_end: period?.end ?? '',
-      category: categorize(indicator, pre + post, sentence, c.unit.unit, kind),
+      category: categorize({
+        indicator,
+        item: pre + post,
+        sentence,
+        sentenceAt: c.outerStart - sentenceStart,
+        paragraph: lines[c.line - 1] ?? '',
+        paragraphAt: c.outerStart - lineStart(text, c.outerStart),
+        sectionTitle: section.title,
+        unit: c.unit.unit,
+        kind,
+      }),
       indicator,
       subject,
       quote,
     });
-    if (kind !== 'percent_share' && kind !== 'growth_rate') previousIndicator = indicator;
+    // A rate passes on its stem (…增加值增长15.5%, 占…的14.53% names the 增加值's share).
+    if (kind === 'growth_rate') previousIndicator = indicator.replace(/(?:同比)?增长率$/, '') || previousIndicator;
+    else if (kind !== 'percent_share') previousIndicator = indicator;
     previousEnd = c.outerEnd;
     previousSentence = sentenceStart;
   }

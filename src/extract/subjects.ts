@@ -23,22 +23,25 @@ const ZONES = [
 const ZONE = new RegExp(`[\\u4e00-\\u9fff]{2,6}-[\\u4e00-\\u9fff]{2,6}科技园|${ZONES.join('|')}`, 'g');
 
 /** Words right before a zone that make it an object (深入各开发区, 5个开发区), not the subject. */
-const OBJECT_BEFORE = /(?:[0-9]+[个家所]|深入|走遍|涉及|向|与|和|对|到|赴|从|同|及|组织)各?$/;
+const OBJECT_BEFORE = /(?:[0-9]+[个家所]|深入|走遍|涉及|向|与|和|对|到|赴|从|同|及|组织|有关|、)各?$/;
 /** Characters right after a zone that make it one item of a list. */
 const LIST_AFTER = /^[、)）(（和与及]/;
+/** A zone right before a number heads that figure (其中经开区173名、保税区20名). */
+const HEADS_FIGURE = /^(?:[0-9]|$)/;
 
 /**
- * The zone named last in `before` (the sentence up to the figure) as a subject, or `fallback`.
- * Zones inside 《》 titles, counted zones and zones that are objects or list items do not count.
+ * The subject named by the last zone mention in `before` (the sentence up to the figure), or
+ * `fallback`. A zone inside a 《》 title is no mention. When the last mention is an object or a list
+ * item (深入各开发区, 有关开发区和区属企业), the figure is about the jurisdiction, so `fallback` applies.
  */
 export function subjectFor(before: string, fallback: string): string {
   let last = '';
   for (const m of before.matchAll(ZONE)) {
     const head = before.slice(0, m.index);
     const tail = before.slice(m.index + m[0].length);
-    const inTitle = head.lastIndexOf('《') > head.lastIndexOf('》');
-    if (inTitle || OBJECT_BEFORE.test(head) || LIST_AFTER.test(tail)) continue;
-    last = m[0];
+    if (head.lastIndexOf('《') > head.lastIndexOf('》')) continue;
+    const object = OBJECT_BEFORE.test(head) || LIST_AFTER.test(tail);
+    last = object && !HEADS_FIGURE.test(tail) ? '' : m[0];
   }
   return last || fallback;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { coverageAccount, FIGURE_COLUMNS, CATEGORIES, KINDS } from '../../src/extract/index';
+import { coverageAccount, extractFigures, FIGURE_COLUMNS, CATEGORIES, KINDS, parseOverridesCsv } from '../../src/extract/index';
 import type { FigureRow } from '../../src/extract/index';
 import { documents, freshRun, read } from './helpers';
 
@@ -36,6 +36,19 @@ describe('data/figures.csv', () => {
   it('holds essentially every quantity of the report', () => {
     expect(mine.length).toBeGreaterThanOrEqual(320);
     expect(mine.length).toBeLessThanOrEqual(345);
+  });
+});
+
+describe('data/overrides.csv', () => {
+  const overrides = parseOverridesCsv(read('data/overrides.csv'));
+  const byRules = new Map(extractFigures(text, { docId: DOC, published: '2022-08-04', title: documents()[0]?.title ?? '' }).map((r) => [r.start, r]));
+
+  it('stays small', () => {
+    expect(overrides.length).toBeLessThan(40);
+  });
+
+  it('holds only corrections: every override changes what the rules produce', () => {
+    for (const o of overrides) expect(byRules.get(o.start)?.[o.field], `${o.start} ${o.field}`).not.toBe(o.value);
   });
 });
 
@@ -125,6 +138,13 @@ describe('hand-checked figures (read off the source)', () => {
   ])('%s → %s', (fragment, span, base, baseUnit, kind, category) => {
     const r = row(fragment, span);
     expect([r.value_base, r.base_unit, r.kind, r.category]).toEqual([base, baseUnit, kind, category]);
+  });
+
+  it('indicator names the overview shows', () => {
+    expect(row('协议投资额1975亿元', '1975亿元').indicator).toBe('协议投资额');
+    expect(row('5G基站累计达到5137个', '5137个').indicator).toBe('5G基站累计数');
+    expect(row('承接非首都功能项目905个', '905个').indicator).toBe('承接非首都功能项目数');
+    expect(row('6个问题中2个已完成', '2个').indicator).toBe('已完成问题数');
   });
 
   it('qualifiers', () => {

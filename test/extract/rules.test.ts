@@ -134,3 +134,53 @@ describe('periods, sections and subjects', () => {
     expect(rows.map((r) => r.subject)).toEqual(['经开区', '保税区', '本区']);
   });
 });
+
+describe('indicator names read the noun phrase that governs the number', () => {
+  const names = (text: string): string[] => figuresOf(text).map((r) => r.indicator);
+
+  it.each([
+    ['分解出19个重点问题。', ['重点问题数']],
+    ['全区5G基站累计达到5137个。', ['5G基站累计数']],
+    ['此次整改全区共建立完善制度67项。', ['建立完善制度数']],
+    ['明确5方面21条具体措施。', ['具体措施方面数', '具体措施数']],
+    ['梳理汇总3大类13个典型问题。', ['典型问题类别数', '典型问题数']],
+    ['6个问题中2个已完成,3个基本完成,1个正在推进中。', ['问题数', '已完成问题数', '基本完成问题数', '正在推进问题数']],
+    ['108项整改措施已完成96项。', ['整改措施数', '已完成整改措施数']],
+    ['集团由11家调整为5家。', ['集团调整前数', '集团数']],
+    ['联盟成员单位较成立时增加232家,达到1634家。', ['联盟成员单位增加数', '联盟成员单位数']],
+    ['组织干部参加7期学习大讲堂,1371人次参加。', ['学习大讲堂期数', '参加人次']],
+    ['对2名造成不良影响的区管干部作出组织处理。', ['区管干部数']],
+    ['收集群众问题2753件,解决2110件。', ['收集群众问题数', '解决问题数']],
+    ['仅高新区信创产业就实现营业收入395.77亿元。', ['信创产业营业收入']],
+    ['全年完成投资310亿元。', ['投资额']],
+    ['其中11名为“90后”年轻干部。', ['90后年轻干部数']],
+  ])('%s', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it('a growth rate passes its stem on to the share that follows', () => {
+    expect(names('服务业增加值增长15.5%,占全市服务业增加值的14.53%。')).toEqual([
+      '服务业增加值增长率',
+      '服务业增加值占全市服务业增加值比重',
+    ]);
+  });
+});
+
+describe('categories and subjects', () => {
+  it('ignores topic words inside 《》 titles', () => {
+    const [row] = figuresOf('印发《关于加快街镇工业园区配套基础设施建设的实施细则》等5个配套政策。');
+    expect(row?.category).toBe('governance');
+  });
+
+  it('lets a topic word in the sentence outrank generic words such as 单位', () => {
+    expect(figuresOf('推动企事业单位建立党组织,70个单位中,63个已建立党组织。').map((r) => r.category)).toEqual([
+      'party_building',
+      'party_building',
+    ]);
+  });
+
+  it('a zone that is a list item or object is not the subject', () => {
+    const rows = figuresOf('塘沽湾学校、生态城枫叶学校等5所学校建成投用。配备有关开发区和区属企业纪委副书记3人。');
+    expect(rows.map((r) => r.subject)).toEqual(['本区', '本区']);
+  });
+});
