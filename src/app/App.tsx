@@ -2,8 +2,11 @@ import { useCallback } from 'react';
 import { t } from '../i18n/zh';
 import type { Dimension, FigureFilters } from '../queries';
 import { CompareView } from '../views/compare/CompareView';
+import { DeckView } from '../views/deck/DeckView';
 import { ExplorerView } from '../views/explorer/ExplorerView';
 import { OverviewView } from '../views/overview/OverviewView';
+import { PivotView } from '../views/pivot/PivotView';
+import { WorkbenchView } from '../views/workbench/WorkbenchView';
 import { ProvenancePanel } from '../views/provenance/ProvenancePanel';
 import { EngineStatusBadge } from './EngineStatusBadge';
 import { FilterBar } from './FilterBar';
@@ -47,11 +50,16 @@ export function App() {
           <OverviewView onOpenFigure={openFigure}
             onOpenTheme={(categories) => update({ view: 'explorer', filters: { ...state.filters, category: [...categories] } })} />
         )}
-        {state.view !== 'overview' && <FilterBar filters={state.filters} onChange={setFilters} />}
+        {state.view !== 'overview' && state.view !== 'deck' && state.view !== 'sql' && <FilterBar filters={state.filters} onChange={setFilters} />}
         {state.view === 'compare' && (
           <CompareView state={state} onCompareChange={(compare) => update({ compare })}
             onToggleFilter={onToggleFilter} onOpenFigure={openFigure} />
         )}
+        {state.view === 'deck' && <DeckView />}
+        {state.view === 'pivot' && (
+          <PivotView filters={state.filters} onDrill={(filters) => update({ view: 'explorer', filters, figure: null })} />
+        )}
+        {state.view === 'sql' && <WorkbenchView />}
         {state.view === 'explorer' && (
           <ExplorerView params={{ filters: state.filters, sort: state.sort }} selectedId={state.figure}
             onSort={(sort) => update({ sort })} onOpenFigure={openFigure} />

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
+import { ChartExportMenu, type ChartExportSpec } from '../export/ChartExportMenu';
 import { echarts, type ChartOption, type ECharts } from './echarts';
 
 /** What a click on a chart element reports (series data item and its name). */
@@ -17,6 +18,8 @@ export interface EChartProps {
   onClick?: (event: ChartClick) => void;
   /** A stable name for tests and exports (`data-chart`). */
   chartId?: string;
+  /** Title, unit, figures or rows for the export menu (PNG/SVG/copy/CSV/XLSX/钉到演示); no menu without it. */
+  exportSpec?: ChartExportSpec;
 }
 
 let firstChartMarked = false;
@@ -29,7 +32,7 @@ let firstChartMarked = false;
  * The one owner of an ECharts instance: init on mount, `setOption` on change (not merged, so removed series
  * disappear), resize with its container, dispose on unmount.
  */
-export function EChart({ option, height, label, onClick, chartId }: EChartProps) {
+export function EChart({ option, height, label, onClick, chartId, exportSpec }: EChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
   const clickHandler = useRef(onClick);
@@ -41,7 +44,7 @@ export function EChart({ option, height, label, onClick, chartId }: EChartProps)
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const instance = echarts.init(element, undefined, { renderer: 'canvas' });
+    const instance = echarts.init(element, undefined, { renderer: 'svg' });
     chart.current = instance;
     instance.on('click', (params) => {
       const p = params as { name?: string; seriesName?: string; data?: unknown };
@@ -74,7 +77,8 @@ export function EChart({ option, height, label, onClick, chartId }: EChartProps)
     }
   }, [option]);
 
-  return (
+  const getInstance = useCallback(() => chart.current, []);
+  const view = (
     <div
       ref={container}
       className="echart"
@@ -84,4 +88,17 @@ export function EChart({ option, height, label, onClick, chartId }: EChartProps)
       data-chart={chartId}
     />
   );
+  if (!exportSpec) return view;
+  return (
+    <div className="echart-with-export">
+      <ChartExportMenu spec={exportSpec} chartId={chartId ?? label} getInstance={getInstance} />
+      {view}
+    </div>
+  );
+}
+
+/** The live instance of the chart drawn as `[data-chart=chartId]`, if it is on the page (for deck exports). */
+export function chartInstance(chartId: string): ECharts | undefined {
+  const element = document.querySelector(`[data-chart="${CSS.escape(chartId)}"]`);
+  return element instanceof HTMLElement ? echarts.getInstanceByDom(element) : undefined;
 }

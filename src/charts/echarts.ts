@@ -5,11 +5,12 @@ import {
   AriaComponent, DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent,
   VisualMapComponent, GraphicComponent,
 } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+// SVG: the live chart can hand over its own vector drawing for exports (PNG is rasterised from it).
+import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart, TreemapChart, HeatmapChart, ScatterChart, AriaComponent, DatasetComponent, GridComponent,
-  LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent, GraphicComponent, CanvasRenderer,
+  LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent, GraphicComponent, SVGRenderer,
 ]);
 
 export { echarts };

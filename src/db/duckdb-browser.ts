@@ -59,9 +59,13 @@ class BrowserEngine implements Engine {
         // A sent (pending) query runs in small steps inside the worker, so cancelSent() can stop it between two.
         const reader = await conn.send(text, true);
         const rows: ReadOnlyResult['rows'] = [];
-        for await (const batch of reader) rows.push(...toRows(batch as unknown as ArrowTableLike));
-        const columns = reader.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
-        return { columns, rows };
+        // The reader's own schema is not set once it has been iterated: take it from a batch.
+        let fields: readonly { name: string; type: unknown }[] = [];
+        for await (const batch of reader) {
+          fields = batch.schema.fields;
+          rows.push(...toRows(batch as unknown as ArrowTableLike));
+        }
+        return { columns: fields.map((f) => ({ name: f.name, type: String(f.type) })), rows };
       } finally {
         await conn.query('ROLLBACK').catch(() => undefined);
       }
@@ -83,7 +87,8 @@ async function checkReachable(url: string): Promise<void> {
   try {
     response = await fetch(url, { method: 'HEAD' });
   } catch (cause) {
-    throw new Error(`could not download ${url.split('/').pop()} (${cause instanceof Error ? cause.message : cause})`);
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new Error(`could not download ${url.split('/').pop()} (${reason})`, { cause });
   }
   if (!response.ok) throw new Error(`could not download ${url.split('/').pop()} (HTTP ${response.status})`);
 }

@@ -1,10 +1,10 @@
-import type { SqlQuery } from '../sql';
+import { raw, type SqlQuery } from '../sql';
 import type { Engine } from './engine';
 import { getEngineStatus, setEngineStatus } from './engine-status';
 import type { Row } from './rows';
 import { loadTables, type TableSources } from './tables';
 
-export type { Engine } from './engine';
+export type { Engine, ReadOnlyResult, ResultColumn } from './engine';
 export type { Row } from './rows';
 export { toRows, toPlainValue } from './rows';
 export { QueryError, EngineStartError } from './errors';
@@ -31,6 +31,7 @@ export function getEngine(loadSources: () => Promise<TableSources>): Promise<Eng
     );
     setEngineStatus({ phase: 'starting', step: 'tables' });
     await loadTables(db, sources);
+    await lockEngine(db);
     return db;
   })();
   engine = started;
@@ -46,6 +47,16 @@ export function getEngine(loadSources: () => Promise<TableSources>): Promise<Eng
     },
   );
   return started;
+}
+
+/**
+ * Closes the engine to the outside once its tables are loaded: no file, URL, extension or ATTACH from here on,
+ * and the setting itself can no longer be changed (so user SQL cannot turn it back on). Files registered under
+ * a directory listed in `allowed_directories` before this call stay readable (a way for later imports).
+ */
+export async function lockEngine(db: Engine): Promise<void> {
+  await db.query(raw('SET enable_external_access = false'));
+  await db.query(raw('SET lock_configuration = true'));
 }
 
 /** Forgets a failed start so the next query starts the engine again. */

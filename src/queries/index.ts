@@ -6,3 +6,5 @@ export * from './documents-query';
 export * from './embedded-query';
 export { run, type QueryRunner } from './run';
 export * from './source-text-query';
+export * from './pivot-query';
+export * from './workbench-query';

@@ -10,6 +10,8 @@ import {
 import { COMPARE_MODES, type AppState, type CompareMode } from '../../app/url-state';
 import { EmptyState, ErrorBox, Loading, QueryState } from '../shared/QueryState';
 import { buildFigureBarsOption, figureBarsUnit, type FigureBarDatum } from '../shared/figure-bars-option';
+import { groupsExportSpec } from '../../export/group-table';
+import { FacetCharts } from './FacetCharts';
 import { buildGroupedBarsOption } from './grouped-bars-option';
 import { buildPairsOption } from './pairs-option';
 import { findPairs } from './pairs';
@@ -48,6 +50,7 @@ export function CompareView({ state, onCompareChange, onToggleFilter, onOpenFigu
         ))}
         <span className="muted hint">{t.compare.crossFilterHint}</span>
       </div>
+      <FacetCharts filters={filters} onToggleFilter={onToggleFilter} />
       <QueryState query={figures}>
         {(rows) => {
           const picked = compare.picks.length > 0 ? rows.filter((r) => compare.picks.includes(r.id)) : rows;
@@ -57,7 +60,7 @@ export function CompareView({ state, onCompareChange, onToggleFilter, onOpenFigu
               <div className="compare-charts">
                 {compare.mode === 'bars' && <BarsMode figures={picked} onOpenFigure={onOpenFigure} />}
                 {compare.mode === 'groups' && (
-                  <GroupsMode filters={filters} by={compare.by} picks={compare.picks}
+                  <GroupsMode filters={filters} by={compare.by} picks={compare.picks} figures={rows}
                     onBy={(by) => onCompareChange({ ...compare, by })} onToggleFilter={onToggleFilter} />
                 )}
                 {compare.mode === 'treemap' && (
@@ -84,8 +87,9 @@ function BarsMode({ figures, onOpenFigure }: { figures: FigureRecord[]; onOpenFi
   const charts = useMemo(
     () =>
       groups.map((g) => {
-        const title = `${t.baseUnits[g.baseUnit] ?? g.baseUnit}（单位：${figureBarsUnit(g.figures, g.baseUnit)}）`;
-        return { ...g, title, option: buildFigureBarsOption(g.figures, { title, baseUnit: g.baseUnit }) };
+        const unit = figureBarsUnit(g.figures, g.baseUnit);
+        const title = `${t.baseUnits[g.baseUnit] ?? g.baseUnit}（单位：${unit}）`;
+        return { ...g, title, unit, option: buildFigureBarsOption(g.figures, { title, baseUnit: g.baseUnit }) };
       }),
     [groups],
   );
@@ -97,6 +101,7 @@ function BarsMode({ figures, onOpenFigure }: { figures: FigureRecord[]; onOpenFi
       <div className="small-multiples">
         {charts.map((c) => (
           <EChart key={c.baseUnit} option={c.option} label={c.title} chartId={`compare-bars-${c.baseUnit}`}
+            exportSpec={{ title: c.title, unit: c.unit, figures: c.figures }}
             height={70 + c.figures.length * 26} onClick={openFromDatum(onOpenFigure)} />
         ))}
       </div>
@@ -104,8 +109,8 @@ function BarsMode({ figures, onOpenFigure }: { figures: FigureRecord[]; onOpenFi
   );
 }
 
-function GroupsMode({ filters, by, picks, onBy, onToggleFilter }: {
-  filters: FigureFilters; by: Dimension; picks: string[]; onBy: (by: Dimension) => void;
+function GroupsMode({ filters, by, picks, figures, onBy, onToggleFilter }: {
+  filters: FigureFilters; by: Dimension; picks: string[]; figures: FigureRecord[]; onBy: (by: Dimension) => void;
   onToggleFilter: (dimension: Dimension, value: string) => void;
 }) {
   const series: Dimension | null = by === 'category' ? 'kind' : 'category';
@@ -126,6 +131,7 @@ function GroupsMode({ filters, by, picks, onBy, onToggleFilter }: {
               const title = `按${t.dimensions[by]}汇总：${t.baseUnits[baseUnit] ?? baseUnit}`;
               return (
                 <EChart key={baseUnit} label={title} chartId={`compare-groups-${baseUnit}`} height={340}
+                  exportSpec={groupsExportSpec(title, baseUnit, rows, figures, by)}
                   option={buildGroupedBarsOption(rows, { title, baseUnit, byDimension: by, seriesDimension: series })}
                   onClick={(e) => onToggleFilter(by, e.name)} />
               );
@@ -147,6 +153,7 @@ function TreemapMode({ figures, onOpenFigure, onToggleFilter }: {
     <>
       <p className="note">{t.compare.treemapNote}</p>
       <EChart option={option} label="金额树图" chartId="compare-treemap" height={460}
+        exportSpec={{ title: option.title.text, unit: option.series[0]?.name, figures: cny }}
         onClick={(e) => {
           const node = e.data as { figureId?: string; category?: string } | undefined;
           if (node?.figureId) onOpenFigure(node.figureId);
@@ -174,6 +181,7 @@ function PairsMode({ figures, onOpenFigure }: { figures: FigureRecord[]; onOpenF
         const title = `前后对比：${t.baseUnits[u] ?? u}`;
         return (
           <EChart key={u} option={buildPairsOption(pairs, u, title)} label={title} chartId={`compare-pairs-${u}`}
+            exportSpec={{ title, figures: pairs.filter((p) => p.before.base_unit === u).flatMap((p) => [p.before, p.after]) }}
             height={90 + pairs.filter((p) => p.before.base_unit === u).length * 48} onClick={openFromDatum(onOpenFigure)} />
         );
       })}

@@ -5,6 +5,7 @@ import type { FigureRecord } from '../../data/figure-record';
 import { dimensionValueLabel, t } from '../../i18n/zh';
 import { formatAsWritten } from '../../lib/format';
 import { figuresOptions, type FiguresParams, type SortColumn } from '../../queries';
+import { TableExportButtons } from '../../export/TableExportButtons';
 import { EmptyState, QueryState } from '../shared/QueryState';
 
 export interface ExplorerViewProps {
@@ -108,7 +109,10 @@ function FigureTable({ rows, params, selectedId, onSort, onOpenFigure }: Explore
           })}
         </div>
       </div>
-      <div className="ft-foot muted">{t.common.figures(rows.length)}</div>
+      <div className="ft-foot muted">
+        {t.common.figures(rows.length)}
+        <TableExportButtons title="数字明细" figures={rows} />
+      </div>
     </div>
   );
 }

@@ -42,10 +42,12 @@ function ThemePanel({ panel, onOpenFigure, onOpenTheme }: OverviewViewProps & { 
   const charts = useMemo(
     () =>
       panel.charts.map((chart) => {
-        const chartTitle = t.overview.chartTitle(title, figureBarsUnit(chart.figures, chart.baseUnit));
+        const unit = figureBarsUnit(chart.figures, chart.baseUnit);
+        const chartTitle = t.overview.chartTitle(title, unit);
         return {
           key: chart.baseUnit,
           title: chartTitle,
+          exportSpec: { title: chartTitle, unit, figures: chart.figures },
           option: buildFigureBarsOption(chart.figures, { title: chartTitle, baseUnit: chart.baseUnit, compact: true }),
           height: 60 + chart.figures.length * 28,
         };
@@ -77,6 +79,7 @@ function ThemePanel({ panel, onOpenFigure, onOpenTheme }: OverviewViewProps & { 
                 height={chart.height}
                 label={chart.title}
                 chartId={`overview-${panel.theme.key}-${chart.key}`}
+                exportSpec={chart.exportSpec}
                 onClick={(e) => {
                   const id = (e.data as FigureBarDatum | undefined)?.figureId;
                   if (id) onOpenFigure(id);

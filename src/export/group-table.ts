@@ -1,0 +1,46 @@
+import type { FigureRecord } from '../data/figure-record';
+import { dimensionValueLabel } from '../i18n/zh';
+import { chooseScale, scaled, unitLabel } from '../lib/format';
+import type { Dimension, GroupRow } from '../queries';
+import type { ChartExportSpec } from './ChartExportMenu';
+import type { ExportTable } from './table';
+
+/**
+ * The rows behind a grouped-bars chart of one base unit: each group's exact sum from DuckDB, the value drawn
+ * (in the chart's 万/亿 scale) and the documents the group's figures come from.
+ */
+export function groupsTable(rows: readonly GroupRow[], baseUnit: string, by: Dimension, figures: readonly FigureRecord[]): ExportTable {
+  const own = rows.filter((r) => r.base_unit === baseUnit);
+  const scale = chooseScale(own.map((r) => r.total), baseUnit);
+  const docsOf = (key: string) =>
+    [...new Set(figures.filter((f) => f.base_unit === baseUnit && String(f[by] ?? '') === key).map((f) => f.doc_id))].join(';');
+  return {
+    columns: [
+      { key: 'key', label: '分组', type: 'text' },
+      { key: 'series', label: '系列', type: 'text' },
+      { key: 'count', label: '数字个数', type: 'number' },
+      { key: 'total', label: '合计（折算值）', type: 'number' },
+      { key: 'base_unit', label: '折算单位', type: 'text' },
+      { key: 'shown', label: '图中数值', type: 'number' },
+      { key: 'shown_unit', label: '图中单位', type: 'text' },
+      { key: 'doc_ids', label: '文件编号', type: 'text' },
+    ],
+    rows: own.map((r) => ({
+      key: dimensionValueLabel(by, r.key), series: r.series, count: r.count, total: r.total, base_unit: r.base_unit,
+      shown: scaled(r.total, scale), shown_unit: unitLabel(baseUnit, scale), doc_ids: docsOf(r.key),
+    })),
+  };
+}
+
+/** The export spec of a grouped-bars chart: its sums as rows, period and source from the figures summed. */
+export function groupsExportSpec(
+  title: string, baseUnit: string, rows: readonly GroupRow[], figures: readonly FigureRecord[], by: Dimension,
+): ChartExportSpec {
+  const own = rows.filter((r) => r.base_unit === baseUnit);
+  return {
+    title,
+    unit: unitLabel(baseUnit, chooseScale(own.map((r) => r.total), baseUnit)),
+    figures: figures.filter((f) => f.base_unit === baseUnit),
+    table: groupsTable(rows, baseUnit, by, figures),
+  };
+}

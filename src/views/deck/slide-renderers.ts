@@ -1,0 +1,146 @@
+import type { ChartOption } from '../../charts/echarts';
+import type { FigureRecord } from '../../data/figure-record';
+import type { ChartExportSpec } from '../../export/ChartExportMenu';
+import { groupsExportSpec } from '../../export/group-table';
+import type { Slide } from '../../export/deck-codec';
+import { dimensionValueLabel, t } from '../../i18n/zh';
+import { DIMENSIONS, fetchFigures, fetchGroups, type Dimension, type EmbeddedData, type QueryRunner } from '../../queries';
+import { parseState, type AppState } from '../../app/url-state';
+import { buildOverview } from '../overview/build-overview';
+import { buildFigureBarsOption, figureBarsUnit } from '../shared/figure-bars-option';
+import { buildGroupedBarsOption } from '../compare/grouped-bars-option';
+import { buildPairsOption } from '../compare/pairs-option';
+import { findPairs } from '../compare/pairs';
+import { splitByUnit } from '../compare/small-multiples';
+import { buildTreemapOption } from '../compare/treemap-option';
+
+/** What a slide draws: the same option its view builds from the same state, and its export metadata. */
+export interface RenderedSlide {
+  option: ChartOption;
+  spec: ChartExportSpec;
+  /** Pixel height the view draws it at (the deck scales it up to the slide). */
+  height: number;
+}
+
+/** What renderers read data through: the app's engine and embedded files, or a test database. */
+export interface SlideSources {
+  runner: QueryRunner;
+  embedded: () => Promise<EmbeddedData>;
+  sourceText: (file: string) => Promise<string>;
+}
+
+/** Rebuilds one chart from the app state its slide holds; `rest` is the chart id after the prefix. */
+export type SlideRenderer = (state: AppState, rest: string, sources: SlideSources) => Promise<RenderedSlide>;
+
+/** A pinned chart whose data no longer exists under the slide's filters. */
+export class SlideGoneError extends Error {
+  constructor(chartId: string) {
+    super(`${t.deck.chartGone}（${chartId}）`);
+    this.name = 'SlideGoneError';
+  }
+}
+
+// Must match CompareView: the bars draw the largest figures of each unit.
+const BARS_PER_UNIT = 15;
+
+const compareFigures = async (state: AppState, sources: SlideSources): Promise<FigureRecord[]> => {
+  const rows = await fetchFigures(sources.runner, { filters: state.filters, sort: { column: 'value_base', desc: true } });
+  return state.compare.picks.length > 0 ? rows.filter((r) => state.compare.picks.includes(r.id)) : rows;
+};
+
+const renderers = new Map<string, SlideRenderer>([
+  ['overview-', async (_state, rest, sources) => {
+    const cut = rest.lastIndexOf('-');
+    const [themeKey, baseUnit] = [rest.slice(0, cut), rest.slice(cut + 1)];
+    const { figures } = await sources.embedded();
+    const panel = buildOverview(figures).find((p) => p.theme.key === themeKey);
+    const chart = panel?.charts.find((c) => c.baseUnit === baseUnit);
+    if (!panel || !chart) throw new SlideGoneError(`overview-${rest}`);
+    const unit = figureBarsUnit(chart.figures, baseUnit);
+    const title = t.overview.chartTitle(t.overview.themes[themeKey] ?? themeKey, unit);
+    return {
+      option: buildFigureBarsOption(chart.figures, { title, baseUnit, compact: true }),
+      spec: { title, unit, figures: chart.figures },
+      height: 60 + chart.figures.length * 28,
+    };
+  }],
+  ['compare-bars-', async (state, baseUnit, sources) => {
+    const group = splitByUnit(await compareFigures(state, sources), BARS_PER_UNIT).find((g) => g.baseUnit === baseUnit);
+    if (!group) throw new SlideGoneError(`compare-bars-${baseUnit}`);
+    const unit = figureBarsUnit(group.figures, baseUnit);
+    const title = `${t.baseUnits[baseUnit] ?? baseUnit}（单位：${unit}）`;
+    return {
+      option: buildFigureBarsOption(group.figures, { title, baseUnit }),
+      spec: { title, unit, figures: group.figures },
+      height: 70 + group.figures.length * 26,
+    };
+  }],
+  ['compare-groups-', async (state, baseUnit, sources) => {
+    const by = state.compare.by;
+    const series: Dimension | null = by === 'category' ? 'kind' : 'category';
+    const rows = await fetchGroups(sources.runner, { filters: state.filters, by, series, baseUnits: [] });
+    if (!rows.some((r) => r.base_unit === baseUnit)) throw new SlideGoneError(`compare-groups-${baseUnit}`);
+    const figures = await fetchFigures(sources.runner, { filters: state.filters, sort: { column: 'value_base', desc: true } });
+    const title = `按${t.dimensions[by]}汇总：${t.baseUnits[baseUnit] ?? baseUnit}`;
+    return {
+      option: buildGroupedBarsOption(rows, { title, baseUnit, byDimension: by, seriesDimension: series }),
+      spec: groupsExportSpec(title, baseUnit, rows, figures, by),
+      height: 340,
+    };
+  }],
+  ['compare-treemap', async (state, _rest, sources) => {
+    const cny = (await compareFigures(state, sources)).filter((f) => f.base_unit === 'CNY');
+    if (cny.length === 0) throw new SlideGoneError('compare-treemap');
+    const option = buildTreemapOption(cny, `人民币金额按类别（${cny.length} 个数字）`);
+    return { option, spec: { title: option.title.text, unit: option.series[0]?.name, figures: cny }, height: 460 };
+  }],
+  ['compare-pairs-', async (state, baseUnit, sources) => {
+    const figures = await compareFigures(state, sources);
+    const { documents } = await sources.embedded();
+    const pairs = [];
+    for (const docId of new Set(figures.map((f) => f.doc_id))) {
+      const file = documents.find((d) => d.doc_id === docId)?.file;
+      if (file) pairs.push(...findPairs(figures.filter((f) => f.doc_id === docId), await sources.sourceText(file)));
+    }
+    const own = pairs.filter((p) => p.before.base_unit === baseUnit);
+    if (own.length === 0) throw new SlideGoneError(`compare-pairs-${baseUnit}`);
+    const title = `前后对比：${t.baseUnits[baseUnit] ?? baseUnit}`;
+    return {
+      option: buildPairsOption(pairs, baseUnit, title),
+      spec: { title, figures: own.flatMap((p) => [p.before, p.after]) },
+      height: 90 + own.length * 48,
+    };
+  }],
+]);
+
+/**
+ * Lets another view make its charts pinnable: charts whose id starts with `prefix` are rebuilt by `render`
+ * from the slide's app state (and the part of the id after the prefix).
+ */
+export function registerSlideRenderer(prefix: string, render: SlideRenderer): void {
+  renderers.set(prefix, render);
+}
+
+/** Whether a chart id has a renderer (only those can be pinned and re-drawn in the deck). */
+export function canRenderSlide(chartId: string): boolean {
+  return [...renderers.keys()].some((prefix) => chartId.startsWith(prefix));
+}
+
+/** Rebuilds a pinned chart from its slide's state: the same builders and queries as its view. */
+export async function renderSlide(slide: Slide, sources: SlideSources): Promise<RenderedSlide> {
+  const prefix = [...renderers.keys()].filter((p) => slide.chartId.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+  const render = prefix === undefined ? undefined : renderers.get(prefix);
+  if (prefix === undefined || !render) throw new Error(t.deck.unknownChart(slide.chartId));
+  return render(parseState(slide.query), slide.chartId.slice(prefix.length), sources);
+}
+
+/** The filters a slide was pinned with, as one readable line (shown on the slide). */
+export function describeSlideFilters(query: string): string {
+  const state = parseState(query);
+  const parts = DIMENSIONS.filter((d) => state.filters[d].length > 0).map(
+    (d) => `${t.dimensions[d]}=${state.filters[d].map((v) => dimensionValueLabel(d, v)).join('、')}`,
+  );
+  if (state.filters.q !== '') parts.push(`${t.dimensions.q}“${state.filters.q}”`);
+  if (state.compare.picks.length > 0) parts.push(`勾选 ${state.compare.picks.length} 个数字`);
+  return parts.length === 0 ? t.deck.filtersNone : t.deck.filters(parts.join('；'));
+}

@@ -1,0 +1,77 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useUrlParam } from '../../app/useAppState';
+import { EChart } from '../../charts/EChart';
+import { t, dimensionValueLabel } from '../../i18n/zh';
+import { implicitUnitSplit, pivotOptions, type FigureFilters, type PivotRow } from '../../queries';
+import { EmptyState, QueryState } from '../shared/QueryState';
+import { buildPivotChartOption } from './pivot-chart-option';
+import { buildPivotGrid, cellDimensions, type PivotGrid } from './pivot-grid';
+import { drillFilters, parsePivotParam, serializePivotParam, type PivotState } from './pivot-url';
+import { PivotControls } from './PivotControls';
+import { PivotTable } from './PivotTable';
+
+export interface PivotViewProps {
+  /** The filter bar's filters. */
+  filters: FigureFilters;
+  /** Opens the explorer filtered to the figures behind a cell. */
+  onDrill: (filters: FigureFilters) => void;
+}
+
+/** Rows × columns × measure over the figures, computed in DuckDB; the spec lives in the `pivot` URL parameter. */
+export function PivotView({ filters, onDrill }: PivotViewProps) {
+  const [param, setParam] = useUrlParam('pivot');
+  const state = useMemo(() => parsePivotParam(param), [param]);
+  const setState = (next: PivotState) => setParam(serializePivotParam(next));
+  const pivot = useQuery(pivotOptions({ spec: state.spec, filters }));
+  return (
+    <div className="pivot-view">
+      <PivotControls state={state} onChange={setState} />
+      {implicitUnitSplit(state.spec) && <p className="muted pivot-note">{t.pivot.unitNote}</p>}
+      <QueryState query={pivot}>
+        {(data) => (data.every((r) => r.count === 0) ? <EmptyState /> : (
+          <PivotResult data={data} state={state} onState={setState}
+            onDrill={(dims) => onDrill(drillFilters(filters, state.spec, dims))} />
+        ))}
+      </QueryState>
+    </div>
+  );
+}
+
+function PivotResult({ data, state, onState, onDrill }: {
+  data: PivotRow[];
+  state: PivotState;
+  onState: (next: PivotState) => void;
+  onDrill: (dims: ReturnType<typeof cellDimensions>) => void;
+}) {
+  const grid = useMemo(() => buildPivotGrid(data, state.spec, state.sort), [data, state.spec, state.sort]);
+  return (
+    <>
+      <PivotTable grid={grid} sort={state.sort} heat={state.heat} onSort={(sort) => onState({ ...state, sort })}
+        onDrill={(row, column) => onDrill(cellDimensions(grid, row, column))} />
+      {state.chart && <PivotChart grid={grid} state={state} />}
+    </>
+  );
+}
+
+function PivotChart({ grid, state }: { grid: PivotGrid; state: PivotState }) {
+  const units = [...new Set(grid.columns.map((c) => c.unit))];
+  const [picked, setPicked] = useState<string | null>(null);
+  const unit = picked !== null && units.includes(picked) ? picked : (units[0] ?? '');
+  const kind = state.chart ?? 'bars';
+  const option = buildPivotChartOption(grid, kind, unit);
+  return (
+    <section className="pivot-chart">
+      {units.length > 1 && (
+        <label>
+          {t.pivot.chartUnit}
+          <select aria-label={t.pivot.chartUnit} value={unit} onChange={(e) => setPicked(e.target.value)}>
+            {units.map((u) => <option key={u} value={u}>{dimensionValueLabel('base_unit', u)}</option>)}
+          </select>
+        </label>
+      )}
+      <EChart option={option} height={Math.max(320, kind === 'heatmap' ? 90 + grid.rows.length * 28 : 360)}
+        label={option.title.text} chartId="pivot-chart" />
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { dimensionValueLabel, t } from '../../i18n/zh';
+import { formatNumber, scaled, unitLabel } from '../../lib/format';
+import { baseOption, shortLabel, tooltipHtml } from '../options-common';
+import { cellNumber, type GridColumn, type GridRow, type PivotGrid } from './pivot-grid';
+import type { PivotChartKind } from './pivot-url';
+
+/** A row or column key as people read it: its dimension values joined, or 合计 for the total. */
+export function keyLabel(key: readonly string[], dims: readonly string[]): string {
+  if (key.length === 0) return t.pivot.total;
+  return key.map((v, i) => dimensionValueLabel(dims[i] ?? '', v)).join(' · ');
+}
+
+/** The label of a measure's unit for one base unit (亿元, 平方米, 个数字…). */
+export function measureUnitLabel(grid: PivotGrid, unit: string): string {
+  if (grid.measure === 'count' || grid.measure === 'written') return t.pivot.countUnit;
+  return unitLabel(unit, grid.scales[unit]);
+}
+
+/** The leaf rows and columns of one unit: the chart shows the detail, never the subtotals. */
+function chartAxes(grid: PivotGrid, unit: string): { rows: GridRow[]; columns: { column: GridColumn; index: number }[] } {
+  const columns = grid.columns
+    .map((column, index) => ({ column, index }))
+    .filter(({ column }) => column.unit === unit && (!column.total || grid.colDims.length === 0));
+  const rows = grid.rows.filter((r) => (r.leaf || grid.rowDims.length === 0) && columns.some(({ index }) => r.cells[index]));
+  return { rows, columns };
+}
+
+function chartValue(grid: PivotGrid, row: GridRow, index: number, unit: string): number | null {
+  const n = cellNumber(row.cells[index], grid.measure);
+  if (n === null) return null;
+  return grid.measure === 'count' || grid.measure === 'written' ? n : scaled(n, grid.scales[unit] ?? { divisor: 1, prefix: '' });
+}
+
+/**
+ * The pivot as a chart for one base unit: grouped or stacked bars (rows on x, one series per column) or a
+ * heat map (columns × rows). Values come from the pivot's own aggregates, scaled like its cells.
+ */
+export function buildPivotChartOption(grid: PivotGrid, kind: PivotChartKind, unit: string) {
+  return kind === 'heatmap' ? buildPivotHeatmapOption(grid, unit) : buildPivotBarsOption(grid, unit, kind === 'stacked');
+}
+
+function chartParts(grid: PivotGrid, unit: string) {
+  const { rows, columns } = chartAxes(grid, unit);
+  const unitText = measureUnitLabel(grid, unit);
+  const title = t.pivot.chartTitle(t.pivot.measures[grid.measure] ?? grid.measure, unitText);
+  const rowNames = rows.map((r) => keyLabel(r.key, grid.rowDims));
+  const colNames = columns.map(({ column }) => (column.key.length === 0 ? unitText : keyLabel(column.key, grid.colDims)));
+  const common = {
+    ...baseOption(title),
+    title: { text: title, left: 0, textStyle: { fontSize: 15, fontWeight: 600 } },
+  };
+  return { rows, columns, unitText, rowNames, colNames, common };
+}
+
+/** A heat map of the pivot's leaf cells for one unit (columns across, rows down). */
+export function buildPivotHeatmapOption(grid: PivotGrid, unit: string) {
+  const { rows, columns, unitText, rowNames, colNames, common } = chartParts(grid, unit);
+  const data = rows.flatMap((row, y) =>
+    columns.map(({ index }, x) => [x, y, chartValue(grid, row, index, unit) ?? '-'] as [number, number, number | string]),
+  );
+  const max = Math.max(0, ...data.map((d) => (typeof d[2] === 'number' ? d[2] : 0)));
+  return {
+    ...common,
+    tooltip: {
+      confine: true,
+      formatter: (p: { data: [number, number, number | string] }) =>
+        tooltipHtml([rowNames[p.data[1]] ?? '', colNames[p.data[0]] ?? '', `${typeof p.data[2] === 'number' ? formatNumber(p.data[2], 4) : '-'}${unitText}`], false),
+    },
+    grid: { left: 8, right: 24, top: 44, bottom: 56, containLabel: true },
+    xAxis: { type: 'category', data: colNames, axisLabel: { interval: 0, rotate: colNames.length > 6 ? 30 : 0, formatter: (v: string) => shortLabel(v, 10) } },
+    yAxis: { type: 'category', data: rowNames, axisLabel: { formatter: (v: string) => shortLabel(v, 12) } },
+    visualMap: { min: 0, max: max || 1, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#eef4fa', '#2f5d8a'] } },
+    series: [{ type: 'heatmap', name: unitText, data, label: { show: rows.length * columns.length <= 80, formatter: (p: { data: [number, number, number | string] }) => (typeof p.data[2] === 'number' ? formatNumber(p.data[2]) : '') } }],
+  };
+}
+
+/** Grouped (or stacked) bars of the pivot's leaf cells for one unit: rows on x, one series per column. */
+export function buildPivotBarsOption(grid: PivotGrid, unit: string, stacked: boolean) {
+  const { rows, columns, unitText, rowNames, colNames, common } = chartParts(grid, unit);
+  return {
+    ...common,
+    legend: { show: columns.length > 1, top: 24, type: 'scroll' },
+    grid: { left: 8, right: 24, top: columns.length > 1 ? 64 : 44, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      formatter: (p: { name: string; seriesName: string; value: number }) =>
+        tooltipHtml([p.name, p.seriesName, `${formatNumber(p.value, 4)}${unitText}`], false),
+    },
+    xAxis: { type: 'category', data: rowNames, axisLabel: { interval: 0, rotate: rowNames.length > 6 ? 30 : 0, formatter: (v: string) => shortLabel(v, 10) } },
+    yAxis: { type: 'value', name: unitText, axisLabel: { formatter: (v: number) => formatNumber(v) } },
+    series: columns.map(({ index }, i) => ({
+      type: 'bar',
+      name: colNames[i],
+      ...(stacked ? { stack: 'pivot' } : {}),
+      data: rows.map((row) => ({ value: chartValue(grid, row, index, unit) ?? 0 })),
+    })),
+  };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { chartImageMeta, describePeriod, describeSource, metaSubtitle } from '../../src/export/chart-meta';
+import { composeChartSvg, escapeXml } from '../../src/export/chart-svg';
+import type { DocumentRow } from '../../src/queries';
+
+const DOCS: DocumentRow[] = [
+  { doc_id: 'a', title: '报告A', publisher: '中共天津市滨海新区委员会', published: '2022-08-04', url: '', file: '' },
+  { doc_id: 'b', title: '报告B', publisher: '某区统计局', published: '2023-01-02', url: '', file: '' },
+];
+
+describe('image metadata', () => {
+  it('shows a single period as it is and several as the most frequent followed by 等', () => {
+    expect(describePeriod(['2021年', '2021年', ''])).toBe('2021年');
+    expect(describePeriod(['', ''])).toBe('');
+    expect(describePeriod(['2020年', '截至2021年10月', '截至2021年10月'])).toBe('截至2021年10月等');
+  });
+
+  it('names the publisher and date of each source document once', () => {
+    expect(describeSource(['a', 'a'], DOCS)).toBe('来源：中共天津市滨海新区委员会，2022-08-04');
+    expect(describeSource(['a', 'b', 'x'], DOCS)).toBe('来源：中共天津市滨海新区委员会，2022-08-04；某区统计局，2023-01-02；x');
+    expect(describeSource([], DOCS)).toBe('');
+  });
+
+  it('builds title, unit·period and source from the figures drawn', () => {
+    const meta = chartImageMeta({ title: '投资', unit: '亿元', figures: [{ period: '2021年', doc_id: 'b' }] }, DOCS);
+    expect(meta).toEqual({ title: '投资', unit: '亿元', period: '2021年', source: '来源：某区统计局，2023-01-02' });
+    expect(metaSubtitle(meta)).toBe('单位：亿元 · 时期：2021年');
+  });
+});
+
+describe('composeChartSvg', () => {
+  const chart = '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><text>图</text></svg>';
+  const meta = { title: `A<B & "C" 'D'`, unit: '亿元', period: '2021年', source: '来源：甲&乙，2022-08-04' };
+
+  it('escapes every XML special character', () => {
+    expect(escapeXml(`<&"'>`)).toBe('&lt;&amp;&quot;&apos;&gt;');
+  });
+
+  // Well-formedness is checked by a real XML parser in the browser test; here: the text and its escaping.
+  it('carries the title, subtitle and source as escaped text around the chart', () => {
+    const { svg, width, height } = composeChartSvg(chart, { width: 400, height: 200 }, { meta, showMeta: true, transparent: false });
+    const unescape = (s: string) => s.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) =>
+      ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? '');
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => unescape(m[1] ?? ''));
+    expect(texts).toEqual([meta.title, '单位：亿元 · 时期：2021年', '图', meta.source]);
+    expect(svg).not.toContain('<?xml');
+    expect(svg.match(/<svg/g)).toHaveLength(2);
+    expect(width).toBe(400);
+    expect(height).toBeGreaterThan(200);
+    expect(svg).toContain('fill="#ffffff"');
+  });
+
+  it('leaves out the metadata lines and the background when asked', () => {
+    const { svg, height } = composeChartSvg(chart, { width: 400, height: 200 }, { meta, showMeta: false, transparent: true });
+    expect(height).toBe(200);
+    expect(svg).not.toContain('export-title');
+    expect(svg).not.toContain('export-source');
+    expect(svg).not.toContain('<rect');
+  });
+});
+
+describe('the chart SVG from the renderer', () => {
+  it('gets the theme font list with single quotes, so its unescaped style attribute stays well-formed', async () => {
+    const { FONT_FAMILY } = await import('../../src/charts/theme');
+    const chart = `<svg xmlns="http://www.w3.org/2000/svg"><text style="font-size:12px;font-family:${FONT_FAMILY};">1</text></svg>`;
+    const meta = { title: 't', unit: '', period: '', source: '' };
+    const { svg } = composeChartSvg(chart, { width: 10, height: 10 }, { meta, showMeta: false, transparent: true });
+    const style = svg.match(/<text style="([^"]*)"/)?.[1];
+    expect(style).toBe(`font-size:12px;font-family:${FONT_FAMILY.replace(/"/g, "'")};`);
+  });
+});

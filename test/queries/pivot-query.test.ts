@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTables } from '../../src/db';
+import { EMPTY_FILTERS, buildPivotQuery, fetchPivot, type FigureFilters, type PivotRow, type PivotSpec } from '../../src/queries';
+import { sql } from '../../src/sql';
+import { createTestEngine } from '../util/test-db';
+import { SAMPLE_DOCUMENTS_CSV, SAMPLE_FIGURES, sampleFiguresCsv } from '../util/sample-data';
+
+let engine: Awaited<ReturnType<typeof createTestEngine>>;
+
+beforeAll(async () => {
+  engine = await createTestEngine();
+  await loadTables(engine, { figuresCsv: sampleFiguresCsv(), documentsCsv: SAMPLE_DOCUMENTS_CSV });
+});
+
+const spec = (s: Partial<PivotSpec>): PivotSpec => ({ rows: [], columns: [], measure: 'count', filters: {}, ...s });
+const pivot = (s: Partial<PivotSpec>, filters: FigureFilters = EMPTY_FILTERS) =>
+  fetchPivot(engine.runner, { spec: spec(s), filters });
+const find = (rows: PivotRow[], rowKey: string[], colKey: string[], unit: string) =>
+  rows.filter((r) => r.unit === unit && r.rowKey.join('\u0000') === rowKey.join('\u0000') && r.colKey.join('\u0000') === colKey.join('\u0000'));
+
+/** The same sum asked directly, as an analyst would check it. */
+async function directSum(where: Record<string, string>): Promise<number | null> {
+  const conditions = Object.entries(where).map(([column, value]) =>
+    column === 'category' ? sql`category = ${value}` : column === 'subject' ? sql`subject = ${value}` : sql`base_unit = ${value}`,
+  );
+  const text = conditions.map((c) => c.text).join(' AND ');
+  const [row] = await engine.query({ text: `SELECT sum(value_base) AS s FROM figures WHERE ${text}`, params: conditions.flatMap((c) => c.params) });
+  return row?.s === null || row?.s === undefined ? null : Number(row.s);
+}
+
+describe('pivot query', () => {
+  it('gives every cell, subtotal and grand total of category × subject sums, each equal to a direct SQL sum', async () => {
+    const rows = await pivot({ rows: ['category'], columns: ['subject'], measure: 'sum' });
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      const where: Record<string, string> = { base_unit: r.unit };
+      if (r.rowKey[0] !== undefined) where.category = r.rowKey[0];
+      if (r.colKey[0] !== undefined) where.subject = r.colKey[0];
+      expect(r.value, JSON.stringify(r)).toBe(await directSum(where));
+    }
+    // Subtotals and totals are there: a category total across subjects, and the grand total per unit.
+    expect(find(rows, ['investment'], [], 'CNY')).toHaveLength(1);
+    const grandCny = find(rows, [], [], 'CNY');
+    expect(grandCny.map((r) => [r.value, r.count])).toEqual([[197500000000 + 26248000000 + 23531649, 3]]);
+  });
+
+  it('never adds values of different base units, even when base_unit is itself on the rows', async () => {
+    const implicit = await pivot({ rows: ['category'], measure: 'sum' });
+    const units = new Set(SAMPLE_FIGURES.map((f) => f.base_unit));
+    expect(new Set(implicit.filter((r) => r.rowKey.length === 0).map((r) => r.unit))).toEqual(units);
+    expect(implicit.every((r) => r.unit !== '')).toBe(true);
+    const explicit = await pivot({ rows: ['base_unit', 'category'], measure: 'max' });
+    const grand = explicit.filter((r) => r.rowKey.length === 0);
+    expect(grand.map((r) => r.unit).sort()).toEqual([...units].sort());
+    expect(grand.find((r) => r.unit === 'USD')?.value).toBe(3070000000);
+  });
+
+  it('counts figures across units without splitting, with a grand total of all of them', async () => {
+    const rows = await pivot({ rows: ['kind'], columns: ['category'] });
+    expect(rows.every((r) => r.unit === '')).toBe(true);
+    expect(find(rows, [], [], '')[0]?.count).toBe(SAMPLE_FIGURES.length);
+    const amountTotal = find(rows, ['amount'], [], '')[0]?.count;
+    expect(amountTotal).toBe(SAMPLE_FIGURES.filter((f) => f.kind === 'amount').length);
+  });
+
+  it('rolls up two row levels: the outer level holds its children’s sum', async () => {
+    const rows = await pivot({ rows: ['category', 'subject'], measure: 'sum' });
+    const children = rows.filter((r) => r.rowKey.length === 2 && r.rowKey[0] === 'investment' && r.unit === 'CNY');
+    const parent = find(rows, ['investment'], [], 'CNY')[0];
+    expect(children.length).toBeGreaterThan(1);
+    expect(parent?.value).toBe(children.reduce((s, r) => s + (r.value ?? 0), 0));
+  });
+
+  it('computes min, max and avg of value_base per unit', async () => {
+    const cny = SAMPLE_FIGURES.filter((f) => f.base_unit === 'CNY').map((f) => Number(f.value_base));
+    for (const [measure, expected] of [['min', Math.min(...cny)], ['max', Math.max(...cny)], ['avg', cny.reduce((a, b) => a + b) / cny.length]] as const) {
+      const rows = await pivot({ measure });
+      expect(find(rows, [], [], 'CNY')[0]?.value, measure).toBeCloseTo(expected, 3);
+    }
+  });
+
+  it('shows a single figure’s value as written, and only a count where a cell holds several', async () => {
+    const rows = await pivot({ rows: ['indicator'], measure: 'written' });
+    const one = find(rows, ['到位资金'], [], '')[0];
+    expect([one?.value, one?.written]).toEqual([262.48, { unit: '亿元', qualifier: '' }]);
+    const all = find(rows, [], [], '')[0];
+    expect([all?.count, all?.value, all?.written]).toEqual([SAMPLE_FIGURES.length, null, null]);
+  });
+
+  it('treats empty filter lists as “any”, and a filter that matches nothing as an empty pivot', async () => {
+    const all = await pivot({ rows: ['category'], filters: { indicator: [], subject: [] } });
+    expect(find(all, [], [], '')[0]?.count).toBe(SAMPLE_FIGURES.length);
+    const none = await pivot({ rows: ['category'], filters: { subject: ['无此主体'] } });
+    expect(none.filter((r) => r.count > 0)).toEqual([]);
+    const noneCore = await pivot({ measure: 'sum' }, { ...EMPTY_FILTERS, category: ['nothing'] });
+    expect(noneCore.filter((r) => r.count > 0)).toEqual([]);
+  });
+
+  it('binds dimension values that contain quotes or SQL, and reads them back verbatim', async () => {
+    const hostile = "Robert'); DROP TABLE figures;--";
+    const rows = await pivot({ rows: ['subject', 'indicator'], measure: 'sum', filters: { subject: [hostile] } });
+    expect(find(rows, [hostile, 'O\'Brien "quoted", 指标'], [], 'CNY')[0]?.value).toBe(23531649);
+    const query = buildPivotQuery({ spec: spec({ filters: { subject: [hostile] } }), filters: EMPTY_FILTERS });
+    expect(query.text).not.toContain('Robert');
+    const [count] = await engine.query(sql`SELECT count(*) AS n FROM figures`);
+    expect(count?.n).toBe(SAMPLE_FIGURES.length);
+  });
+
+  it('refuses unknown or repeated dimensions before any SQL is built', () => {
+    expect(() => buildPivotQuery({ spec: spec({ rows: ['quote; DROP TABLE figures' as 'kind'] }), filters: EMPTY_FILTERS })).toThrow(/Unknown column/);
+    expect(() => buildPivotQuery({ spec: spec({ rows: ['kind'], columns: ['kind'] }), filters: EMPTY_FILTERS })).toThrow(/used twice/);
+    expect(() => buildPivotQuery({ spec: spec({ measure: 'median' as 'sum' }), filters: EMPTY_FILTERS })).toThrow(/Unknown pivot measure/);
+  });
+});
