@@ -1,17 +1,25 @@
-import { useCallback } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { t } from '../i18n/zh';
 import type { Dimension, FigureFilters } from '../queries';
-import { CompareView } from '../views/compare/CompareView';
-import { DeckView } from '../views/deck/DeckView';
-import { ExplorerView } from '../views/explorer/ExplorerView';
 import { OverviewView } from '../views/overview/OverviewView';
-import { PivotView } from '../views/pivot/PivotView';
-import { WorkbenchView } from '../views/workbench/WorkbenchView';
-import { ProvenancePanel } from '../views/provenance/ProvenancePanel';
+import { Loading } from '../views/shared/QueryState';
 import { EngineStatusBadge } from './EngineStatusBadge';
 import { FilterBar } from './FilterBar';
 import { toggleFilter, VIEWS, type ViewName } from './url-state';
 import { useAppState } from './useAppState';
+
+// The overview is the first screen; every other view loads on first visit, keeping the initial bundle small.
+const CompareView = lazy(() => import('../views/compare/CompareView').then((m) => ({ default: m.CompareView })));
+const DeckView = lazy(() => import('../views/deck/DeckView').then((m) => ({ default: m.DeckView })));
+const ExplorerView = lazy(() => import('../views/explorer/ExplorerView').then((m) => ({ default: m.ExplorerView })));
+const PivotView = lazy(() => import('../views/pivot/PivotView').then((m) => ({ default: m.PivotView })));
+const WorkbenchView = lazy(() => import('../views/workbench/WorkbenchView').then((m) => ({ default: m.WorkbenchView })));
+const ProvenancePanel = lazy(() =>
+  import('../views/provenance/ProvenancePanel').then((m) => ({ default: m.ProvenancePanel })),
+);
+
+/** The views that share the filter bar. */
+const FILTERED_VIEWS: readonly ViewName[] = ['compare', 'pivot', 'explorer'];
 
 /** The shell: header with view tabs and engine status, the active view, and the provenance panel. */
 export function App() {
@@ -46,26 +54,32 @@ export function App() {
         <EngineStatusBadge />
       </header>
       <main className="app-main">
-        {state.view === 'overview' && (
-          <OverviewView onOpenFigure={openFigure}
-            onOpenTheme={(categories) => update({ view: 'explorer', filters: { ...state.filters, category: [...categories] } })} />
-        )}
-        {state.view !== 'overview' && state.view !== 'deck' && state.view !== 'sql' && <FilterBar filters={state.filters} onChange={setFilters} />}
-        {state.view === 'compare' && (
-          <CompareView state={state} onCompareChange={(compare) => update({ compare })}
-            onToggleFilter={onToggleFilter} onOpenFigure={openFigure} />
-        )}
-        {state.view === 'deck' && <DeckView />}
-        {state.view === 'pivot' && (
-          <PivotView filters={state.filters} onDrill={(filters) => update({ view: 'explorer', filters, figure: null })} />
-        )}
-        {state.view === 'sql' && <WorkbenchView />}
-        {state.view === 'explorer' && (
-          <ExplorerView params={{ filters: state.filters, sort: state.sort }} selectedId={state.figure}
-            onSort={(sort) => update({ sort })} onOpenFigure={openFigure} />
-        )}
+        {FILTERED_VIEWS.includes(state.view) && <FilterBar filters={state.filters} onChange={setFilters} />}
+        <Suspense fallback={<Loading />}>
+          {state.view === 'overview' && (
+            <OverviewView onOpenFigure={openFigure}
+              onOpenTheme={(categories) => update({ view: 'explorer', filters: { ...state.filters, category: [...categories] } })} />
+          )}
+          {state.view === 'compare' && (
+            <CompareView state={state} onCompareChange={(compare) => update({ compare })}
+              onToggleFilter={onToggleFilter} onOpenFigure={openFigure} />
+          )}
+          {state.view === 'pivot' && (
+            <PivotView filters={state.filters} onDrill={(filters) => update({ view: 'explorer', filters, figure: null })} />
+          )}
+          {state.view === 'explorer' && (
+            <ExplorerView params={{ filters: state.filters, sort: state.sort }} selectedId={state.figure}
+              onSort={(sort) => update({ sort })} onOpenFigure={openFigure} />
+          )}
+          {state.view === 'sql' && <WorkbenchView />}
+          {state.view === 'deck' && <DeckView />}
+        </Suspense>
       </main>
-      {state.figure && <ProvenancePanel figureId={state.figure} onNavigate={openFigure} onClose={closeFigure} />}
+      {state.figure && (
+        <Suspense fallback={null}>
+          <ProvenancePanel figureId={state.figure} onNavigate={openFigure} onClose={closeFigure} />
+        </Suspense>
+      )}
     </div>
   );
 }
