@@ -1,11 +1,11 @@
 /** The app's typed view of one row of `data/figures.csv` (or of the `figures` table). */
+import { CATEGORIES } from '../extract';
 
+// One source of truth for the contract's vocabularies: the extractor that writes figures.csv.
+export { CATEGORIES, KINDS } from '../extract';
+
+/** The base units the app formats and orders (the extractor may write more for other reports). */
 export const BASE_UNITS = ['CNY', 'USD', 'm2', 'count', 'person', 'person_time', 'percent', 'year_of_age'] as const;
-export const KINDS = ['amount', 'count', 'area', 'percent_share', 'growth_rate', 'age', 'ratio'] as const;
-export const CATEGORIES = [
-  'investment', 'projects', 'enterprises', 'talent', 'infrastructure', 'education', 'health',
-  'industry_output', 'finance_debt', 'governance', 'party_building', 'discipline', 'other',
-] as const;
 
 export type Category = (typeof CATEGORIES)[number];
 

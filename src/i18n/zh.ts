@@ -41,7 +41,8 @@ export const zh = {
   } as Record<string, string>,
   baseUnits: {
     CNY: '人民币', USD: '美元', m2: '面积', count: '个数', person: '人数', person_time: '人次', percent: '百分比',
-    year_of_age: '年龄',
+    year_of_age: '年龄', mu: '面积（亩）', times: '倍数', t: '重量', m: '长度', m3: '体积', kW: '功率', kWh: '电量',
+    TEU: '集装箱量', year: '年数', month: '月数', day: '天数', hour: '小时数', minute: '分钟数',
   } as Record<string, string>,
   overview: {
     heading: '报告要点',

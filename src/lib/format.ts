@@ -13,10 +13,13 @@ const UNIT_SUFFIX: Record<string, string> = {
   person_time: '人次',
   percent: '%',
   year_of_age: '岁',
+  // Units the extractor writes for other genres of report.
+  mu: '亩', times: '倍', t: '吨', m: '米', m3: '立方米', kW: '千瓦', kWh: '千瓦时', TEU: '标准箱',
+  year: '年', month: '个月', day: '天', hour: '小时', minute: '分钟',
 };
 
 /** Base units whose values can be shown in 万/亿. */
-const SCALABLE = new Set(['CNY', 'USD', 'm2', 'count', 'person', 'person_time']);
+const SCALABLE = new Set(['CNY', 'USD', 'm2', 'count', 'person', 'person_time', 'mu', 't', 'm', 'm3', 'kW', 'kWh', 'TEU']);
 
 export interface DisplayScale {
   divisor: 1 | 1e4 | 1e8;
@@ -42,7 +45,7 @@ export function chooseScale(values: readonly number[], baseUnit: string): Displa
   if (!SCALABLE.has(baseUnit)) return NONE;
   const max = Math.max(0, ...values.map((v) => Math.abs(v)));
   if (max >= 1e8) return YI;
-  const moneyOrArea = baseUnit === 'CNY' || baseUnit === 'USD' || baseUnit === 'm2';
+  const moneyOrArea = !['count', 'person', 'person_time'].includes(baseUnit);
   if (max >= 1e4 && moneyOrArea) return WAN;
   return NONE;
 }

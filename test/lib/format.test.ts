@@ -16,6 +16,12 @@ describe('Chinese number formatting', () => {
     expect(formatQuantity(25000, 'person')).toBe('25,000人');
   });
 
+  it('names the units other genres of report use', () => {
+    expect(formatQuantity(125000, 'mu')).toBe('12.5万亩');
+    expect(formatQuantity(3, 'times')).toBe('3倍');
+    expect(formatQuantity(2000000, 't')).toBe('200万吨');
+  });
+
   it('never scales percentages or ages', () => {
     expect(formatQuantity(33.89, 'percent')).toBe('33.89%');
     expect(formatQuantity(42.5, 'year_of_age')).toBe('42.5岁');
