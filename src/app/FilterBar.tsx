@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { dimensionValueLabel, t } from '../i18n/zh';
-import { facetsOptions, isEmptyFilters, EMPTY_FILTERS, type Dimension, type FacetRow, type FigureFilters } from '../queries';
+import { DIMENSIONS, facetsOptions, isEmptyFilters, EMPTY_FILTERS, type Dimension, type FacetRow, type FigureFilters } from '../queries';
 import { toggleFilter } from './url-state';
 
+/** Dimensions with a menu; every dimension (indicator, document too) shows its chips when filtered. */
 const FILTER_DIMENSIONS: readonly Dimension[] = ['category', 'subject', 'kind', 'base_unit', 'section', 'period'];
 
 export interface FilterBarProps {
@@ -61,7 +62,7 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
         </select>
       ))}
       <ul className="chips" aria-label="当前筛选">
-        {FILTER_DIMENSIONS.flatMap((dimension) =>
+        {DIMENSIONS.flatMap((dimension) =>
           filters[dimension].map((value) => {
             const label = `${t.dimensions[dimension]}：${dimensionValueLabel(dimension, value)}`;
             return (

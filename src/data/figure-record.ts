@@ -1,5 +1,5 @@
 /** The app's typed view of one row of `data/figures.csv` (or of the `figures` table). */
-import { CATEGORIES } from '../extract';
+import type { CATEGORIES } from '../extract';
 
 // One source of truth for the contract's vocabularies: the extractor that writes figures.csv.
 export { CATEGORIES, KINDS } from '../extract';

@@ -28,7 +28,8 @@ export const zh = {
     all: '全部',
   },
   dimensions: {
-    category: '类别', subject: '主体', kind: '类型', base_unit: '单位', section: '章节', period: '时期', doc_id: '文件',
+    category: '类别', subject: '主体', kind: '类型', base_unit: '单位', section: '章节', period: '时期', indicator: '指标',
+    doc_id: '文件',
     q: '搜索',
   },
   categories: {

@@ -1,7 +1,7 @@
 import { and, ident, inList, raw, sql, type SqlFragment } from '../sql';
 
 /** The figure dimensions a user can filter and group by. */
-export const DIMENSIONS = ['category', 'subject', 'kind', 'base_unit', 'section', 'period', 'doc_id'] as const;
+export const DIMENSIONS = ['category', 'subject', 'kind', 'base_unit', 'section', 'period', 'indicator', 'doc_id'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** Every filter a view can apply to the figures; empty lists mean "any". */
@@ -12,13 +12,14 @@ export interface FigureFilters {
   base_unit: string[];
   section: string[];
   period: string[];
+  indicator: string[];
   doc_id: string[];
   /** Free text, matched against indicator, subject and quote. */
   q: string;
 }
 
 export const EMPTY_FILTERS: FigureFilters = {
-  category: [], subject: [], kind: [], base_unit: [], section: [], period: [], doc_id: [], q: '',
+  category: [], subject: [], kind: [], base_unit: [], section: [], period: [], indicator: [], doc_id: [], q: '',
 };
 
 /** True when no filter is set. */

@@ -12,13 +12,13 @@ import { EmptyState, ErrorBox, Loading, QueryState } from '../shared/QueryState'
 import { buildFigureBarsOption, figureBarsUnit, type FigureBarDatum } from '../shared/figure-bars-option';
 import { groupsExportSpec } from '../../export/group-table';
 import { FacetCharts } from './FacetCharts';
+import { BARS_PER_UNIT } from './limits';
 import { buildGroupedBarsOption } from './grouped-bars-option';
 import { buildPairsOption } from './pairs-option';
 import { findPairs } from './pairs';
 import { splitByUnit } from './small-multiples';
 import { buildTreemapOption } from './treemap-option';
 
-const BARS_PER_UNIT = 15;
 const PICK_LIST_LIMIT = 300;
 
 export interface CompareViewProps {

@@ -13,6 +13,7 @@ import { buildPairsOption } from '../compare/pairs-option';
 import { findPairs } from '../compare/pairs';
 import { splitByUnit } from '../compare/small-multiples';
 import { buildTreemapOption } from '../compare/treemap-option';
+import { BARS_PER_UNIT } from '../compare/limits';
 
 /** What a slide draws: the same option its view builds from the same state, and its export metadata. */
 export interface RenderedSlide {
@@ -41,7 +42,6 @@ export class SlideGoneError extends Error {
 }
 
 // Must match CompareView: the bars draw the largest figures of each unit.
-const BARS_PER_UNIT = 15;
 
 const compareFigures = async (state: AppState, sources: SlideSources): Promise<FigureRecord[]> => {
   const rows = await fetchFigures(sources.runner, { filters: state.filters, sort: { column: 'value_base', desc: true } });

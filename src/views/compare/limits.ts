@@ -1,0 +1,2 @@
+/** How many figures of one base unit a compare bar chart draws (the largest); the deck draws the same. */
+export const BARS_PER_UNIT = 15;
