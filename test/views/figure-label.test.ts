@@ -5,8 +5,11 @@ import { sample } from '../util/sample-records';
 const a = sample('sample:0001');
 
 describe('figure labels', () => {
-  it('adds the subject only when the set spans several subjects', () => {
+  it('adds the subject only where it is not the set’s usual one', () => {
     expect(figureLabels([a, { ...a, id: 'b', indicator: '到位资金' }])).toEqual(['协议投资额', '到位资金']);
+    expect(
+      figureLabels([a, { ...a, id: 'b', indicator: '到位资金', subject: '高新区' }, { ...a, id: 'c', indicator: '项目数' }]),
+    ).toEqual(['协议投资额', '到位资金·高新区', '项目数']);
     expect(figureLabels([a, { ...a, id: 'b', indicator: '到位资金', subject: '高新区' }])).toEqual([
       '协议投资额·滨海新区', '到位资金·高新区',
     ]);

@@ -16,6 +16,15 @@ describe('overview', () => {
     expect(charts[0]?.figures.every((f) => f.base_unit === 'CNY')).toBe(true);
   });
 
+  it('shows money before counts even when counts are more numerous', () => {
+    const [amount, count] = [SAMPLE_RECORDS[0]!, SAMPLE_RECORDS[1]!];
+    const figures = [
+      amount, { ...amount, id: 'm2', value_base: 5 },
+      count, { ...count, id: 'c2' }, { ...count, id: 'c3' }, { ...count, id: 'c4' },
+    ];
+    expect(pickCharts(figures).map((c) => [c.baseUnit, c.figures.length])).toEqual([['CNY', 2], ['count', 4]]);
+  });
+
   it('has a panel for every theme, empty ones included', () => {
     const panels = buildOverview(SAMPLE_RECORDS);
     expect(panels.map((p) => [p.theme.key, p.total])).toEqual([

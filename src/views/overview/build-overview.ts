@@ -58,16 +58,21 @@ export function pickKpis(figures: readonly FigureRecord[]): FigureRecord[] {
   return picked;
 }
 
-/** Up to two charts per theme: the headline units with the most figures (at least two each). */
+/**
+ * Up to two charts per theme: the two headline units with the most figures (at least two each), shown in
+ * reading order — money before counts.
+ */
 export function pickCharts(figures: readonly FigureRecord[]): OverviewChart[] {
-  return HEADLINE_UNITS.map((baseUnit) => ({
+  const charts = HEADLINE_UNITS.map((baseUnit, rank) => ({
     baseUnit,
+    rank,
     figures: figures.filter((f) => f.base_unit === baseUnit).sort(byValueDesc),
-  }))
-    .filter((c) => c.figures.length >= 2)
-    .sort((a, b) => b.figures.length - a.figures.length)
+  })).filter((c) => c.figures.length >= 2);
+  return charts
+    .sort((a, b) => b.figures.length - a.figures.length || a.rank - b.rank)
     .slice(0, 2)
-    .map((c) => ({ ...c, figures: c.figures.slice(0, BARS_LIMIT) }));
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ baseUnit, figures: own }) => ({ baseUnit, figures: own.slice(0, BARS_LIMIT) }));
 }
 
 /** The overview: one panel per theme, from the whole dataset. */
