@@ -15,13 +15,22 @@ describe('figure labels', () => {
     ]);
   });
 
-  it('tells colliding labels apart by period, then section, then a number', () => {
+  it('tells colliding labels apart by the first context that separates them all, else by a number', () => {
     const labels = figureLabels([
       { ...a, id: 'x', period: '截至2021年10月', section: '二(一)1' },
       { ...a, id: 'y', period: '', section: '二(一)2' },
       { ...a, id: 'z', period: '', section: '二(一)2' },
     ]);
-    expect(labels).toEqual(['协议投资额（截至2021年10月）', '协议投资额（二(一)2节）', '协议投资额（二(一)2节）（2）']);
-    expect(new Set(labels).size).toBe(3);
+    expect(labels).toEqual(['协议投资额', '协议投资额（2）', '协议投资额（3）']);
+    const samePeriod = figureLabels([
+      { ...a, id: 'x', period: '截至2021年10月', section: '二(一)1' },
+      { ...a, id: 'y', period: '截至2021年10月', section: '二(一)2' },
+    ]);
+    expect(samePeriod).toEqual(['协议投资额（二(一)1节）', '协议投资额（二(一)2节）']);
+    const byPeriod = figureLabels([
+      { ...a, id: 'x', period: '截至2021年10月', section: '二' },
+      { ...a, id: 'y', period: '2021年上半年', section: '二' },
+    ]);
+    expect(byPeriod).toEqual(['协议投资额（截至2021年10月）', '协议投资额（2021年上半年）']);
   });
 });

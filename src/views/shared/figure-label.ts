@@ -4,7 +4,7 @@ import type { FigureRecord } from '../../data/figure-record';
  * Axis labels for a set of figures: the indicator, with the subject where it is not the set's usual one
  * (a report mostly speaks of itself: 滨海新区 goes without saying, 高新区 does not).
  * Labels must be unique (a category axis shows one name per bar), so colliding ones are told apart by their
- * period, then their section, and only as a last resort by a number.
+ * period or else their section — whichever separates them all — and only as a last resort by a number.
  */
 export function figureLabels(figures: readonly FigureRecord[]): string[] {
   const dominant = mostCommonSubject(figures);
@@ -12,14 +12,23 @@ export function figureLabels(figures: readonly FigureRecord[]): string[] {
     const indicator = f.indicator || f.unit;
     return f.subject && f.subject !== dominant ? `${indicator}·${f.subject}` : indicator;
   });
-  const counts = new Map<string, number>();
-  for (const label of base) counts.set(label, (counts.get(label) ?? 0) + 1);
-  const withContext = base.map((label, i) => {
-    const f = figures[i];
-    if (!f || (counts.get(label) ?? 0) < 2) return label;
-    const context = f.period || (f.section ? `${f.section}节` : '');
-    return context ? `${label}（${context}）` : label;
-  });
+  // Within each group of equal labels, use the first context that tells all its members apart.
+  const groups = new Map<string, number[]>();
+  base.forEach((label, i) => groups.set(label, [...(groups.get(label) ?? []), i]));
+  const withContext = [...base];
+  for (const [label, members] of groups) {
+    if (members.length < 2) continue;
+    const contexts = [(f: FigureRecord) => f.period, (f: FigureRecord) => (f.section ? `${f.section}节` : '')];
+    const pick = contexts.find((c) => {
+      const values = members.map((i) => (figures[i] ? c(figures[i]) : ''));
+      return values.every(Boolean) && new Set(values).size === values.length;
+    });
+    if (!pick) continue;
+    for (const i of members) {
+      const f = figures[i];
+      if (f) withContext[i] = `${label}（${pick(f)}）`;
+    }
+  }
   const seen = new Map<string, number>();
   return withContext.map((label) => {
     const n = (seen.get(label) ?? 0) + 1;
