@@ -1,0 +1,162 @@
+/**
+ * The benchmark (issue #7).
+ *
+ *   npm run bench                 5 cold loads (+ 5 warm), 60 + 30 filter clicks, 100 k / 1 M / 10 M rows
+ *   npm run bench -- --quick      1 load, 30 + 10 clicks, 100 k rows: fast enough for CI
+ *   npm run bench -- --out FILE   write the results elsewhere
+ *
+ * Builds the app and the scale page into bench/dist, serves them with `vite preview`, drives headless
+ * Chromium, prints a Markdown table (target, measured, pass/fail) and writes the figures as JSON:
+ * bench/results.json, or bench/runs/quick-results.json with --quick. Exits 1 only when the harness itself
+ * fails; a missed target is a result, not an error.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { summarize } from '../src/bench/stats';
+import { ensureChromium } from './ensure-chromium.mjs';
+import { initialJs } from './bench/bundle';
+import { measureInteraction } from './bench/interaction';
+import { measureLoad, type LoadRun } from './bench/load';
+import { checkTargets, formatReport } from './bench/report';
+import { measureScale, type ScaleOutcome } from './bench/scale';
+import { buildAndServeApp, buildAndServeScalePage } from './bench/serve';
+
+const { values: args } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } },
+});
+const quick = args.quick ?? false;
+const plan = quick
+  ? { loads: 1, clicks: { uncached: 30, cached: 10 }, sizes: [[100_000, 10]] }
+  : { loads: 5, clicks: { uncached: 60, cached: 30 }, sizes: [[100_000, 20], [1_000_000, 10], [10_000_000, 5]] };
+const outFile = args.out ?? (quick ? 'bench/runs/quick-results.json' : 'bench/results.json');
+
+/** Summary of the loads where the app's mark came (null when it never did: reported, not hidden). */
+function summarizeMarks(values: (number | null)[]) {
+  const seen = values.filter((v): v is number => v !== null);
+  return seen.length === 0 ? null : { ...summarize(seen), missing: values.length - seen.length };
+}
+
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+/** Runs every size; if the largest fails, halves it until a size works (reporting both). */
+async function scaleRuns(chromium: string, pageUrl: string): Promise<ScaleOutcome[]> {
+  const outcomes: ScaleOutcome[] = [];
+  for (const [rows, reps] of plan.sizes as [number, number][]) {
+    log(`scale: ${rows.toLocaleString('en')} rows`);
+    const outcome = await measureScale(chromium, pageUrl, { rows, reps });
+    outcomes.push(outcome);
+    if (!outcome.ok) log(`scale: ${rows} rows failed: ${outcome.error}`);
+  }
+  const largest = outcomes.at(-1);
+  const previous = outcomes.at(-2)?.rows ?? 0;
+  if (largest && !largest.ok) {
+    for (let rows = largest.rows / 2; rows > previous; rows /= 2) {
+      log(`scale: retrying at ${rows.toLocaleString('en')} rows`);
+      const outcome = await measureScale(chromium, pageUrl, { rows: Math.round(rows), reps: 5 });
+      outcomes.push(outcome);
+      if (outcome.ok) break;
+    }
+  }
+  return outcomes;
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const phaseMs: Record<string, number> = {};
+  const phase = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const t0 = Date.now();
+    try {
+      return await work();
+    } finally {
+      phaseMs[name] = Date.now() - t0;
+    }
+  };
+  const loadBefore = loadavg();
+  const chromium = ensureChromium({ log });
+  log('building the app and the scale page');
+  const [app, scalePage] = await phase('build', async () => [await buildAndServeApp(), await buildAndServeScalePage()] as const);
+  try {
+    const js = initialJs(app.outDir);
+    const loads = await phase('load', async () => {
+      const runs: LoadRun[] = [];
+      for (let i = 0; i < plan.loads; i++) {
+        log(`page load ${i + 1}/${plan.loads}`);
+        runs.push(await measureLoad(chromium, app, i === 0));
+      }
+      return runs;
+    });
+    log(`interaction: ${plan.clicks.uncached} + ${plan.clicks.cached} clicks`);
+    const interaction = await phase('interaction', () => measureInteraction(chromium, app.baseUrl, plan.clicks));
+    const scale = await phase('scale', () => scaleRuns(chromium, `${scalePage.baseUrl}/bench/bench.html`));
+    if (!scale[0]?.ok) throw new Error(`The scale page failed at the smallest size: ${JSON.stringify(scale[0])}`);
+
+    const measured = {
+      firstChart: { cold: summarizeMarks(loads.map((l) => l.cold.firstChartMs)), warm: summarizeMarks(loads.map((l) => l.warm.firstChartMs)) },
+      firstChartDrawn: { cold: summarize(loads.map((l) => l.cold.firstChartDrawnMs)), warm: summarize(loads.map((l) => l.warm.firstChartDrawnMs)) },
+      duckdbReady: { cold: summarize(loads.map((l) => l.cold.duckdbReadyMs)), warm: summarize(loads.map((l) => l.warm.duckdbReadyMs)) },
+      interaction, scale, initialJs: js,
+    };
+    const checks = checkTargets(measured);
+    const results = {
+      meta: {
+        date: new Date().toISOString(),
+        quick,
+        command: quick ? 'npm run bench -- --quick' : 'npm run bench',
+        machine: {
+          cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryBytes: totalmem(),
+          os: `${osType()} ${release()}`, loadAverageBefore: loadBefore, loadAverageAfter: loadavg(),
+        },
+        node: process.version,
+        chromium: execFileSync(chromium, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+        notes: [
+          'Medians over the runs unless a figure says p95; cold = fresh browser profile, warm = second navigation in the same profile.',
+          'first_chart_ms is the app\'s figures-board:first-chart mark (ECharts finished: the first chart\'s initial animation is over); first_chart_drawn_ms is when the first chart instance had drawn its option (the animation starts), observed by the benchmark.',
+          'Interaction: "uncached" clicks reach filter states never seen before (DuckDB queried); "cached" clicks toggle between two seen states (TanStack Query cache). "drawn" = every visible chart\'s setOption returned after the click; "settled" = every visible chart fired figures-board:chart-rendered (ECharts finished, update animations included). A quiet window after the last event is not counted.',
+          'Scale: synthetic figures tables generated in DuckDB (13 categories, 50 subjects, 8 base units). pivot = fetchGroups by subject with category series, CNY only; pivotView = fetchPivot rows category × columns subject, sum, CNY, with ROLLUP totals; compare = fetchFigures for one category and one subject, sorted by value_base. app = through the app runner (prepared statement + toRows + typed rows); raw = the same SQL and parameters prepared on the engine\'s DuckDB connection, no conversion. One warm-up each, then app and raw alternate.',
+          'Bundle: initial JS = the entry script and modulepreload links of index.html (gzip: node zlib, default level); coldLoadFetched = what the preview server sent during the first cold load (HEAD requests carry no body).',
+          'A shared 2-core machine: other processes may have been running (see the load averages).',
+        ],
+      },
+      wallMs: 0,
+      phaseMs,
+      first_chart_ms: measured.firstChart,
+      first_chart_drawn_ms: measured.firstChartDrawn,
+      duckdb_ready_ms: measured.duckdbReady,
+      load_samples: loads.map(({ cold, warm }) => ({ cold, warm })),
+      interaction_p95_ms: {
+        uncached_settled: interaction.uncached.settled.p95, uncached_drawn: interaction.uncached.drawn.p95,
+        all_settled: interaction.all.settled.p95, all_drawn: interaction.all.drawn.p95,
+      },
+      interaction: { measuredOn: '?view=compare (bars), the report\'s data', ...interaction },
+      scale,
+      bundle: {
+        initialJs: js,
+        coldLoadFetched: loads[0]?.fetched ?? null,
+        jsHeapAfterLoad: loads[0]?.heap ?? null,
+      },
+      pageProblems: [...loads.flatMap((l) => l.problems), ...interaction.problems],
+      targets: checks,
+    };
+    results.wallMs = Date.now() - started;
+    mkdirSync(dirname(outFile), { recursive: true });
+    writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(formatReport(measured, checks));
+    log(`wrote ${outFile} in ${(results.wallMs / 1000).toFixed(1)} s`);
+    return 0;
+  } finally {
+    await Promise.all([app.close(), scalePage.close()]);
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,102 @@
+/** The targets of the benchmark and the printed table (Markdown, so it can go into the README as it is). */
+import type { ScaleBenchResult } from '../../src/bench/scale-bench';
+import type { Summary } from '../../src/bench/stats';
+import type { InitialJs } from './bundle';
+import type { InteractionResult } from './interaction';
+import type { ScaleOutcome } from './scale';
+
+export interface Check {
+  figure: string;
+  target: string;
+  measured: string;
+  /** null when the figure was not measured in this run (e.g. 10 M rows with --quick). */
+  pass: boolean | null;
+}
+
+type MarkSummary = (Summary & { missing: number }) | null;
+
+export interface Measured {
+  firstChart: { cold: MarkSummary; warm: MarkSummary };
+  firstChartDrawn: { cold: Summary; warm: Summary };
+  duckdbReady: { cold: Summary; warm: Summary };
+  interaction: InteractionResult;
+  scale: ScaleOutcome[];
+  initialJs: InitialJs;
+}
+
+const fmt = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const atMost = (figure: string, limit: number, value: number | undefined, show = fmt, target = `≤ ${show(limit)}`): Check =>
+  value === undefined
+    ? { figure, target, measured: 'not measured', pass: null }
+    : { figure, target, measured: show(value), pass: value <= limit };
+
+const queriesOf = (s: ScaleBenchResult) =>
+  [['pivot', s.pivot], ['pivot view (ROLLUP)', s.pivotView], ['compare', s.compare]] as const;
+
+const sizeName = (rows: number) => (rows >= 1e6 ? `${rows / 1e6} M` : `${rows / 1e3} k`);
+
+/** Every target of issue #7, checked against this run's figures (medians unless it says p95). */
+export function checkTargets(m: Measured): Check[] {
+  const at = (rows: number) => m.scale.find((s) => s.rows === rows);
+  const pivotAt = (rows: number) => {
+    const s = at(rows);
+    return s?.ok ? s.pivot.app.median : undefined;
+  };
+  const checks: Check[] = [
+    atMost('first chart, cold (median; app mark, animation over)', 1000, m.firstChart.cold?.median),
+    atMost('first chart drawn, cold (median)', 1000, m.firstChartDrawn.cold.median),
+    atMost('DuckDB ready, cold (median)', 1500, m.duckdbReady.cold.median),
+    atMost('interaction p95, uncached, settled', 50, m.interaction.uncached.settled.p95),
+    atMost('interaction p95, uncached, drawn', 50, m.interaction.uncached.drawn.p95),
+    atMost('interaction p95, all clicks, settled', 50, m.interaction.all.settled.p95),
+    atMost('pivot at 1 M rows (group query, app, median)', 30, pivotAt(1e6)),
+    atMost('pivot at 10 M rows (group query, app, median)', 300, pivotAt(1e7)),
+  ];
+  for (const s of m.scale) {
+    if (!s.ok) {
+      checks.push({ figure: `scale at ${sizeName(s.rows)} rows`, target: 'runs', measured: s.error, pass: false });
+      continue;
+    }
+    for (const [name, q] of queriesOf(s)) {
+      checks.push(atMost(`${name} app/raw at ${sizeName(s.rows)} rows`, 1.3, q.ratio, (r) => `${r.toFixed(2)}×`));
+    }
+  }
+  checks.push(atMost('initial JS, gzip', 300_000, m.initialJs.gzipBytes, kb));
+  return checks;
+}
+
+const verdict = (pass: boolean | null) => (pass === null ? '—' : pass ? 'pass' : 'FAIL');
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** The targets table and the scale detail table. */
+export function formatReport(m: Measured, checks: Check[]): string {
+  const targets = table(['Figure', 'Target', 'Measured', 'Result'],
+    checks.map((c) => [c.figure, c.target, c.measured, verdict(c.pass)]));
+  const more = table(['Figure', 'Median', 'p95', 'n'], [
+    ...(['cold', 'warm'] as const).map((k) => {
+      const s = m.firstChart[k];
+      return [`first chart (app mark), ${k}`, s ? fmt(s.median) : 'never', s ? fmt(s.p95) : '—', s ? `${s.n}${s.missing ? ` (${s.missing} missing)` : ''}` : '0'];
+    }),
+    ...(['cold', 'warm'] as const).map((k) => {
+      const s = m.firstChartDrawn[k];
+      return [`first chart drawn, ${k}`, fmt(s.median), fmt(s.p95), String(s.n)];
+    }),
+    ['DuckDB ready, cold', fmt(m.duckdbReady.cold.median), fmt(m.duckdbReady.cold.p95), String(m.duckdbReady.cold.n)],
+    ['DuckDB ready, warm', fmt(m.duckdbReady.warm.median), fmt(m.duckdbReady.warm.p95), String(m.duckdbReady.warm.n)],
+    ...(['uncached', 'cached', 'all'] as const).flatMap((k) => (['drawn', 'settled'] as const).map((w) => {
+      const s = m.interaction[k][w];
+      return [`interaction, ${k}, ${w}`, fmt(s.median), fmt(s.p95), String(s.n)];
+    })),
+  ]);
+  const scale = table(['Rows', 'Query', 'Result rows', 'App median', 'Raw median', 'App/raw', 'toRows alone'],
+    m.scale.flatMap((s) => !s.ok
+      ? [[sizeName(s.rows), '—', '—', s.error, '—', '—', '—']]
+      : queriesOf(s).map(([name, q]) =>
+        [sizeName(s.rows), name, String(q.resultRows), fmt(q.app.median), fmt(q.raw.median), `${q.ratio.toFixed(2)}×`, fmt(q.toRows.median)])));
+  return `${targets}\n\n${more}\n\n${scale}\n`;
+}
