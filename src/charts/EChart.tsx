@@ -62,8 +62,7 @@ export function EChart({ option, height, label, onClick, chartId, exportSpec }: 
   useEffect(() => {
     const instance = chart.current;
     if (!instance) return;
-    instance.setOption(option, { notMerge: true });
-    // Tell whoever measures (the benchmark) when this option has been drawn.
+    // Listen before drawing: without animation ECharts fires 'finished' inside setOption itself.
     instance.on('finished', function announce() {
       instance.off('finished', announce);
       container.current?.dispatchEvent(new CustomEvent('figures-board:chart-rendered', { bubbles: true }));
@@ -75,6 +74,7 @@ export function EChart({ option, height, label, onClick, chartId, exportSpec }: 
         performance.mark('figures-board:first-chart');
       });
     }
+    instance.setOption(option, { notMerge: true });
   }, [option]);
 
   const getInstance = useCallback(() => chart.current, []);

@@ -118,15 +118,18 @@ export async function startBrowserEngine(onProgress: StartProgress): Promise<Eng
     });
     if (!bundle.mainWorker) throw new Error('No DuckDB worker in the selected bundle');
     onProgress('download', 0);
-    await checkReachable(bundle.mainModule);
     worker = new Worker(bundle.mainWorker);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-    await withStallGuard((touch) =>
-      db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
-        touch();
-        if (p.bytesTotal > 0) onProgress('download', Math.min(1, p.bytesLoaded / p.bytesTotal));
-      }),
-    );
+    // The reachability check runs beside the download, not before it: it only turns a failure into an error.
+    await Promise.all([
+      checkReachable(bundle.mainModule),
+      withStallGuard((touch) =>
+        db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
+          touch();
+          if (p.bytesTotal > 0) onProgress('download', Math.min(1, p.bytesLoaded / p.bytesTotal));
+        }),
+      ),
+    ]);
     onProgress('instantiate');
     await db.open({ query: { castBigIntToDouble: true } });
     const conn = await db.connect();

@@ -24,11 +24,13 @@ export function getEngine(loadSources: () => Promise<TableSources>): Promise<Eng
   const t0 = performance.now();
   setEngineStatus({ phase: 'starting', step: 'download', fraction: 0 });
   const started = (async () => {
-    // The wasm download and the data fetch run side by side.
-    const [{ startBrowserEngine }, sources] = await Promise.all([import('./duckdb-browser'), loadSources()]);
-    const db = await startBrowserEngine((step, fraction) =>
-      setEngineStatus({ phase: 'starting', step, fraction }),
-    );
+    // The engine starts (wasm download and compile) while the data files are fetched.
+    const [db, sources] = await Promise.all([
+      import('./duckdb-browser').then(({ startBrowserEngine }) =>
+        startBrowserEngine((step, fraction) => setEngineStatus({ phase: 'starting', step, fraction })),
+      ),
+      loadSources(),
+    ]);
     setEngineStatus({ phase: 'starting', step: 'tables' });
     await loadTables(db, sources);
     await lockEngine(db);
