@@ -8,7 +8,7 @@
  * The Node driver (scripts/bench) calls `window.__figuresBoardScaleBench(options)` and reads the result.
  */
 import { loadEmbeddedSources } from '../data/embedded';
-import { FIGURE_COLUMN_TYPES, getEngine, toRows, type Engine } from '../db';
+import { ENCODED_FIGURE_COLUMNS, encodeFigures, FIGURE_COLUMN_TYPES, getEngine, toRows, type Engine } from '../db';
 import {
   buildFiguresQuery, buildGroupQuery, buildPivotQuery, EMPTY_FILTERS, fetchFigures, fetchGroups, fetchPivot, run,
   type FiguresParams, type GroupParams, type PivotParams,
@@ -137,8 +137,13 @@ async function duckdbMemory(): Promise<number | null> {
 async function checkTable(rows: number): Promise<ScaleBenchResult['distinct']> {
   const columns = await run(sql`SELECT column_name, data_type FROM information_schema.columns
     WHERE table_name = 'figures' ORDER BY ordinal_position`);
-  const found = columns.map((c) => `${String(c.column_name)} ${String(c.data_type)}`).join(', ');
-  const expected = Object.entries(FIGURE_COLUMN_TYPES).map(([name, type]) => `${name} ${type}`).join(', ');
+  // Encoded columns are ENUMs of their values, as in the app's loaded table; the rest keep the CSV's types.
+  const typeName = (name: string, type: string) =>
+    (ENCODED_FIGURE_COLUMNS as readonly string[]).includes(name) ? 'ENUM' : type;
+  const found = columns
+    .map((c) => `${String(c.column_name)} ${typeName(String(c.column_name), String(c.data_type).replace(/^ENUM\(.*$/s, 'ENUM'))}`)
+    .join(', ');
+  const expected = Object.entries(FIGURE_COLUMN_TYPES).map(([name, type]) => `${name} ${typeName(name, type)}`).join(', ');
   if (found !== expected) throw new Error(`The synthetic table has columns ${found}; the app's are ${expected}`);
   const [counts] = await run(sql`SELECT count(*)::INTEGER AS n, count(DISTINCT category)::INTEGER AS category,
     count(DISTINCT subject)::INTEGER AS subject, count(DISTINCT base_unit)::INTEGER AS base_unit FROM figures`);
@@ -149,7 +154,11 @@ async function checkTable(rows: number): Promise<ScaleBenchResult['distinct']> {
 export async function runScaleBench({ rows, reps }: ScaleBenchOptions): Promise<ScaleBenchResult> {
   const engine = await getEngine(loadEmbeddedSources);
   const conn = rawConnection(engine);
-  const [generate] = await timed(() => run(buildSyntheticFiguresQuery(rows)));
+  const [generate] = await timed(async () => {
+    await run(buildSyntheticFiguresQuery(rows));
+    await encodeFigures(engine, 'figures_staging', 'figures');
+    await run(sql`DROP TABLE figures_staging`);
+  });
   const shape = await checkTable(rows);
   const pivot = await compareBoth(buildGroupQuery(PIVOT_PARAMS), () => fetchGroups(run, PIVOT_PARAMS), conn, reps);
   const pivotView = await compareBoth(

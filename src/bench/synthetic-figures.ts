@@ -47,13 +47,16 @@ function columnExpressions(): Record<FigureColumn, SqlFragment> {
   };
 }
 
-/** `CREATE OR REPLACE TABLE figures` with `rows` synthetic rows and exactly the app's column types. */
-export function buildSyntheticFiguresQuery(rows: number): SqlQuery {
+/**
+ * `CREATE OR REPLACE TABLE <table>` with `rows` synthetic rows and exactly the CSV's column types; the app's
+ * own encoding step (`encodeFigures`) then turns it into a `figures` table like the one it loads.
+ */
+export function buildSyntheticFiguresQuery(rows: number, table = 'figures_staging'): SqlQuery {
   if (!Number.isSafeInteger(rows) || rows < 1) throw new Error(`Row count must be a positive integer, got ${rows}`);
   const expressions = columnExpressions();
   const columns = (Object.keys(FIGURE_COLUMN_TYPES) as FigureColumn[]).map(
     (column) => sql`CAST(${expressions[column]} AS ${raw(FIGURE_COLUMN_TYPES[column])}) AS ${ident(column)}`,
   );
-  return sql`CREATE OR REPLACE TABLE figures AS
+  return sql`CREATE OR REPLACE TABLE ${ident(table)} AS
     SELECT ${join(columns)} FROM (SELECT i, hash(i) AS h FROM range(${literal(rows)}) AS t(i))`;
 }

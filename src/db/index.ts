@@ -8,7 +8,9 @@ export type { Engine, ReadOnlyResult, ResultColumn } from './engine';
 export type { Row } from './rows';
 export { toRows, toPlainValue } from './rows';
 export { QueryError, EngineStartError } from './errors';
-export { loadTables, FIGURE_COLUMNS, FIGURE_COLUMN_TYPES, DOCUMENT_COLUMN_TYPES } from './tables';
+export {
+  loadTables, encodeFigures, ENCODED_FIGURE_COLUMNS, FIGURE_COLUMNS, FIGURE_COLUMN_TYPES, DOCUMENT_COLUMN_TYPES,
+} from './tables';
 export type { TableSources, FigureColumn } from './tables';
 export { getEngineStatus, subscribeEngineStatus } from './engine-status';
 export type { EngineStatus } from './engine-status';

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { join, literal, sql, type SqlQuery } from '../sql';
-import { DIMENSIONS, FIGURES_TABLE, dimensionColumn, filterCondition, type Dimension, type FigureFilters } from './filters';
+import { ident, join, literal, raw, sql, type SqlQuery } from '../sql';
+import { DIMENSIONS, FIGURES_TABLE, dimensionText, filterCondition, type Dimension, type FigureFilters } from './filters';
 import { run, type QueryRunner } from './run';
 
 /** One value of one dimension and how many figures carry it under the other filters. */
@@ -15,12 +15,12 @@ export interface FacetRow {
  * selected chip's siblings stay visible (the usual faceted-search behaviour).
  */
 export function buildFacetsQuery(filters: FigureFilters): SqlQuery {
-  const parts = DIMENSIONS.map(
-    (dimension) => sql`SELECT ${literal(dimension)} AS dimension, value, count(*)::INTEGER AS count
-      FROM (SELECT ${dimensionColumn(dimension)} FROM ${FIGURES_TABLE}
-            WHERE ${filterCondition(filters, dimension)}) AS t(value)
-      GROUP BY value`,
-  );
+  const parts = DIMENSIONS.map((dimension) => {
+    const column = ident(dimension, DIMENSIONS);
+    return sql`SELECT ${literal(dimension)} AS dimension, ${dimensionText(raw('value'))} AS value, n AS count
+      FROM (SELECT ${column} AS value, count(*)::INTEGER AS n FROM ${FIGURES_TABLE}
+            WHERE ${filterCondition(filters, dimension)} GROUP BY ${column})`;
+  });
   return sql`${join(parts, ' UNION ALL ')} ORDER BY dimension, count DESC, value`;
 }
 

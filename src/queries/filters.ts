@@ -1,4 +1,4 @@
-import { and, ident, inList, raw, sql, type SqlFragment } from '../sql';
+import { and, ident, inList, join, raw, sql, type SqlFragment } from '../sql';
 
 /** The figure dimensions a user can filter and group by. */
 export const DIMENSIONS = ['category', 'subject', 'kind', 'base_unit', 'section', 'period', 'indicator', 'doc_id'] as const;
@@ -27,9 +27,17 @@ export function isEmptyFilters(f: FigureFilters): boolean {
   return f.q.trim() === '' && DIMENSIONS.every((d) => f[d].length === 0);
 }
 
-/** `coalesce(dim, '')`: NULL (an empty CSV field) filters as the empty string. */
-function dimensionExpr(dimension: Dimension): SqlFragment {
-  return sql`coalesce(${ident(dimension, DIMENSIONS)}, '')`;
+/**
+ * `dim IN (…)`, where the empty string stands for NULL (an empty CSV field). The column is compared as it is
+ * stored (an ENUM or text), so DuckDB can filter on its codes.
+ */
+function dimensionMatches(dimension: Dimension, values: readonly string[]): SqlFragment {
+  const column = ident(dimension, DIMENSIONS);
+  const present = values.filter((v) => v !== '');
+  const parts: SqlFragment[] = [];
+  if (present.length > 0) parts.push(inList(sql`${column}::VARCHAR`, present));
+  if (present.length < values.length) parts.push(sql`${column} IS NULL`);
+  return join(parts.map((p) => sql`(${p})`), ' OR ');
 }
 
 /**
@@ -40,20 +48,20 @@ export function filterCondition(filters: FigureFilters, except?: Dimension): Sql
   const conditions: SqlFragment[] = [];
   for (const dimension of DIMENSIONS) {
     if (dimension === except || filters[dimension].length === 0) continue;
-    conditions.push(inList(dimensionExpr(dimension), filters[dimension]));
+    conditions.push(dimensionMatches(dimension, filters[dimension]));
   }
   const q = filters.q.trim().toLowerCase();
   if (q !== '') {
     conditions.push(
-      sql`contains(lower(coalesce(indicator, '') || ' ' || coalesce(subject, '') || ' ' || quote), ${q})`,
+      sql`contains(lower(coalesce(indicator, '') || ' ' || coalesce(subject::VARCHAR, '') || ' ' || quote), ${q})`,
     );
   }
   return and(conditions);
 }
 
-/** The expression used to read a dimension in SELECT lists (NULL shown as ''). */
-export function dimensionColumn(dimension: Dimension): SqlFragment {
-  return sql`${dimensionExpr(dimension)} AS ${ident(dimension)}`;
+/** A dimension read as text for output, NULL as '' (use after grouping: grouping on the stored column is faster). */
+export function dimensionText(expression: SqlFragment): SqlFragment {
+  return sql`coalesce(${expression}::VARCHAR, '')`;
 }
 
 export const FIGURES_TABLE = raw('figures');

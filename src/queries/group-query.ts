@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ident, raw, sql, type SqlQuery } from '../sql';
-import { FIGURES_TABLE, filterCondition, DIMENSIONS, type Dimension, type FigureFilters } from './filters';
+import { FIGURES_TABLE, dimensionText, filterCondition, DIMENSIONS, type Dimension, type FigureFilters } from './filters';
 import { run, type QueryRunner } from './run';
 
 /** Figures grouped by one dimension and base unit: never summed across units. */
@@ -25,11 +25,15 @@ export interface GroupParams {
 /** Sum and count per (group, base_unit), computed in DuckDB with exact DECIMAL sums. */
 export function buildGroupQuery({ filters, by, series, baseUnits }: GroupParams): SqlQuery {
   const withUnits = { ...filters, base_unit: baseUnits.length > 0 ? baseUnits : filters.base_unit };
-  const seriesColumn = series ? sql`coalesce(${ident(series, DIMENSIONS)}, '')` : raw("''");
-  return sql`SELECT coalesce(${ident(by, DIMENSIONS)}, '') AS key, ${seriesColumn} AS series, base_unit,
-      count(*)::INTEGER AS count, sum(value_base) AS total
-    FROM ${FIGURES_TABLE} WHERE ${filterCondition(withUnits)}
-    GROUP BY ALL ORDER BY base_unit, total DESC, key, series`;
+  // Group on the stored columns (ENUM codes), and only then turn the keys into text.
+  const seriesColumn = series ? ident(series, DIMENSIONS) : raw('NULL');
+  return sql`SELECT ${dimensionText(raw('k'))} AS key, ${dimensionText(raw('s'))} AS series,
+      base_unit::VARCHAR AS base_unit, count, total
+    FROM (SELECT ${ident(by, DIMENSIONS)} AS k, ${seriesColumn} AS s, base_unit,
+            count(*)::INTEGER AS count, sum(value_base) AS total
+          FROM ${FIGURES_TABLE} WHERE ${filterCondition(withUnits)}
+          GROUP BY ALL)
+    ORDER BY base_unit, total DESC, key, series`;
 }
 
 export async function fetchGroups(runner: QueryRunner, params: GroupParams): Promise<GroupRow[]> {

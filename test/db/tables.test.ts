@@ -21,6 +21,16 @@ describe('loadTables', () => {
     expect(count?.n).toBe(SAMPLE_FIGURES.length);
   });
 
+  it('stores low-cardinality text columns as ENUMs of their values, still read as text', async () => {
+    const types = await engine.query(sql`SELECT column_name, data_type FROM information_schema.columns
+      WHERE table_name = 'figures' AND column_name IN ('category', 'indicator', 'qualifier') ORDER BY column_name`);
+    expect(types.map((t) => [t.column_name, String(t.data_type).split('(')[0]])).toEqual([
+      ['category', 'ENUM'], ['indicator', 'VARCHAR'], ['qualifier', 'VARCHAR'],
+    ]);
+    const [row] = await engine.query(sql`SELECT category, subject FROM figures WHERE id = 'sample:0004'`);
+    expect(row).toEqual({ category: 'infrastructure', subject: '生态城' });
+  });
+
   it('returns decimals as the numbers written, not scaled integers or float noise', async () => {
     const rows = await engine.query(sql`SELECT value, value_base FROM figures WHERE id IN ('sample:0003', 'sample:0004') ORDER BY id`);
     expect(rows).toEqual([
@@ -28,6 +38,12 @@ describe('loadTables', () => {
       { value: 13.79, value_base: 137900 },
     ]);
     expect(JSON.parse(JSON.stringify(rows))).toEqual(rows);
+  });
+
+  it('reads large, negative and tiny decimals exactly through the fast and the general path', async () => {
+    const [row] = await engine.query(sql`SELECT 12345678901234567890.123456::DECIMAL(38,6) AS big,
+      (-262.48)::DECIMAL(38,6) AS negative, 0.000001::DECIMAL(38,6) AS tiny, 9007199.254740::DECIMAL(38,6) AS edge`);
+    expect(row).toEqual({ big: 12345678901234567890.123456, negative: -262.48, tiny: 0.000001, edge: 9007199.25474 });
   });
 
   it('sums decimals exactly (no 235316.49999999997)', async () => {
