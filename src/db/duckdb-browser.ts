@@ -7,10 +7,10 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import type { SqlQuery } from '../sql';
+import { ident, type SqlQuery } from '../sql';
 import type { Engine, ReadOnlyResult } from './engine';
 import { EngineStartError, QueryError } from './errors';
-import { toRows, type ArrowTableLike } from './rows';
+import { toRows, type ArrowTableLike, type Row } from './rows';
 
 /** Progress callback: a phase name and, while downloading, the fraction done. */
 export type StartProgress = (phase: 'download' | 'instantiate' | 'open', fraction?: number) => void;
@@ -57,7 +57,7 @@ class BrowserEngine implements Engine {
       await conn.query('BEGIN TRANSACTION READ ONLY');
       try {
         // A sent (pending) query runs in small steps inside the worker, so cancelSent() can stop it between two.
-        const reader = await conn.send(text, true);
+        const reader = await conn.send(await readableText(conn, text), true);
         const rows: ReadOnlyResult['rows'] = [];
         // The reader's own schema is not set once it has been iterated: take it from a batch.
         let fields: readonly { name: string; type: unknown }[] = [];
@@ -73,6 +73,26 @@ class BrowserEngine implements Engine {
       throw QueryError.wrap(cause, { text, params: [] });
     }
   }
+}
+
+/**
+ * The user's query, with ENUM result columns read as text. A streamed result carries ENUMs as Arrow
+ * dictionaries whose values do not reach the client, so they would show as NULL; `DESCRIBE` (binding only,
+ * nothing runs) says which columns those are. Should it fail, the query runs as written.
+ */
+async function readableText(conn: duckdb.AsyncDuckDBConnection, text: string): Promise<string> {
+  let columns: Row[];
+  try {
+    columns = toRows((await conn.query(`DESCRIBE ${text}`)) as unknown as ArrowTableLike);
+  } catch {
+    return text;
+  }
+  const enums = columns
+    .filter((c) => String(c.column_type).startsWith('ENUM'))
+    .map((c) => ident(String(c.column_name)).text);
+  if (enums.length === 0) return text;
+  const replace = enums.map((c) => `${c}::VARCHAR AS ${c}`).join(', ');
+  return `SELECT * REPLACE (${replace}) FROM (\n${text}\n)`;
 }
 
 /** How long the wasm download may go without progress before the start is declared failed. */

@@ -14,6 +14,10 @@ export function getEngineStatus(): EngineStatus {
 }
 
 export function setEngineStatus(next: EngineStatus): void {
+  // Each start-up step leaves a performance mark, so a trace or the benchmark can see where the time goes.
+  if (next.phase === 'starting' && (status.phase !== 'starting' || status.step !== next.step)) {
+    performance.mark(`figures-board:engine-${next.step}`);
+  }
   status = next;
   for (const listener of listeners) listener();
 }

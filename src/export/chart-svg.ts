@@ -29,16 +29,9 @@ const TITLE_SIZE = 18;
 const SUB_SIZE = 13;
 const SOURCE_SIZE = 12;
 
-/**
- * The chart's root element: no XML declaration or doctype, and the theme's font list with single quotes —
- * ECharts' SVG renderer copies it into a double-quoted `style` attribute without escaping its quotes.
- */
+/** The chart's root element, without XML declaration or doctype, so it can be nested in the framing SVG. */
 function rootElement(svg: string): string {
-  return svg
-    .replace(/^\s*<\?xml[^>]*\?>\s*/, '')
-    .replace(/^\s*<!DOCTYPE[^>]*>\s*/i, '')
-    .split(FONT_FAMILY)
-    .join(FONT_FAMILY.replace(/"/g, "'"));
+  return svg.replace(/^\s*<\?xml[^>]*\?>\s*/, '').replace(/^\s*<!DOCTYPE[^>]*>\s*/i, '');
 }
 
 /**

@@ -147,3 +147,11 @@ export async function fetchSchema(runner: QueryRunner): Promise<SchemaColumnRow[
 export function schemaOptions() {
   return queryOptions({ queryKey: ['schema'], queryFn: () => fetchSchema(run) });
 }
+
+/**
+ * A user's query as data for a view (a saved query on the Compare page): the same read-only path as the
+ * workbench, cached by its text.
+ */
+export function workbenchQueryOptions(userSql: string) {
+  return queryOptions({ queryKey: ['workbench', userSql], queryFn: () => runWorkbenchQuery(runReadOnly, userSql) });
+}

@@ -43,7 +43,7 @@ describe('loadTables', () => {
   it('reads large, negative and tiny decimals exactly through the fast and the general path', async () => {
     const [row] = await engine.query(sql`SELECT 12345678901234567890.123456::DECIMAL(38,6) AS big,
       (-262.48)::DECIMAL(38,6) AS negative, 0.000001::DECIMAL(38,6) AS tiny, 9007199.254740::DECIMAL(38,6) AS edge`);
-    expect(row).toEqual({ big: 12345678901234567890.123456, negative: -262.48, tiny: 0.000001, edge: 9007199.25474 });
+    expect(row).toEqual({ big: Number('12345678901234567890.123456'), negative: -262.48, tiny: 0.000001, edge: 9007199.25474 });
   });
 
   it('sums decimals exactly (no 235316.49999999997)', async () => {

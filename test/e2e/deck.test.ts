@@ -86,6 +86,47 @@ describe('the deck in Chromium', () => {
     expect(s.problems).toEqual([]);
   });
 
+  it('exports the slides as a ZIP of 2× PNGs, one per slide in deck order, with safe names', async () => {
+    await cards(s.page).nth(1).locator('header input').fill('../人数/汇总');
+    // Renamed after a reload of a deck URL: the edit must stick (the address is this deck, not a link to adopt).
+    await expect.poll(() => titles(s.page)).toEqual(['投资一览', '../人数/汇总']);
+    const ids = await cards(s.page).evaluateAll((els) => els.map((e) => e.getAttribute('data-slide')!));
+    const sizes = await s.page.evaluate((slideIds) => slideIds.map((id) => {
+      const hook = (window as unknown as { __figuresBoardChart: (el: Element) => { getWidth(): number; getHeight(): number } })
+        .__figuresBoardChart;
+      const chart = hook(document.querySelector(`[data-chart="deck-${id}"]`)!);
+      return { width: chart.getWidth(), height: chart.getHeight() };
+    }), ids);
+    const [file] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: '导出 PNG 组' }).click()]);
+    expect(file.suggestedFilename()).toBe('演示.zip');
+    const zip = await JSZip.loadAsync(readFileSync((await file.path())!));
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+    expect(names).toEqual(['01-投资一览.png', '02-._人数_汇总.png']);
+    for (const [i, name] of names.entries()) {
+      const bytes = Buffer.from(await zip.file(name)!.async('uint8array'));
+      expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+      const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+      expect(width).toBe(2 * sizes[i]!.width);
+      expect(height).toBeGreaterThan(2 * sizes[i]!.height); // framed with title and source lines
+      const ink = await s.page.evaluate(async (base64) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${base64}`;
+        await image.decode();
+        const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        const { data } = context.getImageData(0, 28, image.width, 48); // the title line at 2×
+        let dark = 0;
+        for (let p = 0; p < data.length; p += 4) if (data[p]! < 128) dark++;
+        return { dark, size: [image.width, image.height] };
+      }, bytes.toString('base64'));
+      expect(ink.size).toEqual([width, height]);
+      expect(ink.dark).toBeGreaterThan(200);
+    }
+    expect(s.problems).toEqual([]);
+  });
+
   it('starts empty with a readable error when the saved deck is corrupted', async () => {
     await s.page.evaluate(() => localStorage.setItem('figures-board:deck:v1', '{broken'));
     await s.page.goto(`${s.baseUrl}/?view=deck`);

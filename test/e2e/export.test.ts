@@ -25,10 +25,16 @@ async function serveFixture(session: BrowserSession) {
   });
 }
 
-/** Clicks an item of a chart's export menu and returns the downloaded file. */
-async function download(page: Page, chartId: string, button: string): Promise<{ name: string; bytes: Buffer }> {
+/** A chart's export menu, opened. */
+async function openMenu(page: Page, chartId: string) {
   const menu = page.locator(`[data-export-for="${chartId}"]`);
   if (!(await menu.evaluate((el) => (el as HTMLDetailsElement).open))) await menu.locator('summary').click();
+  return menu;
+}
+
+/** Clicks an item of a chart's export menu and returns the downloaded file. */
+async function download(page: Page, chartId: string, button: string): Promise<{ name: string; bytes: Buffer }> {
+  const menu = await openMenu(page, chartId);
   const [file] = await Promise.all([page.waitForEvent('download'), menu.getByRole('button', { name: button, exact: true }).click()]);
   return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
 }
@@ -45,8 +51,54 @@ async function chartFigures(page: Page, chartId: string) {
   }, chartId);
 }
 
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Size from the IHDR chunk, after checking the PNG signature. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+  expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** Decodes a PNG in the page: its size, the RGBA of its top-left pixel, and dark pixels in a band and overall. */
+async function pngPixels(page: Page, bytes: Buffer, band: [number, number]) {
+  return page.evaluate(async ({ base64, band: [y0, y1] }) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const dark = (from: number, to: number) => {
+      const { data } = context.getImageData(0, from, image.width, to - from);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! < 128 && data[i + 3]! > 0) n++;
+      return n;
+    };
+    return {
+      width: image.width, height: image.height, corner: Array.from(context.getImageData(0, 0, 1, 1).data),
+      band: dark(y0, y1), all: dark(0, image.height),
+    };
+  }, { base64: bytes.toString('base64'), band });
+}
+
+/** Parses an SVG with the browser's XML parser: its parse error (if any) and the metadata lines. */
+async function parseSvg(page: Page, text: string) {
+  return page.evaluate((svg) => {
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      title: doc.querySelector('.export-title')?.textContent,
+      subtitle: doc.querySelector('.export-subtitle')?.textContent,
+      source: doc.querySelector('.export-source')?.textContent,
+      texts: Array.from(doc.querySelectorAll('text')).map((t) => t.textContent ?? ''),
+    };
+  }, text);
+}
+
 beforeAll(async () => {
   s = await openBrowser();
+  await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.baseUrl });
   await serveFixture(s);
   await s.page.goto(`${s.baseUrl}/?view=compare&category=investment`);
   await s.page.locator(`[data-chart="${CHART}"]`).waitFor();
@@ -62,51 +114,78 @@ afterAll(async () => {
 });
 
 describe('chart and data exports in Chromium', () => {
-  it('downloads a valid PNG at 2× the chart with real pixels in the title band', async () => {
+  it('downloads valid PNGs at 1×, 2× and 3× the chart with real pixels in the title band', async () => {
     const { width, height } = await chartFigures(s.page, CHART);
-    const { name, bytes } = await download(s.page, CHART, 'PNG 2×');
-    expect(name).toBe('人民币（单位：亿元）.png');
-    expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
-    const [pngWidth, pngHeight] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
-    expect(pngWidth).toBe(2 * width);
-    expect(pngHeight).toBeGreaterThan(2 * height);
-    const ink = await s.page.evaluate(async (base64) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${base64}`;
-      await image.decode();
-      const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
-      const context = canvas.getContext('2d')!;
-      context.drawImage(image, 0, 0);
-      const count = (y0: number, y1: number) => {
-        const { data } = context.getImageData(0, y0, image.width, y1 - y0);
-        let dark = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i]! < 128 && data[i + 3]! > 0) dark++;
-        return dark;
-      };
-      // Title line (2×: y 32–72), and the whole image.
-      return { title: count(28, 76), all: count(0, image.height), corner: Array.from(context.getImageData(0, 0, 1, 1).data) };
-    }, bytes.toString('base64'));
-    expect(ink.title).toBeGreaterThan(200);
-    expect(ink.all).toBeGreaterThan(ink.title);
-    expect(ink.corner).toEqual([255, 255, 255, 255]);
+    const sizes = [];
+    for (const scale of [1, 2, 3]) {
+      const { name, bytes } = await download(s.page, CHART, `PNG ${scale}×`);
+      expect(name).toBe('人民币（单位：亿元）.png');
+      const size = pngSize(bytes);
+      expect(size.width).toBe(scale * width);
+      expect(size.height).toBeGreaterThan(scale * height); // the title and source lines are added
+      sizes.push(size);
+      // Title line: y 16–36 at 1× (the baseline is at 34), scaled.
+      const pixels = await pngPixels(s.page, bytes, [14 * scale, 38 * scale]);
+      expect([pixels.width, pixels.height]).toEqual([size.width, size.height]);
+      expect(pixels.band).toBeGreaterThan(100 * scale * scale);
+      expect(pixels.all).toBeGreaterThan(pixels.band);
+      expect(pixels.corner).toEqual([255, 255, 255, 255]);
+    }
+    expect(sizes[2]!.height).toBe(3 * sizes[0]!.height);
+  });
+
+  it('leaves the background transparent when asked, and only then', async () => {
+    const transparent = (await openMenu(s.page, CHART)).getByLabel('透明背景');
+    await transparent.check();
+    try {
+      const { bytes } = await download(s.page, CHART, 'PNG 1×');
+      const pixels = await pngPixels(s.page, bytes, [14, 38]);
+      expect(pixels.corner[3]).toBe(0);
+      expect(pixels.band).toBeGreaterThan(100); // the title is still drawn
+      const svg = await parseSvg(s.page, (await download(s.page, CHART, 'SVG')).bytes.toString('utf8'));
+      expect(svg.error).toBeNull();
+    } finally {
+      await transparent.uncheck();
+    }
+    const { bytes } = await download(s.page, CHART, 'PNG 1×');
+    expect((await pngPixels(s.page, bytes, [14, 38])).corner).toEqual([255, 255, 255, 255]);
+  });
+
+  it('copies the chart to the clipboard as a 2× PNG that reads back at the download’s size with its title drawn', async () => {
+    const { width } = await chartFigures(s.page, CHART);
+    const { bytes: downloaded } = await download(s.page, CHART, 'PNG 2×');
+    const menu = await openMenu(s.page, CHART);
+    await menu.getByRole('button', { name: '复制图片', exact: true }).click();
+    await expect.poll(() => menu.getByRole('status').textContent()).toBe('图片已复制到剪贴板');
+    const read = await s.page.evaluate(async () => {
+      const items = await navigator.clipboard.read();
+      const item = items.find((i) => i.types.includes('image/png'));
+      if (!item) return { types: items.flatMap((i) => i.types), base64: '' };
+      const bytes = new Uint8Array(await (await item.getType('image/png')).arrayBuffer());
+      let binary = '';
+      for (const byte of bytes) binary += String.fromCharCode(byte);
+      return { types: item.types, base64: btoa(binary) };
+    });
+    expect(read.types).toContain('image/png');
+    const copied = Buffer.from(read.base64, 'base64');
+    const size = pngSize(copied);
+    expect(size).toEqual(pngSize(downloaded));
+    expect(size.width).toBe(2 * width);
+    const pixels = await pngPixels(s.page, copied, [28, 76]);
+    expect(pixels.band).toBeGreaterThan(400);
+    expect(pixels.corner).toEqual([255, 255, 255, 255]);
   });
 
   it('downloads a well-formed SVG whose Chinese title, names and source stay text', async () => {
     const { bytes } = await download(s.page, CHART, 'SVG');
     const svg = bytes.toString('utf8');
-    const parsed = await s.page.evaluate((text) => {
-      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-      return {
-        error: doc.querySelector('parsererror')?.textContent ?? null,
-        title: doc.querySelector('.export-title')?.textContent,
-        source: doc.querySelector('.export-source')?.textContent,
-        texts: Array.from(doc.querySelectorAll('text')).map((t) => t.textContent ?? ''),
-      };
-    }, svg);
+    // The live chart's own markup, nested as it is drawn (theme font list in its style attributes).
+    expect(svg).toMatch(/<svg[^>]*>.*<g transform="translate\(0 \d+\)"><svg /);
+    expect(svg).toContain("font-family:'Noto Sans CJK SC'");
+    const parsed = await parseSvg(s.page, svg);
     expect(parsed.error).toBeNull();
     expect(parsed.title).toBe('人民币（单位：亿元）');
-    expect(parsed.source).toMatch(/^来源：中共天津市滨海新区委员会，2022-08-04/);
+    expect(parsed.source).toBe('来源：中共天津市滨海新区委员会，2022-08-04');
     expect(parsed.texts.some((t) => t.includes('甲<乙'))).toBe(true);
   });
 
@@ -141,6 +220,40 @@ describe('chart and data exports in Chromium', () => {
     expect(hostileRow.getCell(col('指标')).value).toBe(NAME);
     expect(hostileRow.getCell(col('数值')).value).toBe(262.48);
     expect(hostileRow.getCell(col('类别')).value).toBe('招商引资与投资');
+    expect(s.problems).toEqual([]);
+  });
+
+  it('gives every overview chart an export menu whose SVG names the source document and the period drawn', async () => {
+    const periods = new Map(Papa.parse<Record<string, string>>(readFileSync('data/figures.csv', 'utf8'), { header: true, skipEmptyLines: true })
+      .data.map((r) => [r.id!, r.period!]));
+    periods.set('fixture:9999', '2021年');
+    await s.page.goto(`${s.baseUrl}/`);
+    const charts = s.page.locator('[data-chart^="overview-"]');
+    await charts.first().waitFor();
+    const chartIds = await charts.evaluateAll((els) => els.map((e) => e.getAttribute('data-chart')!));
+    expect(chartIds.length).toBeGreaterThan(3);
+    expect(await s.page.locator('[data-export-for^="overview-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-export-for'))))
+      .toEqual(chartIds);
+    let withPeriod = 0;
+    for (const chartId of chartIds) {
+      const label = await s.page.locator(`[data-chart="${chartId}"]`).getAttribute('aria-label');
+      const svg = await parseSvg(s.page, (await download(s.page, chartId, 'SVG')).bytes.toString('utf8'));
+      expect(svg.error).toBeNull();
+      expect(svg.title).toBe(label);
+      expect(svg.source).toBe('来源：中共天津市滨海新区委员会，2022-08-04');
+      // The period line names a period the drawn figures state, with 等 exactly when they state several.
+      const drawn = new Set((await chartFigures(s.page, chartId)).data.map((d) => periods.get(d.figureId) ?? '').filter((p) => p !== ''));
+      const period = svg.subtitle?.match(/时期：(.+)$/)?.[1];
+      if (drawn.size === 0) expect(period).toBeUndefined();
+      else {
+        expect(period).toBeDefined();
+        expect(period!.endsWith('等')).toBe(drawn.size > 1);
+        expect(drawn.has(period!.replace(/等$/, ''))).toBe(true);
+        withPeriod++;
+      }
+      expect(svg.subtitle).toMatch(/^单位：\S+/);
+    }
+    expect(withPeriod).toBeGreaterThan(0);
     expect(s.problems).toEqual([]);
   });
 });

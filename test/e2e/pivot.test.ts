@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartSeries, isLocal, openBrowser, type BrowserSession } from './browser';
 
@@ -17,6 +18,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.close();
 });
+
+/** The id of the pivot chart on the page (it holds the pivot spec and the unit drawn). */
+async function pivotChartId(page: Page): Promise<string> {
+  const chart = page.locator('[data-chart^="pivot-chart:"]');
+  await chart.waitFor();
+  return (await chart.getAttribute('data-chart')) ?? '';
+}
 
 const cell = (rowKey: string, colKey: string, unit: string) =>
   s.page.locator(`.pt-row[data-row-key="${rowKey}"] [role=cell][data-col-key="${colKey}"][data-unit="${unit}"]`);
@@ -46,8 +54,9 @@ describe('the pivot in Chromium', () => {
 
   it('turns the pivot into a chart whose bars add up to the total', async () => {
     await s.page.getByRole('button', { name: '堆叠条形图' }).click();
-    await s.page.locator('[data-chart="pivot-chart"]').waitFor();
-    const { names, values } = await chartSeries(s.page, 'pivot-chart');
+    const chartId = await pivotChartId(s.page);
+    expect(chartId).toBe('pivot-chart:r=category;c=subject;m=sum;g=stacked:CNY');
+    const { names, values } = await chartSeries(s.page, chartId);
     expect(names.length).toBe(new Set(cny.map((f) => f.category)).size);
     const total = values.flat().reduce((a, b) => a + b, 0);
     expect(total).toBeCloseTo(sumOf(cny) / 1e8, 2);
@@ -77,5 +86,65 @@ describe('the pivot in Chromium', () => {
     await expect.poll(() => s.page.locator('.ft-foot').textContent()).toMatch(new RegExp(`^${expected.length} 个数字`));
     await s.page.locator('.ft-row').first().click();
     await expect.poll(() => s.page.getByTestId('provenance-quote').textContent()).toBeTruthy();
+  });
+
+  it('pins the pivot chart, and the deck redraws it from the pivot spec with the same data', async () => {
+    await s.page.goto(`${s.baseUrl}/?view=pivot&base_unit=CNY&pivot=${encodeURIComponent('r=category;c=subject;m=sum;g=stacked')}`);
+    const chartId = await pivotChartId(s.page);
+    const drawn = await chartSeries(s.page, chartId);
+    const menu = s.page.locator(`[data-export-for="${chartId}"]`);
+    await menu.locator('summary').click();
+    await menu.getByRole('button', { name: '钉到演示' }).click();
+    await expect.poll(() => menu.getByRole('status').textContent()).toMatch(/已钉到演示/);
+    // A fresh page load: the deck never loaded the pivot view, the slide is rebuilt from its id and filters.
+    await s.page.goto(`${s.baseUrl}/?view=deck`);
+    const card = s.page.locator('.deck-card').last();
+    await expect.poll(() => card.locator('header input').inputValue(), { timeout: 30_000 }).toContain('行：类别；列：主体');
+    const slide = await card.getAttribute('data-slide');
+    await s.page.locator(`[data-chart="deck-${slide}"]`).waitFor({ timeout: 30_000 });
+    expect(await chartSeries(s.page, `deck-${slide}`)).toEqual(drawn);
+  });
+
+  it('drills an indicator row to exactly its figures, not to a text search that matches more', async () => {
+    const indicator = '问题数';
+    const exact = figures.filter((f) => f.indicator === indicator).length;
+    const bySearch = figures.filter((f) => `${f.indicator} ${f.subject} ${f.quote}`.toLowerCase().includes(indicator)).length;
+    expect(bySearch).toBeGreaterThan(exact); // the data makes the difference visible
+    await s.page.goto(`${s.baseUrl}/?view=pivot&pivot=${encodeURIComponent('r=indicator;c=;m=count')}`);
+    // The most frequent indicators first: sort by the total column.
+    await s.page.locator('.pt-head [role=columnheader]').last().getByRole('button').click();
+    const target = cell(indicator, '', '');
+    await expect.poll(() => target.textContent(), { timeout: 30_000 }).toBe(String(exact));
+    await target.getByRole('button').click();
+    await expect.poll(() => new URL(s.page.url()).searchParams.get('view')).toBe('explorer');
+    const params = new URL(s.page.url()).searchParams;
+    expect([params.getAll('indicator'), params.get('q')]).toEqual([[indicator], null]);
+    await expect.poll(() => s.page.locator('.ft-foot').textContent()).toMatch(new RegExp(`^${exact} 个数字`));
+    await expect.poll(() => s.page.locator('.filter-bar').textContent()).toContain(indicator);
+  });
+
+  it('builds a pivot by dragging dimensions between the palette and the zones', async () => {
+    await s.page.goto(`${s.baseUrl}/?view=pivot`);
+    await s.page.locator('.pt-row[data-depth="0"]').waitFor({ timeout: 30_000 });
+    const chip = (zone: string, d: string) => s.page.locator(`${zone} .pivot-chip[data-dimension="${d}"]`);
+    const palette = s.page.locator('.pivot-palette');
+    const columns = s.page.locator('[data-zone="columns"]');
+    const rows = s.page.locator('[data-zone="rows"]');
+    // Playwright drives Chromium's native HTML5 drag and drop with the mouse (dragstart/dragover/drop).
+    await chip('.pivot-palette', 'kind').dragTo(columns);
+    await expect.poll(() => new URL(s.page.url()).searchParams.get('pivot')).toBe('r=category;c=kind;m=count');
+    await chip('.pivot-palette', 'subject').dragTo(rows);
+    await expect.poll(() => new URL(s.page.url()).searchParams.get('pivot')).toBe('r=category,subject;c=kind;m=count');
+    // From one zone to the other, and back to the palette.
+    await chip('[data-zone="rows"]', 'category').dragTo(columns);
+    await expect.poll(() => new URL(s.page.url()).searchParams.get('pivot')).toBe('r=subject;c=kind,category;m=count');
+    await chip('[data-zone="columns"]', 'kind').dragTo(palette);
+    await expect.poll(() => new URL(s.page.url()).searchParams.get('pivot')).toBe('r=subject;c=category;m=count');
+    expect(await chip('.pivot-palette', 'kind').count()).toBe(1);
+    // The table follows: one column per category plus the total, and the grand total counts every figure.
+    const categories = new Set(figures.map((f) => f.category));
+    await expect.poll(() => s.page.locator('.pt-head [role=columnheader]').count(), { timeout: 30_000 }).toBe(categories.size + 2);
+    await expect.poll(() => cell('', '', '').textContent()).toBe(String(figures.length));
+    expect(s.requests.filter((u) => !isLocal(u))).toEqual([]);
   });
 });

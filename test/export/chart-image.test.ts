@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { chartImageMeta, describePeriod, describeSource, metaSubtitle } from '../../src/export/chart-meta';
 import { composeChartSvg, escapeXml } from '../../src/export/chart-svg';
+import { echarts, type ChartOption } from '../../src/charts/echarts';
 import type { DocumentRow } from '../../src/queries';
+import { buildFigureBarsOption } from '../../src/views/shared/figure-bars-option';
+import { SAMPLE_RECORDS } from '../util/sample-records';
 
 const DOCS: DocumentRow[] = [
   { doc_id: 'a', title: '报告A', publisher: '中共天津市滨海新区委员会', published: '2022-08-04', url: '', file: '' },
@@ -59,13 +62,62 @@ describe('composeChartSvg', () => {
   });
 });
 
-describe('the chart SVG from the renderer', () => {
-  it('gets the theme font list with single quotes, so its unescaped style attribute stays well-formed', async () => {
-    const { FONT_FAMILY } = await import('../../src/charts/theme');
-    const chart = `<svg xmlns="http://www.w3.org/2000/svg"><text style="font-size:12px;font-family:${FONT_FAMILY};">1</text></svg>`;
-    const meta = { title: 't', unit: '', period: '', source: '' };
-    const { svg } = composeChartSvg(chart, { width: 10, height: 10 }, { meta, showMeta: false, transparent: true });
-    const style = svg.match(/<text style="([^"]*)"/)?.[1];
-    expect(style).toBe(`font-size:12px;font-family:${FONT_FAMILY.replace(/"/g, "'")};`);
+/**
+ * A small XML well-formedness check (tags nest and close, attributes are quoted with no raw `"`, `<` or bare `&`
+ * inside, text has no raw `<` or bare `&`); returns the first problem or null.
+ */
+function xmlProblem(xml: string): string | null {
+  const open: string[] = [];
+  const entity = /&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);/g;
+  const badText = (text: string) => /[<]|&/.test(text.replace(entity, ''));
+  for (const token of xml.match(/<!\[CDATA\[[\s\S]*?\]\]>|<[^>]*>|[^<]+/g) ?? []) {
+    if (token.startsWith('<![CDATA[')) continue;
+    if (!token.startsWith('<')) {
+      if (badText(token)) return `text ${token.slice(0, 40)}`;
+      continue;
+    }
+    const close = /^<\/([\w:-]+)\s*>$/.exec(token);
+    if (close) {
+      if (open.pop() !== close[1]) return `unbalanced ${token}`;
+      continue;
+    }
+    const tag = /^<([\w:-]+)((?:\s+[\w:-]+="[^"]*")*)\s*(\/?)>$/.exec(token);
+    if (!tag) return `tag ${token.slice(0, 80)}`;
+    for (const [, value] of (tag[2] ?? '').matchAll(/="([^"]*)"/g)) if (badText(value ?? '')) return `attribute in ${token.slice(0, 80)}`;
+    if (tag[3] !== '/') open.push(tag[1]!);
+  }
+  return open.length === 0 ? null : `unclosed ${open.join(',')}`;
+}
+
+describe('the chart SVG from ECharts\u2019 own renderer', () => {
+  const render = (option: ChartOption) => {
+    const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: 600, height: 300 });
+    try {
+      chart.setOption(option);
+      return chart.renderToSVGString();
+    } finally {
+      chart.dispose();
+    }
+  };
+  const hostileTitle = `A<B & "C" 'D'`;
+  const bars = () => buildFigureBarsOption(SAMPLE_RECORDS.filter((r) => r.base_unit === 'CNY'), { title: hostileTitle, baseUnit: 'CNY' });
+
+  it('is well-formed with the board\u2019s theme font and hostile names, before and after framing', () => {
+    const own = render(bars());
+    expect(own).toMatch(/font-family:'Noto Sans CJK SC'/);
+    expect(own).toContain('O&#39;Brien');
+    expect(xmlProblem(own)).toBeNull();
+    const meta = { title: hostileTitle, unit: '亿元', period: '2021年', source: '来源：甲&乙' };
+    const { svg } = composeChartSvg(own, { width: 600, height: 300 }, { meta, showMeta: true, transparent: false });
+    expect(xmlProblem(svg)).toBeNull();
+  });
+
+  it('would not be with a double-quoted font list: the renderer copies it into style unescaped', () => {
+    const option = bars();
+    const own = render({ ...option, textStyle: { ...option.textStyle, fontFamily: '"Noto Sans CJK SC", sans-serif' } });
+    expect(xmlProblem(own)).toMatch(/^tag <text /);
+    expect(own).toContain(`font-family:"Noto Sans CJK SC"`);
+    expect(xmlProblem('<svg><text>a & b</text></svg>')).toMatch(/^text/);
+    expect(xmlProblem('<svg><g></svg>')).toMatch(/^unbalanced/);
   });
 });

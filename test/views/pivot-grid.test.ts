@@ -74,7 +74,9 @@ describe('pivot grid', () => {
     const dims = cellDimensions(grid, row!, column!);
     expect(dims).toEqual([['category', 'investment'], ['indicator', '到位资金'], ['subject', '高新区'], ['base_unit', 'CNY']]);
     const filters = drillFilters(EMPTY_FILTERS, s, dims);
-    expect(filters).toEqual({ ...EMPTY_FILTERS, category: ['investment'], subject: ['高新区'], base_unit: ['CNY'], kind: ['amount'], q: '到位资金' });
+    expect(filters).toEqual({
+      ...EMPTY_FILTERS, category: ['investment'], indicator: ['到位资金'], subject: ['高新区'], base_unit: ['CNY'], kind: ['amount'],
+    });
   });
 
   it('charts the leaf cells of one unit as bars or a heat map', async () => {

@@ -12,6 +12,7 @@ import { EmptyState, ErrorBox, Loading, QueryState } from '../shared/QueryState'
 import { buildFigureBarsOption, figureBarsUnit, type FigureBarDatum } from '../shared/figure-bars-option';
 import { groupsExportSpec } from '../../export/group-table';
 import { FacetCharts } from './FacetCharts';
+import { SavedQueryView } from './SavedQueryView';
 import { BARS_PER_UNIT } from './limits';
 import { buildGroupedBarsOption } from './grouped-bars-option';
 import { buildPairsOption } from './pairs-option';
@@ -50,6 +51,7 @@ export function CompareView({ state, onCompareChange, onToggleFilter, onOpenFigu
         ))}
         <span className="muted hint">{t.compare.crossFilterHint}</span>
       </div>
+      {compare.mode === 'saved' ? <SavedQueryView /> : (<>
       <FacetCharts filters={filters} onToggleFilter={onToggleFilter} />
       <QueryState query={figures}>
         {(rows) => {
@@ -73,6 +75,7 @@ export function CompareView({ state, onCompareChange, onToggleFilter, onOpenFigu
           );
         }}
       </QueryState>
+      </>)}
     </div>
   );
 }

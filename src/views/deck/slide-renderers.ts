@@ -14,6 +14,8 @@ import { findPairs } from '../compare/pairs';
 import { splitByUnit } from '../compare/small-multiples';
 import { buildTreemapOption } from '../compare/treemap-option';
 import { BARS_PER_UNIT } from '../compare/limits';
+import { PIVOT_CHART_PREFIX } from '../pivot/pivot-chart-export';
+import { renderPivotSlide } from '../pivot/pivot-slide';
 
 /** What a slide draws: the same option its view builds from the same state, and its export metadata. */
 export interface RenderedSlide {
@@ -111,6 +113,8 @@ const renderers = new Map<string, SlideRenderer>([
       height: 90 + own.length * 48,
     };
   }],
+  // Listed here, not registered by the pivot view: a deck opened from a link never loads that view.
+  [PIVOT_CHART_PREFIX, renderPivotSlide],
 ]);
 
 /**

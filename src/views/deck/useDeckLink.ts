@@ -15,7 +15,12 @@ export function useDeckLink(slides: readonly Slide[]): void {
   const [param, setParam] = useUrlParam('deck');
   useEffect(() => {
     const encoded = slides.length > 0 ? encodeDeck(slides) : null;
-    if (param !== null && param !== lastWritten && param !== encoded) {
+    if (param === encoded) {
+      // The address already holds this deck (e.g. after a reload): it is ours, not a link to adopt on the next edit.
+      lastWritten = param;
+      return;
+    }
+    if (param !== null && param !== lastWritten) {
       lastWritten = param;
       try {
         deck.replace(decodeDeck(param));
@@ -24,9 +29,7 @@ export function useDeckLink(slides: readonly Slide[]): void {
       }
       return;
     }
-    if (encoded !== param) {
-      lastWritten = encoded;
-      setParam(encoded, { replace: true });
-    }
+    lastWritten = encoded;
+    setParam(encoded, { replace: true });
   }, [param, slides, setParam]);
 }

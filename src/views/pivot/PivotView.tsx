@@ -3,9 +3,9 @@ import { useMemo, useState } from 'react';
 import { useUrlParam } from '../../app/useAppState';
 import { EChart } from '../../charts/EChart';
 import { t, dimensionValueLabel } from '../../i18n/zh';
-import { implicitUnitSplit, pivotOptions, type FigureFilters, type PivotRow } from '../../queries';
+import { figuresOptions, implicitUnitSplit, pivotOptions, type FigureFilters, type PivotRow } from '../../queries';
 import { EmptyState, QueryState } from '../shared/QueryState';
-import { buildPivotChartOption } from './pivot-chart-option';
+import { pivotChartFilters, pivotChartId, pivotChartView } from './pivot-chart-export';
 import { buildPivotGrid, cellDimensions, type PivotGrid } from './pivot-grid';
 import { drillFilters, parsePivotParam, serializePivotParam, type PivotState } from './pivot-url';
 import { PivotControls } from './PivotControls';
@@ -30,7 +30,7 @@ export function PivotView({ filters, onDrill }: PivotViewProps) {
       {implicitUnitSplit(state.spec) && <p className="muted pivot-note">{t.pivot.unitNote}</p>}
       <QueryState query={pivot}>
         {(data) => (data.every((r) => r.count === 0) ? <EmptyState /> : (
-          <PivotResult data={data} state={state} onState={setState}
+          <PivotResult data={data} state={state} filters={filters} onState={setState}
             onDrill={(dims) => onDrill(drillFilters(filters, state.spec, dims))} />
         ))}
       </QueryState>
@@ -38,8 +38,9 @@ export function PivotView({ filters, onDrill }: PivotViewProps) {
   );
 }
 
-function PivotResult({ data, state, onState, onDrill }: {
+function PivotResult({ data, state, filters, onState, onDrill }: {
   data: PivotRow[];
+  filters: FigureFilters;
   state: PivotState;
   onState: (next: PivotState) => void;
   onDrill: (dims: ReturnType<typeof cellDimensions>) => void;
@@ -49,17 +50,18 @@ function PivotResult({ data, state, onState, onDrill }: {
     <>
       <PivotTable grid={grid} sort={state.sort} heat={state.heat} onSort={(sort) => onState({ ...state, sort })}
         onDrill={(row, column) => onDrill(cellDimensions(grid, row, column))} />
-      {state.chart && <PivotChart grid={grid} state={state} />}
+      {state.chart && <PivotChart grid={grid} state={state} filters={filters} />}
     </>
   );
 }
 
-function PivotChart({ grid, state }: { grid: PivotGrid; state: PivotState }) {
+function PivotChart({ grid, state, filters }: { grid: PivotGrid; state: PivotState; filters: FigureFilters }) {
   const units = [...new Set(grid.columns.map((c) => c.unit))];
   const [picked, setPicked] = useState<string | null>(null);
   const unit = picked !== null && units.includes(picked) ? picked : (units[0] ?? '');
-  const kind = state.chart ?? 'bars';
-  const option = buildPivotChartOption(grid, kind, unit);
+  // The figures behind the chart give its exported images their period and source line.
+  const figures = useQuery(figuresOptions({ filters: pivotChartFilters(filters, state.spec, unit), sort: { column: 'value_base', desc: true } }));
+  const { option, spec, height } = pivotChartView(grid, state, unit, figures.data ?? []);
   return (
     <section className="pivot-chart">
       {units.length > 1 && (
@@ -70,8 +72,7 @@ function PivotChart({ grid, state }: { grid: PivotGrid; state: PivotState }) {
           </select>
         </label>
       )}
-      <EChart option={option} height={Math.max(320, kind === 'heatmap' ? 90 + grid.rows.length * 28 : 360)}
-        label={option.title.text} chartId="pivot-chart" />
+      <EChart option={option} height={height} label={option.title.text} chartId={pivotChartId(state, unit)} exportSpec={spec} />
     </section>
   );
 }

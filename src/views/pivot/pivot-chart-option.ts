@@ -17,7 +17,7 @@ export function measureUnitLabel(grid: PivotGrid, unit: string): string {
 }
 
 /** The leaf rows and columns of one unit: the chart shows the detail, never the subtotals. */
-function chartAxes(grid: PivotGrid, unit: string): { rows: GridRow[]; columns: { column: GridColumn; index: number }[] } {
+export function chartAxes(grid: PivotGrid, unit: string): { rows: GridRow[]; columns: { column: GridColumn; index: number }[] } {
   const columns = grid.columns
     .map((column, index) => ({ column, index }))
     .filter(({ column }) => column.unit === unit && (!column.total || grid.colDims.length === 0));
@@ -25,7 +25,8 @@ function chartAxes(grid: PivotGrid, unit: string): { rows: GridRow[]; columns: {
   return { rows, columns };
 }
 
-function chartValue(grid: PivotGrid, row: GridRow, index: number, unit: string): number | null {
+/** The value a chart draws for one cell: counts whole, numeric measures in the unit's 万/亿 scale. */
+export function chartValue(grid: PivotGrid, row: GridRow, index: number, unit: string): number | null {
   const n = cellNumber(row.cells[index], grid.measure);
   if (n === null) return null;
   return grid.measure === 'count' || grid.measure === 'written' ? n : scaled(n, grid.scales[unit] ?? { divisor: 1, prefix: '' });

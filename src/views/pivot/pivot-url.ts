@@ -1,5 +1,5 @@
 import {
-  DIMENSIONS, PIVOT_DIMENSIONS, PIVOT_MEASURES, type FigureFilters, type PivotDimension, type PivotMeasure, type PivotSpec,
+  PIVOT_DIMENSIONS, PIVOT_MEASURES, type FigureFilters, type PivotDimension, type PivotMeasure, type PivotSpec,
 } from '../../queries';
 import type { PivotSort } from './pivot-grid';
 
@@ -76,21 +76,17 @@ export function serializePivotParam(state: PivotState): string {
 }
 
 /**
- * The explorer's filters for a drilled cell: the app's filters, the pivot's own and the cell's dimension
- * values. The explorer has no indicator filter, so an indicator becomes its search text (a superset: the
- * search also matches subject and quote).
+ * The explorer's filters for a drilled cell: exactly the figures the cell counts. The app's filters and the
+ * pivot's own both apply to the pivot (an intersection, when both pick values of one dimension); the cell's
+ * dimension values narrow that to one value each. Every pivot dimension is an explorer filter, so nothing
+ * falls back to free-text search.
  */
 export function drillFilters(base: FigureFilters, spec: PivotSpec, cell: readonly [PivotDimension, string][]): FigureFilters {
   const next: FigureFilters = { ...base };
-  const pinned = new Map<PivotDimension, string[]>();
-  for (const d of PIVOT_DIMENSIONS) if ((spec.filters[d] ?? []).length > 0) pinned.set(d, spec.filters[d] ?? []);
-  for (const [d, v] of cell) pinned.set(d, [v]);
-  for (const [d, values] of pinned) {
-    if (d === 'indicator') {
-      if (values.length === 1) next.q = values[0] ?? '';
-    } else if ((DIMENSIONS as readonly string[]).includes(d)) {
-      next[d as (typeof DIMENSIONS)[number]] = values;
-    }
+  for (const d of PIVOT_DIMENSIONS) {
+    const own = spec.filters[d] ?? [];
+    if (own.length > 0) next[d] = base[d].length > 0 ? base[d].filter((v) => own.includes(v)) : [...own];
   }
+  for (const [d, v] of cell) next[d] = [v];
   return next;
 }

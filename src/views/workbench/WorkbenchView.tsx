@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { EChart } from '../../charts/EChart';
 import { t } from '../../i18n/zh';
@@ -8,6 +7,9 @@ import {
 } from '../../queries';
 import { QueryState } from '../shared/QueryState';
 import { addToHistory, loadHistory, saveHistory } from './query-history';
+import { resultTable } from '../compare/saved-chart-option';
+import { ResultTable } from './ResultTable';
+import { SaveQueryForm, SavedQueryList, useSavedQueries } from './SavedQueries';
 import { buildWorkbenchChartOption, pickChartColumns } from './workbench-chart-option';
 
 type RunState =
@@ -23,6 +25,7 @@ export function WorkbenchView() {
   const [text, setText] = useState(() => loadHistory()[0] ?? DEFAULT_SQL);
   const [history, setHistory] = useState(loadHistory);
   const [run, setRun] = useState<RunState>({ phase: 'idle' });
+  const saved = useSavedQueries();
   const runId = useRef(0);
   const editor = useRef<HTMLTextAreaElement>(null);
 
@@ -53,6 +56,7 @@ export function WorkbenchView() {
     <div className="workbench">
       <aside className="wb-side">
         <SchemaList onPick={(table) => setText(`SELECT *\nFROM ${table}\nLIMIT 100`)} />
+        <SavedQueryList saved={saved} onLoad={setText} />
         <section className="wb-history" aria-label={t.workbench.history}>
           <h3>{t.workbench.history}</h3>
           {history.length === 0 ? <p className="muted">{t.workbench.noHistory}</p> : (
@@ -73,6 +77,7 @@ export function WorkbenchView() {
         <div className="wb-actions">
           <button type="button" className="primary" disabled={run.phase === 'running'} onClick={() => void execute()}>{t.workbench.run}</button>
           <button type="button" disabled={run.phase !== 'running'} onClick={() => void cancelReadOnly()}>{t.workbench.cancel}</button>
+          <SaveQueryForm sql={text} saved={saved} />
           <span className="muted">{t.workbench.runHint} · {t.workbench.readOnlyNote}</span>
         </div>
         <RunOutput run={run} />
@@ -123,45 +128,10 @@ function ResultView({ result }: { result: WorkbenchResult }) {
       </div>
       {tab === 'table' && (result.rows.length === 0 ? <p className="muted">{t.workbench.emptyResult}</p> : <ResultTable result={result} />)}
       {tab === 'chart' && (option
-        ? <EChart option={option} height={360} label={option.title.text} chartId="workbench-chart" />
+        ? <EChart option={option} height={360} label={option.title.text} chartId="workbench-chart"
+          exportSpec={{ title: option.title.text, unit: '', table: resultTable(result), pinnable: false }} />
         : <p className="muted">{t.workbench.noChart}</p>)}
     </section>
-  );
-}
-
-const ROW_HEIGHT = 30;
-
-function ResultTable({ result }: { result: WorkbenchResult }) {
-  const scroller = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
-  const virtualizer = useVirtualizer({ count: result.rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const template = `repeat(${result.columns.length}, minmax(8rem, 1fr))`;
-  return (
-    <div className="wb-table" role="table" aria-rowcount={result.rows.length + 1}>
-      <div className="pt-scroll" ref={scroller}>
-        <div className="pt-head" role="row" style={{ gridTemplateColumns: template }}>
-          {result.columns.map((c) => (
-            <div key={c.name} role="columnheader" title={c.type}>{c.name}<span className="pt-col-unit">{c.type}</span></div>
-          ))}
-        </div>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = result.rows[item.index];
-            if (!row) return null;
-            return (
-              <div key={item.index} role="row" className="pt-row wb-row"
-                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
-                {result.columns.map((c) => (
-                  <div key={c.name} role="cell" className={typeof row[c.name] === 'number' ? 'pt-cell' : 'wb-text'}>
-                    {row[c.name] === null ? <span className="muted">NULL</span> : String(row[c.name])}
-                  </div>
-                ))}
-              </div>
-            );
-          })}
-        </div>
-      </div>
-    </div>
   );
 }
 

@@ -2,10 +2,15 @@ import type { ReadOnlyResult } from '../../db';
 import { formatNumber } from '../../lib/format';
 import { baseOption, shortLabel, tooltipHtml } from '../options-common';
 
+/** A column holds numbers: some in the first 200 rows, and nothing else but NULL. */
+export function isNumericColumn(result: ReadOnlyResult, name: string): boolean {
+  const sample = result.rows.slice(0, 200);
+  return sample.some((r) => typeof r[name] === 'number') && sample.every((r) => r[name] === null || typeof r[name] === 'number');
+}
+
 /** The columns a quick chart uses: the first text column for labels and the first numeric one for values. */
 export function pickChartColumns(result: ReadOnlyResult): { label: string; value: string } | null {
-  const sample = result.rows.slice(0, 200);
-  const isNumeric = (name: string) => sample.some((r) => typeof r[name] === 'number') && sample.every((r) => r[name] === null || typeof r[name] === 'number');
+  const isNumeric = (name: string) => isNumericColumn(result, name);
   const value = result.columns.find((c) => isNumeric(c.name))?.name;
   const label = result.columns.find((c) => c.name !== value && !isNumeric(c.name))?.name;
   return value && label ? { label, value } : null;

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCsvRecords, parseFiguresCsv } from '../../src/data/parse-csv';
+import { DOCUMENT_COLUMN_TYPES, FIGURE_COLUMNS, loadTables } from '../../src/db';
+import type { Slide } from '../../src/export/deck-codec';
+import { t } from '../../src/i18n/zh';
+import { fetchFigures, fetchGroups, type DocumentRow, type EmbeddedData } from '../../src/queries';
+import { parseState } from '../../src/app/url-state';
+import { BARS_PER_UNIT } from '../../src/views/compare/limits';
+import { findPairs } from '../../src/views/compare/pairs';
+import { splitByUnit } from '../../src/views/compare/small-multiples';
+import { buildOverview } from '../../src/views/overview/build-overview';
+import { buildFigureBarsOption, figureBarsUnit } from '../../src/views/shared/figure-bars-option';
+import {
+  canRenderSlide, describeSlideFilters, renderSlide, SlideGoneError, type RenderedSlide, type SlideSources,
+} from '../../src/views/deck/slide-renderers';
+import { createTestEngine } from '../util/test-db';
+import { optionSnapshot } from '../util/sample-records';
+
+// The shipped dataset, so every chart the views draw from it exists here too.
+const DATA = join(import.meta.dirname, '../../data');
+const figuresCsv = readFileSync(join(DATA, 'figures.csv'), 'utf8');
+const documentsCsv = readFileSync(join(DATA, 'documents.csv'), 'utf8');
+const embedded: EmbeddedData = {
+  figures: parseFiguresCsv(figuresCsv, FIGURE_COLUMNS),
+  documents: parseCsvRecords(documentsCsv, Object.keys(DOCUMENT_COLUMN_TYPES)) as unknown as DocumentRow[],
+};
+let sources: SlideSources;
+
+const slide = (chartId: string, query = ''): Slide => ({ id: 's1', chartId, title: '标题', query });
+const drawnIds = (rendered: RenderedSlide) =>
+  ((rendered.option as { series: { data: { figureId?: string }[] }[] }).series[0]?.data ?? []).map((d) => d.figureId);
+const ids = (figures: readonly { id: string }[]) => figures.map((f) => f.id);
+
+beforeAll(async () => {
+  const engine = await createTestEngine();
+  await loadTables(engine, { figuresCsv, documentsCsv });
+  sources = {
+    runner: engine.runner,
+    embedded: async () => embedded,
+    sourceText: async (file) => readFileSync(join(DATA, file), 'utf8'),
+  };
+});
+
+describe('slide renderers', () => {
+  it('redraws every overview chart (overview-<theme>-<unit>) with the figures of its panel', async () => {
+    const charts = buildOverview(embedded.figures).flatMap((panel) =>
+      panel.charts.map((chart) => ({ id: `overview-${panel.theme.key}-${chart.baseUnit}`, figures: chart.figures })));
+    expect(charts.length).toBeGreaterThan(3);
+    for (const chart of charts) {
+      expect(canRenderSlide(chart.id)).toBe(true);
+      const rendered = await renderSlide(slide(chart.id), sources);
+      expect(ids(rendered.spec.figures ?? [])).toEqual(ids(chart.figures));
+      expect(drawnIds(rendered).sort()).toEqual(ids(chart.figures).sort());
+    }
+  });
+
+  it('rebuilds a compare-bars slide from its saved state with the same builder output as the compare view', async () => {
+    const query = '?view=compare&category=investment&category=talent';
+    const state = parseState(query);
+    // What CompareView's bars mode draws for this state: the filtered figures, largest first, split by unit.
+    const rows = await fetchFigures(sources.runner, { filters: state.filters, sort: { column: 'value_base', desc: true } });
+    const groups = splitByUnit(rows, BARS_PER_UNIT);
+    expect(groups.length).toBeGreaterThan(1);
+    for (const group of groups) {
+      const unit = figureBarsUnit(group.figures, group.baseUnit);
+      const title = `${t.baseUnits[group.baseUnit] ?? group.baseUnit}（单位：${unit}）`;
+      const viewOption = buildFigureBarsOption(group.figures, { title, baseUnit: group.baseUnit });
+      const rendered = await renderSlide(slide(`compare-bars-${group.baseUnit}`, query), sources);
+      expect(optionSnapshot(rendered.option)).toBe(optionSnapshot(viewOption));
+      expect(rendered.spec).toMatchObject({ title, unit });
+      expect(rendered.height).toBe(70 + group.figures.length * 26);
+    }
+  });
+
+  it('keeps a compare slide to the figures picked when it was pinned', async () => {
+    const rows = await fetchFigures(sources.runner, {
+      filters: parseState('?category=investment').filters, sort: { column: 'value_base', desc: true },
+    });
+    const picked = rows.filter((r) => r.base_unit === 'CNY').slice(1, 3);
+    expect(picked).toHaveLength(2);
+    const query = `?view=compare&category=investment&${picked.map((p) => `pick=${encodeURIComponent(p.id)}`).join('&')}`;
+    const rendered = await renderSlide(slide('compare-bars-CNY', query), sources);
+    expect(drawnIds(rendered).sort()).toEqual(ids(picked).sort());
+    expect(describeSlideFilters(query)).toBe('筛选：类别=招商引资与投资；勾选 2 个数字');
+  });
+
+  it('redraws grouped bars, the treemap and before/after pairs from their saved state', async () => {
+    const groupsQuery = '?view=compare&mode=groups&by=subject';
+    const groupRows = await fetchGroups(sources.runner, {
+      filters: parseState(groupsQuery).filters, by: 'subject', series: 'category', baseUnits: [],
+    });
+    const groupUnit = groupRows[0]!.base_unit;
+    const grouped = await renderSlide(slide(`compare-groups-${groupUnit}`, groupsQuery), sources);
+    expect(grouped.spec.title).toBe(`按${t.dimensions.subject}汇总：${t.baseUnits[groupUnit] ?? groupUnit}`);
+
+    const treemap = await renderSlide(slide('compare-treemap', '?view=compare&mode=treemap'), sources);
+    const cny = embedded.figures.filter((f) => f.base_unit === 'CNY');
+    expect(ids(treemap.spec.figures ?? []).sort()).toEqual(ids(cny).sort());
+
+    const pairs = embedded.documents.flatMap((doc) =>
+      findPairs(embedded.figures.filter((f) => f.doc_id === doc.doc_id), readFileSync(join(DATA, doc.file), 'utf8')));
+    const pairUnit = pairs[0]?.before.base_unit;
+    expect(pairUnit).toBeDefined();
+    const rendered = await renderSlide(slide(`compare-pairs-${pairUnit}`, '?view=compare&mode=pairs'), sources);
+    const own = pairs.filter((p) => p.before.base_unit === pairUnit);
+    expect(ids(rendered.spec.figures ?? [])).toEqual(own.flatMap((p) => [p.before.id, p.after.id]));
+  });
+
+  it('says readably when a chart id has no renderer or its data is gone under the saved filters', async () => {
+    for (const id of ['facet-category', 'deck-slide-1', 'compare-bars', 'overview']) {
+      expect(canRenderSlide(id)).toBe(false);
+      await expect(renderSlide(slide(id), sources)).rejects.toThrow(`无法重现图表“${id}”：该图表类型不能放入演示。`);
+    }
+    const gone = renderSlide(slide('compare-treemap', '?view=compare&base_unit=person'), sources);
+    await expect(gone).rejects.toBeInstanceOf(SlideGoneError);
+    await expect(gone).rejects.toThrow(`${t.deck.chartGone}（compare-treemap）`);
+    await expect(renderSlide(slide('overview-investment-nounit'), sources)).rejects.toBeInstanceOf(SlideGoneError);
+    await expect(renderSlide(slide('compare-bars-CNY', '?category=talent&base_unit=person'), sources)).rejects
+      .toBeInstanceOf(SlideGoneError);
+  });
+});
