@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { loadEmbeddedSources } from './data/embedded';
-import { getEngine } from './db';
+import { engineWorkerStarted, getEngine } from './db';
 import './app/app.css';
 
 /** A local engine: queries never go stale, never wait for a network, and fail fast to a retry button. */
@@ -12,6 +12,12 @@ const queryClient = new QueryClient({
     queries: { networkMode: 'always', staleTime: Infinity, retry: false, refetchOnWindowFocus: false },
   },
 });
+
+// Start the engine first: once its worker exists, the wasm downloads and compiles on another thread while the
+// overview draws from the parsed CSV. The first render waits for that at most a moment. Failures surface in
+// the views that query.
+getEngine(loadEmbeddedSources).catch(() => {});
+await engineWorkerStarted(120);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -22,6 +28,3 @@ createRoot(root).render(
     </QueryClientProvider>
   </StrictMode>,
 );
-
-// Warm the engine while the overview draws from the parsed CSV; failures surface in the views that query.
-getEngine(loadEmbeddedSources).catch(() => {});

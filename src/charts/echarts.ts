@@ -1,16 +1,20 @@
-/** ECharts, imported modularly: only the charts, components and renderers the app draws with. */
+/**
+ * ECharts, imported modularly: the bar charts and components the first screen draws with. Views that need
+ * more (treemap, heat map) import `./echarts-extra` themselves, so those modules load with them.
+ */
 import * as echarts from 'echarts/core';
-import { BarChart, TreemapChart, HeatmapChart, ScatterChart } from 'echarts/charts';
+import { BarChart } from 'echarts/charts';
 import {
-  AriaComponent, DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent,
-  VisualMapComponent, GraphicComponent,
+  AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent,
 } from 'echarts/components';
+import { LegacyGridContainLabel } from 'echarts/features';
 // SVG: the live chart can hand over its own vector drawing for exports (PNG is rasterised from it).
 import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
-  BarChart, TreemapChart, HeatmapChart, ScatterChart, AriaComponent, DatasetComponent, GridComponent,
-  LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent, GraphicComponent, SVGRenderer,
+  BarChart, AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent,
+  // Our grids use `containLabel`, which ECharts 6 keeps in this legacy feature.
+  LegacyGridContainLabel, SVGRenderer,
 ]);
 
 export { echarts };

@@ -129,7 +129,7 @@ function withStallGuard<T>(task: (touch: () => void) => Promise<T>): Promise<T> 
 }
 
 /** Instantiates DuckDB-WASM in a worker and opens a connection with autoload/autoinstall off. */
-export async function startBrowserEngine(onProgress: StartProgress): Promise<Engine> {
+export async function startBrowserEngine(onProgress: StartProgress, onWorker?: () => void): Promise<Engine> {
   let worker: Worker | null = null;
   try {
     const bundle = await duckdb.selectBundle({
@@ -140,6 +140,7 @@ export async function startBrowserEngine(onProgress: StartProgress): Promise<Eng
     onProgress('download', 0);
     worker = new Worker(bundle.mainWorker);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    onWorker?.();
     // The reachability check runs beside the download, not before it: it only turns a failure into an error.
     await Promise.all([
       checkReachable(bundle.mainModule),

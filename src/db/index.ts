@@ -16,6 +16,18 @@ export { getEngineStatus, subscribeEngineStatus } from './engine-status';
 export type { EngineStatus } from './engine-status';
 
 let engine: Promise<Engine> | null = null;
+let workerStarted: Promise<void> | null = null;
+let markWorkerStarted: () => void = () => {};
+
+/**
+ * Resolves once the engine's worker exists (its download and compile then run off the main thread), or
+ * after `timeoutMs`, whichever comes first — so the first render can wait a moment for the engine to get
+ * going without ever being held up by it.
+ */
+export function engineWorkerStarted(timeoutMs: number): Promise<void> {
+  const started = workerStarted ?? Promise.resolve();
+  return Promise.race([started, new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))]);
+}
 
 /**
  * Starts DuckDB once and loads the embedded tables; every caller shares the same promise. A failed start is
@@ -25,11 +37,12 @@ export function getEngine(loadSources: () => Promise<TableSources>): Promise<Eng
   if (engine) return engine;
   const t0 = performance.now();
   setEngineStatus({ phase: 'starting', step: 'download', fraction: 0 });
+  workerStarted = new Promise<void>((resolve) => (markWorkerStarted = resolve));
   const started = (async () => {
     // The engine starts (wasm download and compile) while the data files are fetched.
     const [db, sources] = await Promise.all([
       import('./duckdb-browser').then(({ startBrowserEngine }) =>
-        startBrowserEngine((step, fraction) => setEngineStatus({ phase: 'starting', step, fraction })),
+        startBrowserEngine((step, fraction) => setEngineStatus({ phase: 'starting', step, fraction }), markWorkerStarted),
       ),
       loadSources(),
     ]);
@@ -47,6 +60,7 @@ export function getEngine(loadSources: () => Promise<TableSources>): Promise<Eng
     },
     (error: unknown) => {
       engine = null;
+      markWorkerStarted();
       setEngineStatus({ phase: 'error', error: error instanceof Error ? error : new Error(String(error)) });
     },
   );

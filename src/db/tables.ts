@@ -67,15 +67,19 @@ export const ENCODED_FIGURE_COLUMNS: readonly FigureColumn[] = [
  * (a column with no value at all stays VARCHAR). The values pass through `literal`, never raw into SQL.
  */
 export async function encodeFigures(engine: Engine, source: string, target: string): Promise<void> {
-  const replacements = [];
-  for (const column of ENCODED_FIGURE_COLUMNS) {
-    const rows = await engine.query(
-      sql`SELECT DISTINCT ${ident(column)} AS v FROM ${ident(source)} WHERE ${ident(column)} IS NOT NULL ORDER BY v`,
-    );
-    if (rows.length === 0) continue;
-    const values = join(rows.map((r) => literal(String(r.v))));
-    replacements.push(sql`CAST(${ident(column)} AS ENUM(${values})) AS ${ident(column)}`);
-  }
+  // One round trip for every column's distinct values.
+  const distinct = join(
+    ENCODED_FIGURE_COLUMNS.map(
+      (column) => sql`SELECT DISTINCT ${literal(column)} AS c, ${ident(column)}::VARCHAR AS v
+        FROM ${ident(source)} WHERE ${ident(column)} IS NOT NULL`,
+    ),
+    ' UNION ALL ',
+  );
+  const rows = await engine.query(sql`${distinct} ORDER BY c, v`);
+  const replacements = ENCODED_FIGURE_COLUMNS.flatMap((column) => {
+    const values = rows.filter((r) => r.c === column).map((r) => literal(String(r.v)));
+    return values.length === 0 ? [] : [sql`CAST(${ident(column)} AS ENUM(${join(values)})) AS ${ident(column)}`];
+  });
   const replace = replacements.length > 0 ? sql` REPLACE (${join(replacements)})` : sql``;
   await engine.query(sql`CREATE OR REPLACE TABLE ${ident(target)} AS SELECT *${replace} FROM ${ident(source)}`);
 }

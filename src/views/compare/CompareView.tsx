@@ -19,6 +19,7 @@ import { buildPairsOption } from './pairs-option';
 import { findPairs } from './pairs';
 import { splitByUnit } from './small-multiples';
 import { buildTreemapOption } from './treemap-option';
+import '../../charts/echarts-extra';
 
 const PICK_LIST_LIMIT = 300;
 

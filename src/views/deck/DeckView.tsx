@@ -15,6 +15,7 @@ import { describeSlideFilters } from './slide-renderers';
 import { slideOptions } from './slide-query';
 import { useDeckLink } from './useDeckLink';
 import { useSlideNotes } from './useSlideNotes';
+import '../../charts/echarts-extra';
 
 /** The slides as files need them, taken from the live charts of the slide list. */
 function fileSlides(slides: readonly Slide[], client: QueryClient): DeckFileSlide[] {

@@ -10,6 +10,7 @@ import { buildPivotGrid, cellDimensions, type PivotGrid } from './pivot-grid';
 import { drillFilters, parsePivotParam, serializePivotParam, type PivotState } from './pivot-url';
 import { PivotControls } from './PivotControls';
 import { PivotTable } from './PivotTable';
+import '../../charts/echarts-extra';
 
 export interface PivotViewProps {
   /** The filter bar's filters. */
