@@ -8,7 +8,7 @@
  * The Node driver (scripts/bench) calls `window.__figuresBoardScaleBench(options)` and reads the result.
  */
 import { loadEmbeddedSources } from '../data/embedded';
-import { ENCODED_FIGURE_COLUMNS, encodeFigures, FIGURE_COLUMN_TYPES, getEngine, toRows, type Engine } from '../db';
+import { ENCODED_FIGURE_COLUMNS, FIGURE_COLUMN_TYPES, getEngine, installFigures, toRows, type Engine } from '../db';
 import {
   buildFiguresQuery, buildGroupQuery, buildPivotQuery, EMPTY_FILTERS, fetchFigures, fetchGroups, fetchPivot, run,
   type FiguresParams, type GroupParams, type PivotParams,
@@ -156,8 +156,7 @@ export async function runScaleBench({ rows, reps }: ScaleBenchOptions): Promise<
   const conn = rawConnection(engine);
   const [generate] = await timed(async () => {
     await run(buildSyntheticFiguresQuery(rows));
-    await encodeFigures(engine, 'figures_staging', 'figures');
-    await run(sql`DROP TABLE figures_staging`);
+    await installFigures(engine, 'figures_staging');
   });
   const shape = await checkTable(rows);
   const pivot = await compareBoth(buildGroupQuery(PIVOT_PARAMS), () => fetchGroups(run, PIVOT_PARAMS), conn, reps);

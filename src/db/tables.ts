@@ -63,25 +63,44 @@ export const ENCODED_FIGURE_COLUMNS: readonly FigureColumn[] = [
 ];
 
 /**
- * Replaces `target` with the rows of `source`, its encoded columns turned into ENUMs of their distinct values
- * (a column with no value at all stays VARCHAR). The values pass through `literal`, never raw into SQL.
+ * Turns the encoded columns of `table` into ENUMs of their distinct values, in place and one column at a
+ * time (a column with no value at all stays VARCHAR). The values pass through `literal`, never raw into SQL.
+ * In place matters at scale: a copy of a 10 M-row table would not fit beside the original in wasm memory.
  */
-export async function encodeFigures(engine: Engine, source: string, target: string): Promise<void> {
+export async function encodeFigures(engine: Engine, table: string): Promise<void> {
   // One round trip for every column's distinct values.
   const distinct = join(
     ENCODED_FIGURE_COLUMNS.map(
       (column) => sql`SELECT DISTINCT ${literal(column)} AS c, ${ident(column)}::VARCHAR AS v
-        FROM ${ident(source)} WHERE ${ident(column)} IS NOT NULL`,
+        FROM ${ident(table)} WHERE ${ident(column)} IS NOT NULL`,
     ),
     ' UNION ALL ',
   );
   const rows = await engine.query(sql`${distinct} ORDER BY c, v`);
-  const replacements = ENCODED_FIGURE_COLUMNS.flatMap((column) => {
+  for (const column of ENCODED_FIGURE_COLUMNS) {
     const values = rows.filter((r) => r.c === column).map((r) => literal(String(r.v)));
-    return values.length === 0 ? [] : [sql`CAST(${ident(column)} AS ENUM(${join(values)})) AS ${ident(column)}`];
-  });
-  const replace = replacements.length > 0 ? sql` REPLACE (${join(replacements)})` : sql``;
-  await engine.query(sql`CREATE OR REPLACE TABLE ${ident(target)} AS SELECT *${replace} FROM ${ident(source)}`);
+    if (values.length === 0) continue;
+    await engine.query(
+      sql`ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ENUM(${join(values)})`,
+    );
+  }
+}
+
+/**
+ * Encodes a freshly loaded staging table and puts it in place of `figures` in one transaction, so readers see
+ * either the old table or the new one, and a failure leaves the old one.
+ */
+export async function installFigures(engine: Engine, staging: string): Promise<void> {
+  await encodeFigures(engine, staging);
+  await engine.query(sql`BEGIN TRANSACTION`);
+  try {
+    await engine.query(sql`DROP TABLE IF EXISTS figures`);
+    await engine.query(sql`ALTER TABLE ${ident(staging)} RENAME TO figures`);
+    await engine.query(sql`COMMIT`);
+  } catch (error) {
+    await engine.query(sql`ROLLBACK`);
+    throw error;
+  }
 }
 
 /**
@@ -93,8 +112,7 @@ export async function loadTables(engine: Engine, sources: TableSources): Promise
   await engine.registerText('documents.csv', sources.documentsCsv);
   await engine.query(readCsvStatement('figures_staging', 'figures.csv', FIGURE_COLUMN_TYPES));
   await engine.query(readCsvStatement('documents_staging', 'documents.csv', DOCUMENT_COLUMN_TYPES));
-  await encodeFigures(engine, 'figures_staging', 'figures');
+  await installFigures(engine, 'figures_staging');
   await engine.query(sql`CREATE OR REPLACE TABLE documents AS SELECT * FROM documents_staging`);
-  await engine.query(sql`DROP TABLE figures_staging`);
   await engine.query(sql`DROP TABLE documents_staging`);
 }
