@@ -40,7 +40,7 @@ export function App() {
           <h1>{t.appTitle}</h1>
           <span className="muted">{t.appSubtitle}</span>
         </div>
-        <nav className="view-tabs" aria-label="视图">
+        <nav className="view-tabs" aria-label={t.viewTabs}>
           {VIEWS.map((view: ViewName) => (
             <a key={view} href={`?view=${view}`} aria-current={state.view === view ? 'page' : undefined}
               onClick={(e) => {

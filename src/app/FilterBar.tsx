@@ -35,7 +35,7 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
   }
 
   return (
-    <section className="filter-bar" aria-label="筛选">
+    <section className="filter-bar" aria-label={t.filters.bar}>
       <input
         type="search"
         className="search"
@@ -61,7 +61,7 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
           ))}
         </select>
       ))}
-      <ul className="chips" aria-label="当前筛选">
+      <ul className="chips" aria-label={t.filters.active}>
         {DIMENSIONS.flatMap((dimension) =>
           filters[dimension].map((value) => {
             const label = `${t.dimensions[dimension]}：${dimensionValueLabel(dimension, value)}`;

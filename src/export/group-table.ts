@@ -1,5 +1,5 @@
 import type { FigureRecord } from '../data/figure-record';
-import { dimensionValueLabel } from '../i18n/zh';
+import { dimensionValueLabel, t } from '../i18n/zh';
 import { chooseScale, scaled, unitLabel } from '../lib/format';
 import type { Dimension, GroupRow } from '../queries';
 import type { ChartExportSpec } from './ChartExportMenu';
@@ -14,16 +14,17 @@ export function groupsTable(rows: readonly GroupRow[], baseUnit: string, by: Dim
   const scale = chooseScale(own.map((r) => r.total), baseUnit);
   const docsOf = (key: string) =>
     [...new Set(figures.filter((f) => f.base_unit === baseUnit && String(f[by] ?? '') === key).map((f) => f.doc_id))].join(';');
+  const c = t.exporter.columns;
   return {
     columns: [
-      { key: 'key', label: '分组', type: 'text' },
-      { key: 'series', label: '系列', type: 'text' },
-      { key: 'count', label: '数字个数', type: 'number' },
-      { key: 'total', label: '合计（折算值）', type: 'number' },
-      { key: 'base_unit', label: '折算单位', type: 'text' },
-      { key: 'shown', label: '图中数值', type: 'number' },
-      { key: 'shown_unit', label: '图中单位', type: 'text' },
-      { key: 'doc_ids', label: '文件编号', type: 'text' },
+      { key: 'key', label: c.group, type: 'text' },
+      { key: 'series', label: c.series, type: 'text' },
+      { key: 'count', label: t.pivot.exportColumns.count, type: 'number' },
+      { key: 'total', label: c.total, type: 'number' },
+      { key: 'base_unit', label: t.pivot.exportColumns.baseUnit, type: 'text' },
+      { key: 'shown', label: t.pivot.exportColumns.shown, type: 'number' },
+      { key: 'shown_unit', label: t.pivot.exportColumns.shownUnit, type: 'text' },
+      { key: 'doc_ids', label: c.docId, type: 'text' },
     ],
     rows: own.map((r) => ({
       key: dimensionValueLabel(by, r.key), series: r.series, count: r.count, total: r.total, base_unit: r.base_unit,

@@ -17,30 +17,32 @@ export interface ExportTable {
   rows: readonly Record<string, ExportCell>[];
 }
 
+const c = t.exporter.columns;
+
 const FIGURE_COLUMNS: readonly ExportColumn[] = [
-  { key: 'id', label: '编号', type: 'text' },
-  { key: 'indicator', label: '指标', type: 'text' },
-  { key: 'subject', label: '主体', type: 'text' },
-  { key: 'value', label: '数值', type: 'number' },
-  { key: 'unit', label: '单位', type: 'text' },
-  { key: 'qualifier', label: '限定词', type: 'text' },
-  { key: 'value_base', label: '折算值', type: 'number' },
-  { key: 'base_unit', label: '折算单位', type: 'text' },
-  { key: 'kind', label: '类型', type: 'text' },
-  { key: 'category', label: '类别', type: 'text' },
-  { key: 'period', label: '时期', type: 'text' },
+  { key: 'id', label: c.id, type: 'text' },
+  { key: 'indicator', label: c.indicator, type: 'text' },
+  { key: 'subject', label: c.subject, type: 'text' },
+  { key: 'value', label: c.value, type: 'number' },
+  { key: 'unit', label: c.unit, type: 'text' },
+  { key: 'qualifier', label: c.qualifier, type: 'text' },
+  { key: 'value_base', label: t.provenance.baseValue, type: 'number' },
+  { key: 'base_unit', label: t.pivot.exportColumns.baseUnit, type: 'text' },
+  { key: 'kind', label: c.kind, type: 'text' },
+  { key: 'category', label: c.category, type: 'text' },
+  { key: 'period', label: c.period, type: 'text' },
   // Provenance: where the number stands in which document.
-  { key: 'section', label: '章节', type: 'text' },
-  { key: 'section_title', label: '章节标题', type: 'text' },
-  { key: 'line', label: '行号', type: 'number' },
-  { key: 'start', label: '起始位置', type: 'number' },
-  { key: 'end', label: '结束位置', type: 'number' },
-  { key: 'quote', label: '原文', type: 'text' },
-  { key: 'doc_id', label: '文件编号', type: 'text' },
-  { key: 'doc_title', label: '文件标题', type: 'text' },
+  { key: 'section', label: c.section, type: 'text' },
+  { key: 'section_title', label: c.sectionTitle, type: 'text' },
+  { key: 'line', label: c.line, type: 'number' },
+  { key: 'start', label: c.start, type: 'number' },
+  { key: 'end', label: c.end, type: 'number' },
+  { key: 'quote', label: c.quote, type: 'text' },
+  { key: 'doc_id', label: c.docId, type: 'text' },
+  { key: 'doc_title', label: c.docTitle, type: 'text' },
   { key: 'publisher', label: t.provenance.publisher, type: 'text' },
   { key: 'published', label: t.provenance.published, type: 'text' },
-  { key: 'url', label: '原文链接', type: 'text' },
+  { key: 'url', label: t.provenance.openOriginal, type: 'text' },
 ];
 
 /**

@@ -3,6 +3,7 @@ export const zh = {
   appTitle: '数据看板',
   appSubtitle: '政府报告数字的切片、对比与溯源',
   views: { overview: '总览', compare: '对比', explorer: '明细', deck: '演示', pivot: '透视', sql: 'SQL' },
+  viewTabs: '视图',
   engine: {
     starting: '查询引擎启动中',
     download: '下载引擎',
@@ -22,6 +23,8 @@ export const zh = {
     source: '来源',
     close: '关闭',
     figures: (n: number) => `${n} 个数字`,
+    openSource: '点击查看原文',
+    clickToFilter: '点击筛选',
     errorTitle: '出错了',
     queryFailed: '查询失败',
     none: '（无）',
@@ -56,7 +59,7 @@ export const zh = {
     noFigures: '本主题暂无数字',
   },
   compare: {
-    modes: { bars: '排序条形图', groups: '分组对比', treemap: '金额树图', pairs: '前后对比', saved: '已存查询' } as Record<string, string>,
+    modes: { bars: '排序条形图', groups: '分组对比', treemap: '金额树图', pairs: '前后对比', saved: '已存查询' },
     groupBy: '分组依据',
     splitNote: (n: number) => `所选数字单位不同，已按单位拆分为 ${n} 个小图，各自使用一个刻度。`,
     cappedNote: (shown: number, total: number) => `每个单位显示数值最大的 ${shown} 个（共 ${total} 个），可在下方勾选指定数字。`,
@@ -70,6 +73,14 @@ export const zh = {
     after: '之后',
     groupsNote: '每个单位单独汇总，不同单位不相加。点击分组可加入筛选。',
     crossFilterHint: '点击图形可按该项筛选其他图表',
+    modeTabs: '图表类型',
+    pickList: '选择对比的数字',
+    groupsIgnorePicks: '（分组对比汇总全部筛选结果）',
+    barsTitle: (unitName: string, unit: string) => `${unitName}（单位：${unit}）`,
+    groupsTitle: (dimension: string, unitName: string) => `按${dimension}汇总：${unitName}`,
+    treemapTitle: (n: number) => `人民币金额按类别（${n} 个数字）`,
+    pairsTitle: (unitName: string) => `前后对比：${unitName}`,
+    facetTitle: (dimension: string) => `${dimension}分布`,
   },
   explorer: {
     searchPlaceholder: '搜索指标、主体或原文…',
@@ -78,6 +89,10 @@ export const zh = {
       section: '章节', quote: '原文',
     } as Record<string, string>,
     sortBy: (name: string) => `按${name}排序`,
+    table: '数字明细',
+  },
+  figureLabel: {
+    section: (section: string) => `${section}节`,
   },
   provenance: {
     title: '数字溯源',
@@ -93,6 +108,9 @@ export const zh = {
     openOriginal: '原文链接',
     loadingText: '正在载入原文…',
     baseValue: '折算值',
+    quote: '原句：',
+    until: (end: string) => `（至 ${end}）`,
+    notFound: (id: string) => `没有编号为 ${id} 的数字`,
   },
   exporter: {
     menu: '导出',
@@ -106,6 +124,13 @@ export const zh = {
     pinned: (n: number) => `已钉到演示（共 ${n} 张）`,
     failed: '导出失败：',
     noChart: '图表尚未绘制',
+    /** Column headers of exported CSV/XLSX files. */
+    columns: {
+      id: '编号', indicator: '指标', subject: '主体', value: '数值', unit: '单位', qualifier: '限定词', kind: '类型',
+      category: '类别', period: '时期', section: '章节', sectionTitle: '章节标题', line: '行号', start: '起始位置',
+      end: '结束位置', quote: '原文', docId: '文件编号', docTitle: '文件标题', group: '分组', series: '系列',
+      total: '合计（折算值）',
+    },
   },
   deck: {
     title: '演示',
@@ -133,6 +158,8 @@ export const zh = {
     linkError: '演示链接无法读取，仍显示本机保存的演示。',
     exporting: '正在导出…',
     deckFile: '演示',
+    notDrawn: (n: number) => `第 ${n} 张幻灯片尚未绘制`,
+    picks: (n: number) => `勾选 ${n} 个数字`,
   },
   pivot: {
     rows: '行',
@@ -217,6 +244,8 @@ export const zh = {
     splitByUnit: (column: string) => `结果按“${column}”列的取值分单位绘图，不同单位不共用坐标轴。`,
   },
   filters: {
+    bar: '筛选',
+    active: '当前筛选',
     remove: (label: string) => `移除筛选：${label}`,
     add: (dimension: string) => `按${dimension}筛选`,
   },

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { ident, join, literal, raw, sql, type SqlQuery } from '../sql';
 import { DIMENSIONS, FIGURES_TABLE, dimensionText, filterCondition, type Dimension, type FigureFilters } from './filters';
 import { run, type QueryRunner } from './run';
@@ -34,5 +34,10 @@ export async function fetchFacets(runner: QueryRunner, filters: FigureFilters): 
 }
 
 export function facetsOptions(filters: FigureFilters) {
-  return queryOptions({ queryKey: ['facets', filters], queryFn: () => fetchFacets(run, filters) });
+  return queryOptions({
+    queryKey: ['facets', filters],
+    queryFn: () => fetchFacets(run, filters),
+    // While a new filter state loads, keep showing the last answer: the charts update in place, never remount.
+    placeholderData: keepPreviousData,
+  });
 }

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Row } from '../db';
 import { toFigureRecord, type FigureRecord } from '../data/figure-record';
 import { ident, raw, sql, type SqlQuery } from '../sql';
@@ -36,5 +36,6 @@ export function figuresOptions(params: FiguresParams) {
   return queryOptions({
     queryKey: ['figures', params],
     queryFn: () => fetchFigures(run, params),
+    placeholderData: keepPreviousData,
   });
 }

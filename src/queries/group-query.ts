@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { ident, raw, sql, type SqlQuery } from '../sql';
 import { FIGURES_TABLE, dimensionText, filterCondition, DIMENSIONS, type Dimension, type FigureFilters } from './filters';
 import { run, type QueryRunner } from './run';
@@ -48,5 +48,9 @@ export async function fetchGroups(runner: QueryRunner, params: GroupParams): Pro
 }
 
 export function groupOptions(params: GroupParams) {
-  return queryOptions({ queryKey: ['groups', params], queryFn: () => fetchGroups(run, params) });
+  return queryOptions({
+    queryKey: ['groups', params],
+    queryFn: () => fetchGroups(run, params),
+    placeholderData: keepPreviousData,
+  });
 }

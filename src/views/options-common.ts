@@ -17,7 +17,7 @@ export function baseOption(title: string) {
 export function tooltipHtml(lines: readonly string[], withSource: boolean): string {
   const [first = '', ...rest] = lines.map(escapeHtml);
   const body = [`<strong>${first}</strong>`, ...rest];
-  if (withSource) body.push(`<span style="color:#2f5d8a">${escapeHtml(t.common.source)}：点击查看原文</span>`);
+  if (withSource) body.push(`<span style="color:#2f5d8a">${escapeHtml(t.common.source)}：${escapeHtml(t.common.openSource)}</span>`);
   return body.join('<br/>');
 }
 

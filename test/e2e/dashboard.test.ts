@@ -59,6 +59,8 @@ describe('the dashboard in Chromium', () => {
     await s.page.goto(`${s.baseUrl}/?view=explorer`);
     await s.page.getByLabel('搜索').fill('5G基站');
     const rows = s.page.locator('.ft-row');
+    // The table keeps its previous rows while the search runs (marked aria-busy): wait for the answer.
+    await expect.poll(() => s.page.locator('.figure-table[aria-busy="false"]').count()).toBe(1);
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     const firstQuote = await rows.first().locator('.cell-quote').textContent();
     expect(firstQuote).toContain('5G基站');

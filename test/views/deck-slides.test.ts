@@ -7,11 +7,9 @@ import type { Slide } from '../../src/export/deck-codec';
 import { t } from '../../src/i18n/zh';
 import { fetchFigures, fetchGroups, type DocumentRow, type EmbeddedData } from '../../src/queries';
 import { parseState } from '../../src/app/url-state';
-import { BARS_PER_UNIT } from '../../src/views/compare/limits';
+import { compareBarsCharts } from '../../src/views/compare/compare-charts';
 import { findPairs } from '../../src/views/compare/pairs';
-import { splitByUnit } from '../../src/views/compare/small-multiples';
 import { buildOverview } from '../../src/views/overview/build-overview';
-import { buildFigureBarsOption, figureBarsUnit } from '../../src/views/shared/figure-bars-option';
 import {
   canRenderSlide, describeSlideFilters, renderSlide, SlideGoneError, type RenderedSlide, type SlideSources,
 } from '../../src/views/deck/slide-renderers';
@@ -59,18 +57,17 @@ describe('slide renderers', () => {
   it('rebuilds a compare-bars slide from its saved state with the same builder output as the compare view', async () => {
     const query = '?view=compare&category=investment&category=talent';
     const state = parseState(query);
-    // What CompareView's bars mode draws for this state: the filtered figures, largest first, split by unit.
+    // What CompareView's bars mode draws for this state: the filtered figures, largest first, through the same
+    // chart builder; the slide must fetch, order and pick the figures the same way to match it.
     const rows = await fetchFigures(sources.runner, { filters: state.filters, sort: { column: 'value_base', desc: true } });
-    const groups = splitByUnit(rows, BARS_PER_UNIT);
-    expect(groups.length).toBeGreaterThan(1);
-    for (const group of groups) {
-      const unit = figureBarsUnit(group.figures, group.baseUnit);
-      const title = `${t.baseUnits[group.baseUnit] ?? group.baseUnit}（单位：${unit}）`;
-      const viewOption = buildFigureBarsOption(group.figures, { title, baseUnit: group.baseUnit });
-      const rendered = await renderSlide(slide(`compare-bars-${group.baseUnit}`, query), sources);
-      expect(optionSnapshot(rendered.option)).toBe(optionSnapshot(viewOption));
-      expect(rendered.spec).toMatchObject({ title, unit });
-      expect(rendered.height).toBe(70 + group.figures.length * 26);
+    const charts = compareBarsCharts(rows);
+    expect(charts.length).toBeGreaterThan(1);
+    for (const chart of charts) {
+      const rendered = await renderSlide(slide(`compare-bars-${chart.baseUnit}`, query), sources);
+      expect(optionSnapshot(rendered.option)).toBe(optionSnapshot(chart.option));
+      expect(rendered.spec).toMatchObject({ title: chart.title, unit: chart.unit });
+      expect(ids(rendered.spec.figures ?? [])).toEqual(ids(chart.figures));
+      expect(rendered.height).toBe(chart.height);
     }
   });
 

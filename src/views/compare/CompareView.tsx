@@ -9,16 +9,12 @@ import {
 } from '../../queries';
 import { COMPARE_MODES, type AppState, type CompareMode } from '../../app/url-state';
 import { EmptyState, ErrorBox, Loading, QueryState } from '../shared/QueryState';
-import { buildFigureBarsOption, figureBarsUnit, type FigureBarDatum } from '../shared/figure-bars-option';
-import { groupsExportSpec } from '../../export/group-table';
+import type { FigureBarDatum } from '../shared/figure-bars-option';
+import { compareBarsCharts, compareGroupsCharts, comparePairsCharts, compareTreemap, groupsSeries } from './compare-charts';
 import { FacetCharts } from './FacetCharts';
 import { SavedQueryView } from './SavedQueryView';
 import { BARS_PER_UNIT } from './limits';
-import { buildGroupedBarsOption } from './grouped-bars-option';
-import { buildPairsOption } from './pairs-option';
 import { findPairs } from './pairs';
-import { splitByUnit } from './small-multiples';
-import { buildTreemapOption } from './treemap-option';
 import '../../charts/echarts-extra';
 
 const PICK_LIST_LIMIT = 300;
@@ -37,7 +33,7 @@ export function CompareView({ state, onCompareChange, onToggleFilter, onOpenFigu
   const setMode = (mode: CompareMode) => onCompareChange({ ...compare, mode });
   return (
     <div className="compare">
-      <div className="mode-tabs" role="tablist" aria-label="图表类型">
+      <div className="mode-tabs" role="tablist" aria-label={t.compare.modeTabs}>
         {COMPARE_MODES.map((mode) => (
           <button
             key={mode}
@@ -87,26 +83,17 @@ const openFromDatum = (onOpenFigure: (id: string) => void) => (e: { data: unknow
 };
 
 function BarsMode({ figures, onOpenFigure }: { figures: FigureRecord[]; onOpenFigure: (id: string) => void }) {
-  const groups = useMemo(() => splitByUnit(figures, BARS_PER_UNIT), [figures]);
-  const charts = useMemo(
-    () =>
-      groups.map((g) => {
-        const unit = figureBarsUnit(g.figures, g.baseUnit);
-        const title = `${t.baseUnits[g.baseUnit] ?? g.baseUnit}（单位：${unit}）`;
-        return { ...g, title, unit, option: buildFigureBarsOption(g.figures, { title, baseUnit: g.baseUnit }) };
-      }),
-    [groups],
-  );
-  const capped = groups.some((g) => g.total > g.figures.length);
+  const charts = useMemo(() => compareBarsCharts(figures), [figures]);
+  const capped = charts.some((c) => c.total > c.figures.length);
   return (
     <>
-      {groups.length > 1 && <p className="note">{t.compare.splitNote(groups.length)}</p>}
+      {charts.length > 1 && <p className="note">{t.compare.splitNote(charts.length)}</p>}
       {capped && <p className="note">{t.compare.cappedNote(BARS_PER_UNIT, figures.length)}</p>}
       <div className="small-multiples">
         {charts.map((c) => (
           <EChart key={c.baseUnit} option={c.option} label={c.title} chartId={`compare-bars-${c.baseUnit}`}
             exportSpec={{ title: c.title, unit: c.unit, figures: c.figures }}
-            height={70 + c.figures.length * 26} onClick={openFromDatum(onOpenFigure)} />
+            height={c.height} onClick={openFromDatum(onOpenFigure)} />
         ))}
       </div>
     </>
@@ -117,8 +104,7 @@ function GroupsMode({ filters, by, picks, figures, onBy, onToggleFilter }: {
   filters: FigureFilters; by: Dimension; picks: string[]; figures: FigureRecord[]; onBy: (by: Dimension) => void;
   onToggleFilter: (dimension: Dimension, value: string) => void;
 }) {
-  const series: Dimension | null = by === 'category' ? 'kind' : 'category';
-  const groups = useQuery(groupOptions({ filters, by, series, baseUnits: [] }));
+  const groups = useQuery(groupOptions({ filters, by, series: groupsSeries(by), baseUnits: [] }));
   return (
     <>
       <label className="inline-field">
@@ -127,19 +113,14 @@ function GroupsMode({ filters, by, picks, figures, onBy, onToggleFilter }: {
           {DIMENSIONS.map((d) => <option key={d} value={d}>{t.dimensions[d]}</option>)}
         </select>
       </label>
-      <p className="note">{t.compare.groupsNote}{picks.length > 0 ? '（分组对比汇总全部筛选结果）' : ''}</p>
+      <p className="note">{t.compare.groupsNote}{picks.length > 0 ? t.compare.groupsIgnorePicks : ''}</p>
       <QueryState query={groups}>
         {(rows) => (
           <div className="small-multiples">
-            {[...new Set(rows.map((r) => r.base_unit))].map((baseUnit) => {
-              const title = `按${t.dimensions[by]}汇总：${t.baseUnits[baseUnit] ?? baseUnit}`;
-              return (
-                <EChart key={baseUnit} label={title} chartId={`compare-groups-${baseUnit}`} height={340}
-                  exportSpec={groupsExportSpec(title, baseUnit, rows, figures, by)}
-                  option={buildGroupedBarsOption(rows, { title, baseUnit, byDimension: by, seriesDimension: series })}
-                  onClick={(e) => onToggleFilter(by, e.name)} />
-              );
-            })}
+            {compareGroupsCharts(rows, by, figures).map((c) => (
+              <EChart key={c.baseUnit} label={c.title} chartId={`compare-groups-${c.baseUnit}`} height={c.height}
+                exportSpec={c.spec} option={c.option} onClick={(e) => onToggleFilter(by, e.name)} />
+            ))}
           </div>
         )}
       </QueryState>
@@ -150,14 +131,13 @@ function GroupsMode({ filters, by, picks, figures, onBy, onToggleFilter }: {
 function TreemapMode({ figures, onOpenFigure, onToggleFilter }: {
   figures: FigureRecord[]; onOpenFigure: (id: string) => void; onToggleFilter: (d: Dimension, v: string) => void;
 }) {
-  const cny = figures.filter((f) => f.base_unit === 'CNY');
-  const option = useMemo(() => buildTreemapOption(cny, `人民币金额按类别（${cny.length} 个数字）`), [cny]);
-  if (cny.length === 0) return <p className="note">{t.compare.noCny}</p>;
+  const treemap = useMemo(() => compareTreemap(figures), [figures]);
+  if (!treemap) return <p className="note">{t.compare.noCny}</p>;
   return (
     <>
       <p className="note">{t.compare.treemapNote}</p>
-      <EChart option={option} label="金额树图" chartId="compare-treemap" height={460}
-        exportSpec={{ title: option.title.text, unit: option.series[0]?.name, figures: cny }}
+      <EChart option={treemap.option} label={t.compare.modes.treemap} chartId="compare-treemap" height={treemap.height}
+        exportSpec={treemap.spec}
         onClick={(e) => {
           const node = e.data as { figureId?: string; category?: string } | undefined;
           if (node?.figureId) onOpenFigure(node.figureId);
@@ -178,17 +158,12 @@ function PairsMode({ figures, onOpenFigure }: { figures: FigureRecord[]; onOpenF
   if (!documents.data || texts.some((q) => !q.data)) return <Loading />;
   const pairs = docIds.flatMap((docId, i) => findPairs(figures.filter((f) => f.doc_id === docId), texts[i]?.data ?? ''));
   if (pairs.length === 0) return <p className="note">{t.compare.noPairs}</p>;
-  const units = [...new Set(pairs.map((p) => p.before.base_unit))];
   return (
     <div className="small-multiples">
-      {units.map((u) => {
-        const title = `前后对比：${t.baseUnits[u] ?? u}`;
-        return (
-          <EChart key={u} option={buildPairsOption(pairs, u, title)} label={title} chartId={`compare-pairs-${u}`}
-            exportSpec={{ title, figures: pairs.filter((p) => p.before.base_unit === u).flatMap((p) => [p.before, p.after]) }}
-            height={90 + pairs.filter((p) => p.before.base_unit === u).length * 48} onClick={openFromDatum(onOpenFigure)} />
-        );
-      })}
+      {comparePairsCharts(pairs).map((c) => (
+        <EChart key={c.baseUnit} option={c.option} label={c.title} chartId={`compare-pairs-${c.baseUnit}`}
+          exportSpec={{ title: c.title, figures: c.figures }} height={c.height} onClick={openFromDatum(onOpenFigure)} />
+      ))}
     </div>
   );
 }
@@ -197,7 +172,7 @@ function PickList({ rows, picks, onPicks }: { rows: FigureRecord[]; picks: strin
   const shown = rows.slice(0, PICK_LIST_LIMIT);
   const toggle = (id: string) => onPicks(picks.includes(id) ? picks.filter((p) => p !== id) : [...picks, id]);
   return (
-    <section className="pick-list" aria-label="选择对比的数字">
+    <section className="pick-list" aria-label={t.compare.pickList}>
       <header>
         <span>{picks.length > 0 ? t.compare.picked(picks.length) : t.compare.pickHint}</span>
         {picks.length > 0 && <button type="button" className="link" onClick={() => onPicks([])}>{t.compare.clearPicks}</button>}

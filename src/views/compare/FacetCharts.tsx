@@ -20,7 +20,7 @@ export function FacetCharts({ filters, onToggleFilter }: {
     () =>
       FACETS.map((dimension) => {
         const rows = (facets.data ?? []).filter((r) => r.dimension === dimension);
-        const title = `${t.dimensions[dimension]}分布`;
+        const title = t.compare.facetTitle(t.dimensions[dimension]);
         return { dimension, title, rows, option: buildFacetBarsOption(rows, filters[dimension], title) };
       }),
     [facets.data, filters],

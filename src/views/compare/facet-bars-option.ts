@@ -1,5 +1,5 @@
 import type { FacetRow } from '../../queries';
-import { dimensionValueLabel } from '../../i18n/zh';
+import { dimensionValueLabel, t } from '../../i18n/zh';
 import { PALETTE } from '../../charts/theme';
 import { baseOption, shortLabel, tooltipHtml } from '../options-common';
 
@@ -21,7 +21,7 @@ export function buildFacetBarsOption(rows: readonly FacetRow[], selected: readon
       trigger: 'item',
       confine: true,
       formatter: (p: { name: string; value: number }) =>
-        tooltipHtml([dimensionValueLabel(dimension, p.name), `${p.value} 个数字`, '点击筛选'], false),
+        tooltipHtml([dimensionValueLabel(dimension, p.name), t.common.figures(p.value), t.common.clickToFilter], false),
     },
     xAxis: { type: 'value', show: false },
     yAxis: {

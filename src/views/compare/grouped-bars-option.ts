@@ -1,6 +1,6 @@
 import type { GroupRow } from '../../queries';
 import { chooseScale, formatNumber, scaled, unitLabel } from '../../lib/format';
-import { dimensionValueLabel } from '../../i18n/zh';
+import { dimensionValueLabel, t } from '../../i18n/zh';
 import { baseOption, shortLabel, tooltipHtml } from '../options-common';
 
 export interface GroupedBarsSettings {
@@ -38,7 +38,7 @@ export function buildGroupedBarsOption(rows: readonly GroupRow[], settings: Grou
             dimensionValueLabel(settings.byDimension, p.name),
             settings.seriesDimension ? p.seriesName : '',
             `${formatNumber(p.value, 4)}${unit}`,
-            `${p.data.count} 个数字`,
+            t.common.figures(p.data.count),
           ].filter(Boolean),
           false,
         ),

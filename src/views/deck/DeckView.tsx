@@ -23,7 +23,7 @@ function fileSlides(slides: readonly Slide[], client: QueryClient): DeckFileSlid
   return slides.map((slide, i) => {
     const rendered = client.getQueryData(slideOptions(slide).queryKey);
     const instance = chartInstance(`deck-${slide.id}`);
-    if (!rendered || !instance) throw new Error(`第 ${i + 1} 张幻灯片尚未绘制`);
+    if (!rendered || !instance) throw new Error(t.deck.notDrawn(i + 1));
     const meta = { ...chartImageMeta(rendered.spec, documents), title: slide.title };
     return {
       title: slide.title,

@@ -1,19 +1,14 @@
 import type { ChartOption } from '../../charts/echarts';
 import type { FigureRecord } from '../../data/figure-record';
 import type { ChartExportSpec } from '../../export/ChartExportMenu';
-import { groupsExportSpec } from '../../export/group-table';
 import type { Slide } from '../../export/deck-codec';
 import { dimensionValueLabel, t } from '../../i18n/zh';
-import { DIMENSIONS, fetchFigures, fetchGroups, type Dimension, type EmbeddedData, type QueryRunner } from '../../queries';
+import { DIMENSIONS, fetchFigures, fetchGroups, type EmbeddedData, type QueryRunner } from '../../queries';
 import { parseState, type AppState } from '../../app/url-state';
 import { buildOverview } from '../overview/build-overview';
 import { buildFigureBarsOption, figureBarsUnit } from '../shared/figure-bars-option';
-import { buildGroupedBarsOption } from '../compare/grouped-bars-option';
-import { buildPairsOption } from '../compare/pairs-option';
+import { compareBarsCharts, compareGroupsCharts, comparePairsCharts, compareTreemap, groupsSeries } from '../compare/compare-charts';
 import { findPairs } from '../compare/pairs';
-import { splitByUnit } from '../compare/small-multiples';
-import { buildTreemapOption } from '../compare/treemap-option';
-import { BARS_PER_UNIT } from '../compare/limits';
 import { PIVOT_CHART_PREFIX } from '../pivot/pivot-chart-export';
 import { renderPivotSlide } from '../pivot/pivot-slide';
 
@@ -43,7 +38,7 @@ export class SlideGoneError extends Error {
   }
 }
 
-// Must match CompareView: the bars draw the largest figures of each unit.
+// The compare slides build their charts with compare-charts, as CompareView does; only the data is fetched here.
 
 const compareFigures = async (state: AppState, sources: SlideSources): Promise<FigureRecord[]> => {
   const rows = await fetchFigures(sources.runner, { filters: state.filters, sort: { column: 'value_base', desc: true } });
@@ -67,34 +62,23 @@ const renderers = new Map<string, SlideRenderer>([
     };
   }],
   ['compare-bars-', async (state, baseUnit, sources) => {
-    const group = splitByUnit(await compareFigures(state, sources), BARS_PER_UNIT).find((g) => g.baseUnit === baseUnit);
-    if (!group) throw new SlideGoneError(`compare-bars-${baseUnit}`);
-    const unit = figureBarsUnit(group.figures, baseUnit);
-    const title = `${t.baseUnits[baseUnit] ?? baseUnit}（单位：${unit}）`;
-    return {
-      option: buildFigureBarsOption(group.figures, { title, baseUnit }),
-      spec: { title, unit, figures: group.figures },
-      height: 70 + group.figures.length * 26,
-    };
+    const chart = compareBarsCharts(await compareFigures(state, sources)).find((c) => c.baseUnit === baseUnit);
+    if (!chart) throw new SlideGoneError(`compare-bars-${baseUnit}`);
+    return { option: chart.option, spec: { title: chart.title, unit: chart.unit, figures: chart.figures }, height: chart.height };
   }],
   ['compare-groups-', async (state, baseUnit, sources) => {
     const by = state.compare.by;
-    const series: Dimension | null = by === 'category' ? 'kind' : 'category';
-    const rows = await fetchGroups(sources.runner, { filters: state.filters, by, series, baseUnits: [] });
+    const rows = await fetchGroups(sources.runner, { filters: state.filters, by, series: groupsSeries(by), baseUnits: [] });
     if (!rows.some((r) => r.base_unit === baseUnit)) throw new SlideGoneError(`compare-groups-${baseUnit}`);
     const figures = await fetchFigures(sources.runner, { filters: state.filters, sort: { column: 'value_base', desc: true } });
-    const title = `按${t.dimensions[by]}汇总：${t.baseUnits[baseUnit] ?? baseUnit}`;
-    return {
-      option: buildGroupedBarsOption(rows, { title, baseUnit, byDimension: by, seriesDimension: series }),
-      spec: groupsExportSpec(title, baseUnit, rows, figures, by),
-      height: 340,
-    };
+    const chart = compareGroupsCharts(rows, by, figures).find((c) => c.baseUnit === baseUnit);
+    if (!chart) throw new SlideGoneError(`compare-groups-${baseUnit}`);
+    return { option: chart.option, spec: chart.spec, height: chart.height };
   }],
   ['compare-treemap', async (state, _rest, sources) => {
-    const cny = (await compareFigures(state, sources)).filter((f) => f.base_unit === 'CNY');
-    if (cny.length === 0) throw new SlideGoneError('compare-treemap');
-    const option = buildTreemapOption(cny, `人民币金额按类别（${cny.length} 个数字）`);
-    return { option, spec: { title: option.title.text, unit: option.series[0]?.name, figures: cny }, height: 460 };
+    const treemap = compareTreemap(await compareFigures(state, sources));
+    if (!treemap) throw new SlideGoneError('compare-treemap');
+    return { option: treemap.option, spec: treemap.spec, height: treemap.height };
   }],
   ['compare-pairs-', async (state, baseUnit, sources) => {
     const figures = await compareFigures(state, sources);
@@ -104,14 +88,9 @@ const renderers = new Map<string, SlideRenderer>([
       const file = documents.find((d) => d.doc_id === docId)?.file;
       if (file) pairs.push(...findPairs(figures.filter((f) => f.doc_id === docId), await sources.sourceText(file)));
     }
-    const own = pairs.filter((p) => p.before.base_unit === baseUnit);
-    if (own.length === 0) throw new SlideGoneError(`compare-pairs-${baseUnit}`);
-    const title = `前后对比：${t.baseUnits[baseUnit] ?? baseUnit}`;
-    return {
-      option: buildPairsOption(pairs, baseUnit, title),
-      spec: { title, figures: own.flatMap((p) => [p.before, p.after]) },
-      height: 90 + own.length * 48,
-    };
+    const chart = comparePairsCharts(pairs).find((c) => c.baseUnit === baseUnit);
+    if (!chart) throw new SlideGoneError(`compare-pairs-${baseUnit}`);
+    return { option: chart.option, spec: { title: chart.title, figures: chart.figures }, height: chart.height };
   }],
   // Listed here, not registered by the pivot view: a deck opened from a link never loads that view.
   [PIVOT_CHART_PREFIX, renderPivotSlide],
@@ -145,6 +124,6 @@ export function describeSlideFilters(query: string): string {
     (d) => `${t.dimensions[d]}=${state.filters[d].map((v) => dimensionValueLabel(d, v)).join('、')}`,
   );
   if (state.filters.q !== '') parts.push(`${t.dimensions.q}“${state.filters.q}”`);
-  if (state.compare.picks.length > 0) parts.push(`勾选 ${state.compare.picks.length} 个数字`);
+  if (state.compare.picks.length > 0) parts.push(t.deck.picks(state.compare.picks.length));
   return parts.length === 0 ? t.deck.filtersNone : t.deck.filters(parts.join('；'));
 }

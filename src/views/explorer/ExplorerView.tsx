@@ -41,12 +41,18 @@ export function ExplorerView(props: ExplorerViewProps) {
   const figures = useQuery(figuresOptions(props.params));
   return (
     <QueryState query={figures}>
-      {(rows) => (rows.length === 0 ? <EmptyState /> : <FigureTable rows={rows} {...props} />)}
+      {(rows) =>
+        rows.length === 0 && !figures.isPlaceholderData ? (
+          <EmptyState />
+        ) : (
+          <FigureTable rows={rows} busy={figures.isPlaceholderData} {...props} />
+        )
+      }
     </QueryState>
   );
 }
 
-function FigureTable({ rows, params, selectedId, onSort, onOpenFigure }: ExplorerViewProps & { rows: FigureRecord[] }) {
+function FigureTable({ rows, busy, params, selectedId, onSort, onOpenFigure }: ExplorerViewProps & { rows: FigureRecord[]; busy: boolean }) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
@@ -71,7 +77,8 @@ function FigureTable({ rows, params, selectedId, onSort, onOpenFigure }: Explore
     }
   };
   return (
-    <div className="figure-table" role="table" aria-label="数字明细" aria-rowcount={rows.length + 1}>
+    <div className={`figure-table${busy ? ' busy' : ''}`} role="table" aria-label={t.explorer.table}
+      aria-rowcount={rows.length + 1} aria-busy={busy}>
       <div className="ft-head" role="row" style={{ gridTemplateColumns: GRID }}>
         {COLUMNS.map((c) => {
           const active = c.sort === params.sort.column;
@@ -111,7 +118,7 @@ function FigureTable({ rows, params, selectedId, onSort, onOpenFigure }: Explore
       </div>
       <div className="ft-foot muted">
         {t.common.figures(rows.length)}
-        <TableExportButtons title="数字明细" figures={rows} />
+        <TableExportButtons title={t.explorer.table} figures={rows} />
       </div>
     </div>
   );

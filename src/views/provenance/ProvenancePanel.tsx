@@ -32,7 +32,7 @@ export function ProvenancePanel({ figureId, onNavigate, onClose }: ProvenancePan
       <QueryState query={data}>
         {({ figures, documents }) => {
           const figure = figures.find((f) => f.id === figureId);
-          if (!figure) return <ErrorBox error={new Error(`没有编号为 ${figureId} 的数字`)} />;
+          if (!figure) return <ErrorBox error={new Error(t.provenance.notFound(figureId))} />;
           const document = documents.find((d) => d.doc_id === figure.doc_id);
           return <ProvenanceBody figure={figure} figures={figures} document={document} onNavigate={onNavigate} />;
         }}
@@ -54,7 +54,7 @@ function ProvenanceBody({ figure, figures, document, onNavigate }: {
         <dt>{t.dimensions.subject}</dt><dd>{figure.subject || t.common.none}</dd>
         <dt>{t.dimensions.category}</dt><dd>{dimensionValueLabel('category', figure.category)}</dd>
         <dt>{t.provenance.section}</dt><dd>{figure.section} {figure.section_title}</dd>
-        <dt>{t.provenance.period}</dt><dd>{figure.period || t.common.none}{figure.period_end ? `（至 ${figure.period_end}）` : ''}</dd>
+        <dt>{t.provenance.period}</dt><dd>{figure.period || t.common.none}{figure.period_end ? t.provenance.until(figure.period_end) : ''}</dd>
         {document && (
           <>
             <dt>{t.provenance.document}</dt><dd>{document.title}</dd>
@@ -64,7 +64,7 @@ function ProvenanceBody({ figure, figures, document, onNavigate }: {
       </dl>
       <h3>{t.provenance.line(figure.line)}</h3>
       {document ? <Paragraph figure={figure} figures={figures} file={document.file} onNavigate={onNavigate} /> : <blockquote>{figure.quote}</blockquote>}
-      <p className="prov-quote"><span className="muted">原句：</span><q data-testid="provenance-quote">{figure.quote}</q></p>
+      <p className="prov-quote"><span className="muted">{t.provenance.quote}</span><q data-testid="provenance-quote">{figure.quote}</q></p>
       <nav className="prov-nav" aria-label={t.provenance.neighbours}>
         <button type="button" disabled={!previous} onClick={() => previous && onNavigate(previous.id)}>← {t.provenance.previous}</button>
         <button type="button" disabled={!next} onClick={() => next && onNavigate(next.id)}>{t.provenance.next} →</button>

@@ -1,4 +1,5 @@
 import type { FigureRecord } from '../../data/figure-record';
+import { t } from '../../i18n/zh';
 
 /**
  * Axis labels for a set of figures: the indicator, with the subject where it is not the set's usual one
@@ -18,7 +19,7 @@ export function figureLabels(figures: readonly FigureRecord[]): string[] {
   const withContext = [...base];
   for (const [label, members] of groups) {
     if (members.length < 2) continue;
-    const contexts = [(f: FigureRecord) => f.period, (f: FigureRecord) => (f.section ? `${f.section}节` : '')];
+    const contexts = [(f: FigureRecord) => f.period, (f: FigureRecord) => (f.section ? t.figureLabel.section(f.section) : '')];
     const pick = contexts.find((c) => {
       const values = members.map((i) => (figures[i] ? c(figures[i]) : ''));
       return values.every(Boolean) && new Set(values).size === values.length;
