@@ -24,18 +24,22 @@ export interface EChartProps {
 
 let firstChartMarked = false;
 
+/** Option parts replaced wholesale on update, so that removed series, axes, legends or maps disappear. */
+const REPLACEABLE = ['series', 'xAxis', 'yAxis', 'grid', 'legend', 'title', 'visualMap'] as const;
+
 // An automation hook: tests and the benchmark read what a chart shows through ECharts itself, not pixels.
 (window as unknown as { __figuresBoardChart?: (el: Element) => ECharts | undefined }).__figuresBoardChart = (el) =>
   echarts.getInstanceByDom(el as HTMLElement);
 
 /**
- * The one owner of an ECharts instance: init on mount, `setOption` on change (not merged, so removed series
- * disappear), resize with its container, dispose on unmount.
+ * The one owner of an ECharts instance: init on mount, `setOption` on change (series, axes, legends replaced,
+ * so removed ones disappear), resize with its container, dispose on unmount.
  */
 export function EChart({ option, height, label, onClick, chartId, exportSpec }: EChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
   const clickHandler = useRef(onClick);
+  const drawnKeys = useRef<Set<string>>(new Set());
 
   useEffect(() => {
     clickHandler.current = onClick;
@@ -74,7 +78,11 @@ export function EChart({ option, height, label, onClick, chartId, exportSpec }: 
         performance.mark('figures-board:first-chart');
       });
     }
-    instance.setOption(option, { notMerge: true });
+    // Replace the parts an option defines (or the last one did), merge the rest: a full `notMerge` would rebuild
+    // the tooltip component on every update, and its constructor forces a page layout (~25 ms a click).
+    const present = REPLACEABLE.filter((key) => key in option || drawnKeys.current.has(key));
+    instance.setOption(option, { replaceMerge: present });
+    drawnKeys.current = new Set(REPLACEABLE.filter((key) => key in option));
   }, [option]);
 
   const getInstance = useCallback(() => chart.current, []);

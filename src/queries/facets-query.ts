@@ -3,6 +3,12 @@ import { ident, join, literal, raw, sql, type SqlQuery } from '../sql';
 import { DIMENSIONS, FIGURES_TABLE, dimensionText, filterCondition, type Dimension, type FigureFilters } from './filters';
 import { run, type QueryRunner } from './run';
 
+/**
+ * The dimensions the filter menus and cross-filter charts count. Indicator and document are left out: nearly
+ * every figure has its own indicator, and counting them would cost every filter click a large group.
+ */
+export const FACET_DIMENSIONS: readonly Dimension[] = ['category', 'subject', 'kind', 'base_unit', 'section', 'period'];
+
 /** One value of one dimension and how many figures carry it under the other filters. */
 export interface FacetRow {
   dimension: Dimension;
@@ -15,7 +21,7 @@ export interface FacetRow {
  * selected chip's siblings stay visible (the usual faceted-search behaviour).
  */
 export function buildFacetsQuery(filters: FigureFilters): SqlQuery {
-  const parts = DIMENSIONS.map((dimension) => {
+  const parts = FACET_DIMENSIONS.map((dimension) => {
     const column = ident(dimension, DIMENSIONS);
     return sql`SELECT ${literal(dimension)} AS dimension, ${dimensionText(raw('value'))} AS value, n AS count
       FROM (SELECT ${column} AS value, count(*)::INTEGER AS n FROM ${FIGURES_TABLE}

@@ -53,8 +53,18 @@ describe('the pivot in Chromium', () => {
   });
 
   it('turns the pivot into a chart whose bars add up to the total', async () => {
+    // A heat map first: its colour scale must not linger on the bar chart drawn after it in the same place.
+    await s.page.getByRole('button', { name: '热力图' }).click();
+    await expect.poll(async () => (await pivotChartId(s.page)).includes('g=heatmap')).toBe(true);
     await s.page.getByRole('button', { name: '堆叠条形图' }).click();
     const chartId = await pivotChartId(s.page);
+    const visualMaps = await s.page.evaluate((id) => {
+      const el = document.querySelector(`[data-chart="${id}"]`);
+      const hook = (window as unknown as { __figuresBoardChart?: (el: Element) => { getOption(): { visualMap?: unknown[] } } | undefined })
+        .__figuresBoardChart;
+      return el && hook?.(el) ? (hook(el)?.getOption().visualMap ?? []).length : -1;
+    }, chartId);
+    expect(visualMaps).toBe(0);
     expect(chartId).toBe('pivot-chart:r=category;c=subject;m=sum;g=stacked:CNY');
     const { names, values } = await chartSeries(s.page, chartId);
     expect(names.length).toBe(new Set(cny.map((f) => f.category)).size);
