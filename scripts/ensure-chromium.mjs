@@ -5,6 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 export const CHROMIUM = '/usr/bin/chromium';
+
+/** How the tests and the benchmark start it: headless, and with nothing that would reach for the network. */
+export const CHROMIUM_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
 const FONTS_DIR = '/usr/share/fonts/opentype/noto';
 
 function missing() {

@@ -3,11 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../ensure-chromium.mjs';
 
-const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -19,7 +16,7 @@ export interface BenchBrowser {
 
 export async function openBrowser(executablePath: string, viewport = { width: 1400, height: 1000 }): Promise<BenchBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'figures-board-bench-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: FLAGS, viewport });
+  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: [...CHROMIUM_FLAGS], viewport });
   // Functions handed to page.evaluate are compiled by tsx, which wraps named inner functions in `__name(…)`.
   await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
   const page = context.pages()[0] ?? (await context.newPage());

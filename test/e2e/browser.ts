@@ -3,12 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../../scripts/ensure-chromium.mjs';
 import { inject } from 'vitest';
 
-const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 export interface BrowserSession {
   context: BrowserContext;
@@ -31,7 +28,7 @@ export function isLocal(url: string): boolean {
 export async function openBrowser(viewport = { width: 1400, height: 1000 }): Promise<BrowserSession> {
   const profile = mkdtempSync(join(tmpdir(), 'figures-board-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: inject('chromium'), headless: true, args: FLAGS, viewport, acceptDownloads: true,
+    executablePath: inject('chromium'), headless: true, args: [...CHROMIUM_FLAGS], viewport, acceptDownloads: true,
   });
   const requests: string[] = [];
   const problems: string[] = [];
