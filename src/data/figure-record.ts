@@ -1,5 +1,5 @@
 /** The app's typed view of one row of `data/figures.csv` (or of the `figures` table). */
-import type { CATEGORIES } from '../extract';
+import type { CATEGORIES, FigureRow } from '../extract';
 
 // One source of truth for the contract's vocabularies: the extractor that writes figures.csv.
 export { CATEGORIES, KINDS } from '../extract';
@@ -9,27 +9,16 @@ export const BASE_UNITS = ['CNY', 'USD', 'm2', 'count', 'person', 'person_time',
 
 export type Category = (typeof CATEGORIES)[number];
 
-export interface FigureRecord {
-  id: string;
-  doc_id: string;
-  line: number;
-  start: number;
-  end: number;
-  section: string;
-  section_title: string;
+/**
+ * One figure as the app holds it: the extractor's row with its value and base value as numbers, and kind and
+ * category as plain text (a loaded CSV may use values this build does not know).
+ */
+export type FigureRecord = Omit<FigureRow, 'value' | 'value_base' | 'kind' | 'category'> & {
   value: number;
-  unit: string;
-  qualifier: string;
   value_base: number;
-  base_unit: string;
   kind: string;
-  period: string;
-  period_end: string;
   category: string;
-  indicator: string;
-  subject: string;
-  quote: string;
-}
+};
 
 const NUMBER_FIELDS = ['line', 'start', 'end', 'value', 'value_base'] as const;
 const TEXT_FIELDS = [
