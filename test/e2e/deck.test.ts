@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartSeries, openBrowser, type BrowserSession } from './browser';
+import { pngPixels, pngSize } from './png';
 
 let s: BrowserSession;
 
@@ -104,25 +105,12 @@ describe('the deck in Chromium', () => {
     expect(names).toEqual(['01-投资一览.png', '02-._人数_汇总.png']);
     for (const [i, name] of names.entries()) {
       const bytes = Buffer.from(await zip.file(name)!.async('uint8array'));
-      expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-      expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
-      const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+      const { width, height } = pngSize(bytes);
       expect(width).toBe(2 * sizes[i]!.width);
       expect(height).toBeGreaterThan(2 * sizes[i]!.height); // framed with title and source lines
-      const ink = await s.page.evaluate(async (base64) => {
-        const image = new Image();
-        image.src = `data:image/png;base64,${base64}`;
-        await image.decode();
-        const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
-        const context = canvas.getContext('2d')!;
-        context.drawImage(image, 0, 0);
-        const { data } = context.getImageData(0, 28, image.width, 48); // the title line at 2×
-        let dark = 0;
-        for (let p = 0; p < data.length; p += 4) if (data[p]! < 128) dark++;
-        return { dark, size: [image.width, image.height] };
-      }, bytes.toString('base64'));
-      expect(ink.size).toEqual([width, height]);
-      expect(ink.dark).toBeGreaterThan(200);
+      const pixels = await pngPixels(s.page, bytes, [28, 76]); // the title line at 2×
+      expect([pixels.width, pixels.height]).toEqual([width, height]);
+      expect(pixels.band).toBeGreaterThan(200);
     }
     expect(s.problems).toEqual([]);
   });
