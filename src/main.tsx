@@ -1,30 +1,18 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+/**
+ * Entry. It is kept tiny on purpose: it starts the engine before anything else loads, so the worker script, the
+ * wasm download and its compile run while the app's own code is still arriving; the app is then loaded and
+ * mounted. The overview draws from the parsed CSV and never waits for the engine.
+ */
 import { loadEmbeddedSources } from './data/embedded';
-import { engineWorkerStarted, getEngine } from './db';
+import { engineWorkerRunning, getEngine } from './db';
 import './app/app.css';
 
-/** A local engine: queries never go stale, never wait for a network, and fail fast to a retry button. */
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: { networkMode: 'always', staleTime: Infinity, retry: false, refetchOnWindowFocus: false },
-  },
-});
-
-// Start the engine first: once its worker exists, the wasm downloads and compiles on another thread while the
-// overview draws from the parsed CSV. The first render waits for that at most a moment. Failures surface in
-// the views that query.
 getEngine(loadEmbeddedSources).catch(() => {});
-await engineWorkerStarted(120);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// The first render is one long task. A message to a worker that is still starting is only passed on by the
+// page's own thread, so rendering first would hold the engine's start back by that long: wait (briefly) until
+// the worker answers.
+const [{ mountApp }] = await Promise.all([import('./app/mount'), engineWorkerRunning(400)]);
+mountApp(root);

@@ -1,7 +1,7 @@
 /**
  * Filter interaction on `?view=compare`: each click toggles one filter through the FilterBar's menus, and
- * the time runs from just before the change event to the moment every chart visible afterwards has been
- * updated. Two moments are recorded per chart, both after the change:
+ * the time runs from just before the change event to the moment every chart on screen afterwards has been
+ * updated (charts below the fold are redrawn when they come near the viewport, and are not counted). Two moments are recorded per chart, both after the change:
  * - drawn: its ECharts `setOption` returned (the new data is on screen; update animations start here);
  * - settled: ECharts `finished` (animations over), the moment the app's `figures-board:chart-rendered`
  *   announces; the probe listens itself because the app attaches its listener after `setOption`, and so
@@ -111,7 +111,11 @@ function installProbe(menus: string[]) {
         select.dispatchEvent(new Event('change', { bubbles: true }));
         const poll = () => {
           const now = performance.now();
-          const visible = [...document.querySelectorAll('[data-chart]')].filter((el) => el.getClientRects().length > 0);
+          // On screen: charts away from the viewport are not redrawn until they come near it.
+          const visible = [...document.querySelectorAll('[data-chart]')].filter((el) => {
+            const rect = el.getBoundingClientRect();
+            return rect.height > 0 && rect.bottom > 0 && rect.top < window.innerHeight;
+          });
           const done = visible.length > 0 && settledAt.size > 0 && now - lastEvent >= quietMs
             && visible.every((el) => settledAt.has(el) && drawnAt.has(el));
           if (done) {

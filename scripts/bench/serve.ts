@@ -85,10 +85,13 @@ async function serve(outDir: string): Promise<Served> {
   };
 }
 
-/** The production bundle, built exactly as `npm run build` does (the project's vite.config.ts). */
+/**
+ * The production bundle, built as `npm run build` does (the project's vite.config.ts), plus a build manifest
+ * for the bundle figures.
+ */
 export async function buildAndServeApp(): Promise<Served> {
   const outDir = join(BENCH_DIST, 'app');
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, manifest: true } });
   return serve(outDir);
 }
 

@@ -156,7 +156,7 @@ export async function runScaleBench({ rows, reps }: ScaleBenchOptions): Promise<
   const conn = rawConnection(engine);
   const [generate] = await timed(async () => {
     await run(buildSyntheticFiguresQuery(rows));
-    await installFigures(engine, 'figures_staging');
+    await installFigures(engine, 'figures_staging', rows);
   });
   const shape = await checkTable(rows);
   const pivot = await compareBoth(buildGroupQuery(PIVOT_PARAMS), () => fetchGroups(run, PIVOT_PARAMS), conn, reps);

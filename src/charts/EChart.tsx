@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ChartExportMenu, type ChartExportSpec } from '../export/ChartExportMenu';
 import { echarts, type ChartOption, type ECharts } from './echarts';
+import { useExposure, whenIdle } from './exposure';
 
 /** What a click on a chart element reports (series data item and its name). */
 export interface ChartClick {
@@ -20,6 +21,11 @@ export interface EChartProps {
   chartId?: string;
   /** Title, unit, figures or rows for the export menu (PNG/SVG/copy/CSV/XLSX/钉到演示); no menu without it. */
   exportSpec?: ChartExportSpec;
+  /**
+   * Draw even while far from the viewport (for charts read as files while off screen, like the deck's). By
+   * default a chart is created once it comes near the viewport and skips updates while away from it.
+   */
+  eager?: boolean;
 }
 
 let firstChartMarked = false;
@@ -32,14 +38,20 @@ const REPLACEABLE = ['series', 'xAxis', 'yAxis', 'grid', 'legend', 'title', 'vis
   echarts.getInstanceByDom(el as HTMLElement);
 
 /**
- * The one owner of an ECharts instance: init on mount, `setOption` on change (series, axes, legends replaced,
- * so removed ones disappear), resize with its container, dispose on unmount.
+ * The one owner of an ECharts instance: init when first near the viewport (or at once when `eager`), `setOption`
+ * on change (series, axes, legends replaced, so removed ones disappear) — at once on screen, when idle just off
+ * it, and not at all far from it until it comes near — resize with its container, dispose on unmount.
  */
-export function EChart({ option, height, label, onClick, chartId, exportSpec }: EChartProps) {
+export function EChart({ option, height, label, onClick, chartId, exportSpec, eager = false }: EChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
   const clickHandler = useRef(onClick);
   const drawnKeys = useRef<Set<string>>(new Set());
+  const drawnOption = useRef<ChartOption | null>(null);
+  const exposure = useExposure(container, eager);
+  // Created when first near the viewport, then kept (scrolling away does not throw the drawing away).
+  const [created, setCreated] = useState(exposure !== 'far');
+  if (!created && exposure !== 'far') setCreated(true);
 
   useEffect(() => {
     clickHandler.current = onClick;
@@ -47,7 +59,7 @@ export function EChart({ option, height, label, onClick, chartId, exportSpec }: 
 
   useEffect(() => {
     const element = container.current;
-    if (!element) return;
+    if (!element || !created) return;
     const instance = echarts.init(element, undefined, { renderer: 'svg' });
     chart.current = instance;
     instance.on('click', (params) => {
@@ -60,30 +72,38 @@ export function EChart({ option, height, label, onClick, chartId, exportSpec }: 
       observer.disconnect();
       instance.dispose();
       chart.current = null;
+      drawnOption.current = null;
+      drawnKeys.current = new Set();
     };
-  }, []);
+  }, [created]);
 
   useEffect(() => {
     const instance = chart.current;
-    if (!instance) return;
-    // Listen before drawing: without animation ECharts fires 'finished' inside setOption itself.
-    instance.on('finished', function announce() {
-      instance.off('finished', announce);
-      container.current?.dispatchEvent(new CustomEvent('figures-board:chart-rendered', { bubbles: true }));
-    });
-    if (!firstChartMarked) {
-      firstChartMarked = true;
-      instance.on('finished', function markFirst() {
-        instance.off('finished', markFirst);
-        performance.mark('figures-board:first-chart');
+    if (!instance || exposure === 'far' || drawnOption.current === option) return;
+    const draw = () => {
+      drawnOption.current = option;
+      // Listen before drawing: without animation ECharts fires 'finished' inside setOption itself.
+      instance.on('finished', function announce() {
+        instance.off('finished', announce);
+        container.current?.dispatchEvent(new CustomEvent('figures-board:chart-rendered', { bubbles: true }));
       });
-    }
-    // Replace the parts an option defines (or the last one did), merge the rest: a full `notMerge` would rebuild
-    // the tooltip component on every update, and its constructor forces a page layout (~25 ms a click).
-    const present = REPLACEABLE.filter((key) => key in option || drawnKeys.current.has(key));
-    instance.setOption(option, { replaceMerge: present });
-    drawnKeys.current = new Set(REPLACEABLE.filter((key) => key in option));
-  }, [option]);
+      if (!firstChartMarked) {
+        firstChartMarked = true;
+        instance.on('finished', function markFirst() {
+          instance.off('finished', markFirst);
+          performance.mark('figures-board:first-chart');
+        });
+      }
+      // Replace the parts an option defines (or the last one did), merge the rest: a full `notMerge` would
+      // rebuild the tooltip component on every update, and its constructor forces a page layout (~25 ms a click).
+      const present = REPLACEABLE.filter((key) => key in option || drawnKeys.current.has(key));
+      instance.setOption(option, { replaceMerge: present });
+      drawnKeys.current = new Set(REPLACEABLE.filter((key) => key in option));
+    };
+    // On screen: now. Just off screen: once the page is idle, so it is ready before it scrolls in.
+    if (exposure === 'visible') draw();
+    else return whenIdle(draw);
+  }, [option, exposure, created]);
 
   const getInstance = useCallback(() => chart.current, []);
   const view = (
@@ -105,7 +125,7 @@ export function EChart({ option, height, label, onClick, chartId, exportSpec }: 
   );
 }
 
-/** The live instance of the chart drawn as `[data-chart=chartId]`, if it is on the page (for deck exports). */
+/** The live instance of the chart drawn as `[data-chart=chartId]`, if it is on the page and drawn (for deck exports). */
 export function chartInstance(chartId: string): ECharts | undefined {
   const element = document.querySelector(`[data-chart="${CSS.escape(chartId)}"]`);
   return element instanceof HTMLElement ? echarts.getInstanceByDom(element) : undefined;

@@ -128,8 +128,11 @@ function withStallGuard<T>(task: (touch: () => void) => Promise<T>): Promise<T> 
   });
 }
 
-/** Instantiates DuckDB-WASM in a worker and opens a connection with autoload/autoinstall off. */
-export async function startBrowserEngine(onProgress: StartProgress, onWorker?: () => void): Promise<Engine> {
+/**
+ * Instantiates DuckDB-WASM in a worker and opens a connection with autoload/autoinstall off. `onWorkerRunning`
+ * is called once the worker has evaluated its script and answered a first message.
+ */
+export async function startBrowserEngine(onProgress: StartProgress, onWorkerRunning?: () => void): Promise<Engine> {
   let worker: Worker | null = null;
   try {
     const bundle = await duckdb.selectBundle({
@@ -140,9 +143,8 @@ export async function startBrowserEngine(onProgress: StartProgress, onWorker?: (
     onProgress('download', 0);
     worker = new Worker(bundle.mainWorker);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-    onWorker?.();
     // The reachability check runs beside the download, not before it: it only turns a failure into an error.
-    await Promise.all([
+    const instantiated = Promise.all([
       checkReachable(bundle.mainModule),
       withStallGuard((touch) =>
         db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
@@ -151,9 +153,12 @@ export async function startBrowserEngine(onProgress: StartProgress, onWorker?: (
         }),
       ),
     ]);
+    // Answered while the instantiation awaits its download, i.e. as soon as the worker runs.
+    if (onWorkerRunning) db.ping().then(onWorkerRunning, onWorkerRunning);
+    await instantiated;
     onProgress('instantiate');
-    await db.open({ query: { castBigIntToDouble: true } });
-    const conn = await db.connect();
+    // Sent together, so the worker goes from one to the next without waiting for the page's thread.
+    const [, conn] = await Promise.all([db.open({ query: { castBigIntToDouble: true } }), db.connect()]);
     onProgress('open');
     await conn.query(
       'SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;',

@@ -9,24 +9,24 @@ export type { Row } from './rows';
 export { toRows, toPlainValue } from './rows';
 export { QueryError, EngineStartError } from './errors';
 export {
-  loadTables, encodeFigures, installFigures, ENCODED_FIGURE_COLUMNS, FIGURE_COLUMNS, FIGURE_COLUMN_TYPES, DOCUMENT_COLUMN_TYPES,
+  loadTables, encodeFigures, installFigures, ENCODE_MIN_ROWS, ENCODED_FIGURE_COLUMNS, FIGURE_COLUMNS, FIGURE_COLUMN_TYPES, DOCUMENT_COLUMN_TYPES,
 } from './tables';
 export type { TableSources, FigureColumn } from './tables';
 export { getEngineStatus, subscribeEngineStatus } from './engine-status';
 export type { EngineStatus } from './engine-status';
 
 let engine: Promise<Engine> | null = null;
-let workerStarted: Promise<void> | null = null;
-let markWorkerStarted: () => void = () => {};
+let workerRunning: Promise<void> | null = null;
+let markWorkerRunning: () => void = () => {};
 
 /**
- * Resolves once the engine's worker exists (its download and compile then run off the main thread), or
- * after `timeoutMs`, whichever comes first — so the first render can wait a moment for the engine to get
- * going without ever being held up by it.
+ * Resolves once the engine's worker has answered a first message (from then on its download and compile run
+ * off the page's thread), or after `timeoutMs`, whichever comes first — so the first render can let the engine
+ * get going without ever being held up by it.
  */
-export function engineWorkerStarted(timeoutMs: number): Promise<void> {
-  const started = workerStarted ?? Promise.resolve();
-  return Promise.race([started, new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))]);
+export function engineWorkerRunning(timeoutMs: number): Promise<void> {
+  const running = workerRunning ?? Promise.resolve();
+  return Promise.race([running, new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))]);
 }
 
 /**
@@ -37,12 +37,12 @@ export function getEngine(loadSources: () => Promise<TableSources>): Promise<Eng
   if (engine) return engine;
   const t0 = performance.now();
   setEngineStatus({ phase: 'starting', step: 'download', fraction: 0 });
-  workerStarted = new Promise<void>((resolve) => (markWorkerStarted = resolve));
+  workerRunning = new Promise<void>((resolve) => (markWorkerRunning = resolve));
   const started = (async () => {
     // The engine starts (wasm download and compile) while the data files are fetched.
     const [db, sources] = await Promise.all([
       import('./duckdb-browser').then(({ startBrowserEngine }) =>
-        startBrowserEngine((step, fraction) => setEngineStatus({ phase: 'starting', step, fraction }), markWorkerStarted),
+        startBrowserEngine((step, fraction) => setEngineStatus({ phase: 'starting', step, fraction }), markWorkerRunning),
       ),
       loadSources(),
     ]);
@@ -60,7 +60,7 @@ export function getEngine(loadSources: () => Promise<TableSources>): Promise<Eng
     },
     (error: unknown) => {
       engine = null;
-      markWorkerStarted();
+      markWorkerRunning();
       setEngineStatus({ phase: 'error', error: error instanceof Error ? error : new Error(String(error)) });
     },
   );
@@ -73,8 +73,7 @@ export function getEngine(loadSources: () => Promise<TableSources>): Promise<Eng
  * a directory listed in `allowed_directories` before this call stay readable (a way for later imports).
  */
 export async function lockEngine(db: Engine): Promise<void> {
-  await db.query(raw('SET enable_external_access = false'));
-  await db.query(raw('SET lock_configuration = true'));
+  await db.query(raw('SET enable_external_access = false; SET lock_configuration = true'));
 }
 
 /** Forgets a failed start so the next query starts the engine again. */

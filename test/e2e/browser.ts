@@ -52,8 +52,22 @@ export async function openBrowser(viewport = { width: 1400, height: 1000 }): Pro
   };
 }
 
+/**
+ * Scrolls the chart `[data-chart=…]` into view and waits until it is drawn (charts away from the viewport are
+ * only created once they come near it).
+ */
+export async function scrollToChart(page: Page, chartId: string): Promise<void> {
+  await page.locator(`[data-chart="${chartId}"]`).scrollIntoViewIfNeeded();
+  await page.waitForFunction((id) => {
+    const el = document.querySelector(`[data-chart="${id}"]`);
+    const hook = (window as unknown as { __figuresBoardChart?: (el: Element) => unknown }).__figuresBoardChart;
+    return Boolean(el && hook?.(el));
+  }, chartId);
+}
+
 /** The data of the ECharts instance inside `[data-chart=…]`, read through ECharts itself (not pixels). */
 export async function chartSeries(page: Page, chartId: string): Promise<{ names: string[]; values: number[][] }> {
+  await scrollToChart(page, chartId);
   return page.evaluate((id) => {
     const el = document.querySelector(`[data-chart="${id}"]`);
     const hook = (window as unknown as { __figuresBoardChart?: (el: Element) => { getOption(): unknown } | undefined })
@@ -69,6 +83,7 @@ export async function chartSeries(page: Page, chartId: string): Promise<{ names:
 
 /** Shows the tooltip of one data item of a chart, as hovering would. */
 export async function showTooltip(page: Page, chartId: string, dataIndex: number): Promise<void> {
+  await scrollToChart(page, chartId);
   await page.evaluate(
     ([id, index]) => {
       const el = document.querySelector(`[data-chart="${id}"]`);
@@ -85,6 +100,7 @@ export async function showTooltip(page: Page, chartId: string, dataIndex: number
 /** Clicks the middle of one bar of a horizontal bar chart with the mouse, as a user would. */
 export async function clickHorizontalBar(page: Page, chartId: string, dataIndex: number): Promise<void> {
   const chart = page.locator(`[data-chart="${chartId}"]`);
+  await scrollToChart(page, chartId);
   const point = await page.evaluate(
     ([id, index]) => {
       const el = document.querySelector(`[data-chart="${id}"]`);

@@ -40,6 +40,29 @@ describe('the dashboard in Chromium', () => {
     await expect.poll(() => s.page.locator('.chip').allTextContents()).toEqual(['类别：招商引资与投资×']);
   });
 
+  it('draws a chart below the fold only once it nears the viewport, with the data of the latest filter', async () => {
+    await s.page.goto(`${s.baseUrl}/?view=compare`);
+    await s.page.locator('[data-chart="compare-bars-CNY"]').waitFor();
+    const drawn = (id: string) => s.page.evaluate((chartId) => {
+      const el = document.querySelector(`[data-chart="${chartId}"]`);
+      const hook = (window as unknown as { __figuresBoardChart: (el: Element) => unknown }).__figuresBoardChart;
+      return Boolean(el && hook(el));
+    }, id);
+    await expect.poll(() => drawn('compare-bars-CNY')).toBe(true);
+    // 1 000 px viewport: the percent chart sits well below it.
+    expect(await drawn('compare-bars-percent')).toBe(false);
+    await s.page.getByLabel('按主体筛选').selectOption('=滨海新区');
+    await expect.poll(() => s.page.locator('.chip').count()).toBe(1);
+    const filteredUrl = s.page.url();
+    const afterScroll = await chartSeries(s.page, 'compare-bars-percent');
+    // What it shows once scrolled to is the filtered answer, the same as a page opened on that filter…
+    await s.page.goto(filteredUrl);
+    expect(await chartSeries(s.page, 'compare-bars-percent')).toEqual(afterScroll);
+    // …and not what it would have shown before the filter.
+    await s.page.goto(`${s.baseUrl}/?view=compare`);
+    expect((await chartSeries(s.page, 'compare-bars-percent')).names).not.toEqual(afterScroll.names);
+  });
+
   it('cross-filters: clicking a category bar filters the other charts', async () => {
     await s.page.goto(`${s.baseUrl}/?view=compare`);
     await s.page.locator('[data-chart="facet-category"]').waitFor();

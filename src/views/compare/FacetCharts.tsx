@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { EChart } from '../../charts/EChart';
 import { t } from '../../i18n/zh';
 import { facetsOptions, type Dimension, type FigureFilters } from '../../queries';
+import { useSettled } from '../shared/useSettled';
 import { buildFacetBarsOption } from './facet-bars-option';
 
 const FACETS: readonly Dimension[] = ['category', 'subject', 'kind'];
@@ -16,14 +17,16 @@ export function FacetCharts({ filters, onToggleFilter }: {
   onToggleFilter: (dimension: Dimension, value: string) => void;
 }) {
   const facets = useQuery(facetsOptions(filters));
+  // While the next counts load, the charts keep the last counts with the filters they were counted under.
+  const counted = useSettled(filters, !facets.isPlaceholderData);
   const charts = useMemo(
     () =>
       FACETS.map((dimension) => {
         const rows = (facets.data ?? []).filter((r) => r.dimension === dimension);
         const title = t.compare.facetTitle(t.dimensions[dimension]);
-        return { dimension, title, rows, option: buildFacetBarsOption(rows, filters[dimension], title) };
+        return { dimension, title, rows, option: buildFacetBarsOption(rows, counted[dimension], title) };
       }),
-    [facets.data, filters],
+    [facets.data, counted],
   );
   if (!facets.data) return null;
   return (

@@ -105,7 +105,7 @@ function SlideCard({ slide, index, count, onPresent }: { slide: Slide; index: nu
       </header>
       <div className="deck-card-chart">
         <QueryState query={rendered}>
-          {({ option, height }) => <EChart option={option} height={height} label={slide.title} chartId={`deck-${slide.id}`} />}
+          {({ option, height }) => <EChart option={option} height={height} label={slide.title} chartId={`deck-${slide.id}`} eager />}
         </QueryState>
       </div>
       <footer className="muted">{notes.join(' · ')}</footer>
