@@ -5,7 +5,7 @@ import { OverviewView } from '../views/overview/OverviewView';
 import { Loading } from '../views/shared/QueryState';
 import { EngineStatusBadge } from './EngineStatusBadge';
 import { FilterBar } from './FilterBar';
-import { toggleFilter, VIEWS, type ViewName } from './url-state';
+import { FILTERED_VIEWS, toggleFilter, VIEWS, type ViewName } from './url-state';
 import { useAppState } from './useAppState';
 
 // The overview is the first screen; every other view loads on first visit, keeping the initial bundle small.
@@ -17,9 +17,6 @@ const WorkbenchView = lazy(() => import('../views/workbench/WorkbenchView').then
 const ProvenancePanel = lazy(() =>
   import('../views/provenance/ProvenancePanel').then((m) => ({ default: m.ProvenancePanel })),
 );
-
-/** The views that share the filter bar. */
-const FILTERED_VIEWS: readonly ViewName[] = ['compare', 'pivot', 'explorer'];
 
 /** The shell: header with view tabs and engine status, the active view, and the provenance panel. */
 export function App() {

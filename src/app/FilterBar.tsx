@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { dimensionValueLabel, t } from '../i18n/zh';
 import { DIMENSIONS, facetsOptions, isEmptyFilters, EMPTY_FILTERS, type Dimension, type FacetRow, type FigureFilters } from '../queries';
-import { toggleFilter } from './url-state';
+import { useStateQueries, type StateQueries } from './state-queries';
+import { FILTERED_VIEWS, toggleFilter } from './url-state';
 
 /** Dimensions with a menu; every dimension (indicator, document too) shows its chips when filtered. */
 const FILTER_DIMENSIONS: readonly Dimension[] = ['category', 'subject', 'kind', 'base_unit', 'section', 'period'];
@@ -12,8 +13,14 @@ export interface FilterBarProps {
   onChange: (filters: FigureFilters, opts?: { replace?: boolean }) => void;
 }
 
+/** The menus' counts for a state (the filter bar shows on the filtered views). */
+const filterBarQueries: StateQueries = (client, state) => {
+  if (FILTERED_VIEWS.includes(state.view)) void client.prefetchQuery(facetsOptions(state.filters));
+};
+
 /** Search box, one menu per dimension (with counts under the other filters) and removable chips. */
 export function FilterBar({ filters, onChange }: FilterBarProps) {
+  useStateQueries(filterBarQueries);
   const facets = useQuery(facetsOptions(filters));
   const [text, setText] = useState(filters.q);
   const [urlQ, setUrlQ] = useState(filters.q);

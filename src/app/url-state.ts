@@ -3,6 +3,9 @@ import { DIMENSIONS, EMPTY_FILTERS, SORTABLE_COLUMNS, type Dimension, type Figur
 export const VIEWS = ['overview', 'compare', 'pivot', 'explorer', 'sql', 'deck'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
+/** The views that share the filter bar. */
+export const FILTERED_VIEWS: readonly ViewName[] = ['compare', 'pivot', 'explorer'];
+
 /** `saved` shows a saved workbench query (its SQL in the `sql` parameter) instead of the filtered figures. */
 export const COMPARE_MODES = ['bars', 'groups', 'treemap', 'pairs', 'saved'] as const;
 export type CompareMode = (typeof COMPARE_MODES)[number];

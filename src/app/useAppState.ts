@@ -1,4 +1,6 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
+import { prefetchStateQueries } from './state-queries';
 import { parseState, serializeState, type AppState } from './url-state';
 
 function subscribe(listener: () => void): () => void {
@@ -16,16 +18,21 @@ function currentState(search: string): AppState {
 
 /**
  * The app state lives in the URL: reading parses `location.search`, updating pushes a history entry (or
- * replaces it, for typing), so links reproduce the view and back/forward walk through it.
+ * replaces it, for typing), so links reproduce the view and back/forward walk through it. An update first
+ * starts the queries the mounted views declared for the new state.
  */
 export function useAppState(): [AppState, (next: Partial<AppState>, opts?: { replace?: boolean }) => void] {
   const search = useSyncExternalStore(subscribe, getSearch);
   const state = currentState(search);
+  const client = useQueryClient();
   const update = useCallback((next: Partial<AppState>, opts?: { replace?: boolean }) => {
     const merged = { ...currentState(window.location.search), ...next };
     const keep = new URLSearchParams(window.location.search);
-    navigate(serializeState(merged, keep), opts?.replace ?? false);
-  }, []);
+    const search = serializeState(merged, keep);
+    // The views' queries for the new state start first; React renders it meanwhile.
+    prefetchStateQueries(client, currentState(search));
+    navigate(search, opts?.replace ?? false);
+  }, [client]);
   return [state, update];
 }
 

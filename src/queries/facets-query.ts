@@ -1,6 +1,8 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { ident, join, literal, raw, sql, type SqlQuery } from '../sql';
-import { DIMENSIONS, FIGURES_TABLE, dimensionText, filterCondition, type Dimension, type FigureFilters } from './filters';
+import { and, ident, join, literal, sql, type SqlFragment, type SqlQuery } from '../sql';
+import {
+  DIMENSIONS, EMPTY_FILTERS, FIGURES_TABLE, dimensionText, filterCondition, type Dimension, type FigureFilters,
+} from './filters';
 import { run, type QueryRunner } from './run';
 
 /**
@@ -18,16 +20,28 @@ export interface FacetRow {
 
 /**
  * Counts per value of every dimension; each dimension's counts apply all filters except its own, so a
- * selected chip's siblings stay visible (the usual faceted-search behaviour).
+ * selected chip's siblings stay visible (the usual faceted-search behaviour). One scan for all dimensions:
+ * each row carries whether it passes each dimension's own filter, every grouping set counts the rows that
+ * pass all the others, and values no row reaches are dropped.
  */
 export function buildFacetsQuery(filters: FigureFilters): SqlQuery {
-  const parts = FACET_DIMENSIONS.map((dimension) => {
-    const column = ident(dimension, DIMENSIONS);
-    return sql`SELECT ${literal(dimension)} AS dimension, ${dimensionText(raw('value'))} AS value, n AS count
-      FROM (SELECT ${column} AS value, count(*)::INTEGER AS n FROM ${FIGURES_TABLE}
-            WHERE ${filterCondition(filters, dimension)} GROUP BY ${column})`;
-  });
-  return sql`${join(parts, ' UNION ALL ')} ORDER BY dimension, count DESC, value`;
+  const passes = (dimension: Dimension) => ident(`passes_${dimension}`);
+  const ownFilters = FACET_DIMENSIONS.map(
+    (dimension) => sql`${filterCondition({ ...EMPTY_FILTERS, [dimension]: filters[dimension] })} AS ${passes(dimension)}`,
+  );
+  const otherFilters = { ...filters };
+  for (const dimension of FACET_DIMENSIONS) otherFilters[dimension] = [];
+  const perSet = (pick: (dimension: Dimension) => SqlFragment) =>
+    sql`CASE ${join(FACET_DIMENSIONS.map((d) => sql`WHEN GROUPING(${ident(d, DIMENSIONS)}) = 0 THEN ${pick(d)}`), ' ')} END`;
+  const count = (dimension: Dimension) =>
+    sql`count_if(${and(FACET_DIMENSIONS.filter((d) => d !== dimension).map(passes))})`;
+  const columns = FACET_DIMENSIONS.map((dimension) => ident(dimension, DIMENSIONS));
+  return sql`SELECT dimension, value, count FROM (
+      SELECT ${perSet((d) => literal(d))} AS dimension, ${perSet((d) => dimensionText(ident(d, DIMENSIONS)))} AS value,
+        (${perSet(count)})::INTEGER AS count
+      FROM (SELECT ${join(columns)}, ${join(ownFilters)} FROM ${FIGURES_TABLE} WHERE ${filterCondition(otherFilters)})
+      GROUP BY GROUPING SETS (${join(columns.map((c) => sql`(${c})`))})
+    ) WHERE count > 0 ORDER BY dimension, count DESC, value`;
 }
 
 export async function fetchFacets(runner: QueryRunner, filters: FigureFilters): Promise<FacetRow[]> {

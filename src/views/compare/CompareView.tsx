@@ -7,6 +7,7 @@ import { formatAsWritten } from '../../lib/format';
 import {
   DIMENSIONS, documentsOptions, figuresOptions, groupOptions, sourceTextOptions, type Dimension, type FigureFilters,
 } from '../../queries';
+import { useStateQueries, type StateQueries } from '../../app/state-queries';
 import { COMPARE_MODES, type AppState, type CompareMode } from '../../app/url-state';
 import { EmptyState, ErrorBox, Loading, QueryState } from '../shared/QueryState';
 import type { FigureBarDatum } from '../shared/figure-bars-option';
@@ -26,10 +27,22 @@ export interface CompareViewProps {
   onOpenFigure: (id: string) => void;
 }
 
+/** The figures Compare charts: largest first. */
+const compareFiguresParams = (filters: FigureFilters) => ({ filters, sort: { column: 'value_base', desc: true } } as const);
+
+const compareQueries: StateQueries = (client, { view, filters, compare }) => {
+  if (view !== 'compare' || compare.mode === 'saved') return;
+  void client.prefetchQuery(figuresOptions(compareFiguresParams(filters)));
+  if (compare.mode === 'groups') {
+    void client.prefetchQuery(groupOptions({ filters, by: compare.by, series: groupsSeries(compare.by), baseUnits: [] }));
+  }
+};
+
 /** Side-by-side comparison of the filtered (or picked) figures, in four chart modes. */
 export function CompareView({ state, onCompareChange, onToggleFilter, onOpenFigure }: CompareViewProps) {
   const { filters, compare } = state;
-  const figures = useQuery(figuresOptions({ filters, sort: { column: 'value_base', desc: true } }));
+  useStateQueries(compareQueries);
+  const figures = useQuery(figuresOptions(compareFiguresParams(filters)));
   const setMode = (mode: CompareMode) => onCompareChange({ ...compare, mode });
   return (
     <div className="compare">

@@ -5,6 +5,7 @@ import type { FigureRecord } from '../../data/figure-record';
 import { dimensionValueLabel, t } from '../../i18n/zh';
 import { formatAsWritten } from '../../lib/format';
 import { figuresOptions, type FiguresParams, type SortColumn } from '../../queries';
+import { useStateQueries, type StateQueries } from '../../app/state-queries';
 import { TableExportButtons } from '../../export/TableExportButtons';
 import { EmptyState, QueryState } from '../shared/QueryState';
 
@@ -36,8 +37,13 @@ const COLUMNS: readonly Column[] = [
 const GRID = COLUMNS.map((c) => c.width).join(' ');
 const ROW_HEIGHT = 36;
 
+const explorerQueries: StateQueries = (client, { view, filters, sort }) => {
+  if (view === 'explorer') void client.prefetchQuery(figuresOptions({ filters, sort }));
+};
+
 /** Every figure in a sortable, filterable, virtualised table; a row opens its provenance. */
 export function ExplorerView(props: ExplorerViewProps) {
+  useStateQueries(explorerQueries);
   const figures = useQuery(figuresOptions(props.params));
   return (
     <QueryState query={figures}>

@@ -1,0 +1,33 @@
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import { declareStateQueries, prefetchStateQueries, type StateQueries } from '../../src/app/state-queries';
+import { DEFAULT_STATE, type AppState } from '../../src/app/url-state';
+
+const compareState: AppState = { ...DEFAULT_STATE, view: 'compare', filters: { ...DEFAULT_STATE.filters, category: ['projects'] } };
+
+describe('state queries', () => {
+  it('starts a declared query for the next state at once, before anything renders', () => {
+    const client = new QueryClient();
+    const started: string[] = [];
+    const queries: StateQueries = (c, state) => {
+      if (state.view !== 'compare') return;
+      void c.prefetchQuery({
+        queryKey: ['figures', state.filters.category],
+        queryFn: () => {
+          started.push(state.filters.category.join(','));
+          return Promise.resolve([]);
+        },
+      });
+    };
+    const undeclare = declareStateQueries(queries);
+    prefetchStateQueries(client, compareState);
+    // Synchronously: the engine gets the work in the same task as the click.
+    expect(started).toEqual(['projects']);
+    expect(client.getQueryState(['figures', ['projects']])?.fetchStatus).toBe('fetching');
+    // A state of another view starts nothing; an undeclared view is not asked.
+    prefetchStateQueries(client, { ...compareState, view: 'pivot' });
+    undeclare();
+    prefetchStateQueries(client, { ...compareState, filters: { ...compareState.filters, category: ['talent'] } });
+    expect(started).toEqual(['projects']);
+  });
+});

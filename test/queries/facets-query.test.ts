@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTables } from '../../src/db';
+import {
+  DIMENSIONS, EMPTY_FILTERS, FACET_DIMENSIONS, FIGURES_TABLE, buildFacetsQuery, dimensionText, filterCondition,
+  type FigureFilters,
+} from '../../src/queries';
+import { ident, join, literal, raw, sql } from '../../src/sql';
+import { createTestEngine } from '../util/test-db';
+
+let engine: Awaited<ReturnType<typeof createTestEngine>>;
+
+beforeAll(async () => {
+  engine = await createTestEngine();
+  await loadTables(engine, {
+    figuresCsv: readFileSync('data/figures.csv', 'utf8'),
+    documentsCsv: readFileSync('data/documents.csv', 'utf8'),
+  });
+});
+
+/** The plain definition the one-scan query must agree with: one GROUP BY per dimension, under the others. */
+function facetsOneQueryPerDimension(filters: FigureFilters) {
+  const parts = FACET_DIMENSIONS.map((dimension) => {
+    const column = ident(dimension, DIMENSIONS);
+    return sql`SELECT ${literal(dimension)} AS dimension, ${dimensionText(raw('value'))} AS value, n AS count
+      FROM (SELECT ${column} AS value, count(*)::INTEGER AS n FROM ${FIGURES_TABLE}
+            WHERE ${filterCondition(filters, dimension)} GROUP BY ${column})`;
+  });
+  return sql`${join(parts, ' UNION ALL ')} ORDER BY dimension, count DESC, value`;
+}
+
+const f = (partial: Partial<FigureFilters>): FigureFilters => ({ ...EMPTY_FILTERS, ...partial });
+
+describe('facets in one scan', () => {
+  const states: [string, FigureFilters][] = [
+    ['no filter', EMPTY_FILTERS],
+    ['one category', f({ category: ['projects'] })],
+    ['two categories and a subject', f({ category: ['projects', 'talent'], subject: ['滨海新区'] })],
+    ['an empty period (NULL) and a kind', f({ period: [''], kind: ['count'] })],
+    ['text search with a unit', f({ q: '投资', base_unit: ['CNY'] })],
+    ['a filter outside the menus (indicator)', f({ indicator: ['协议投资额'], category: ['investment'] })],
+    ['a filter nothing passes', f({ subject: ['不存在的主体'] })],
+    ['every menu filtered', f({ category: ['talent'], subject: ['街镇'], kind: ['count'], base_unit: ['person'], section: ['1'], period: [''] })],
+  ];
+
+  it.each(states)('counts as one query per dimension would: %s', async (_name, filters) => {
+    const expected = await engine.query(facetsOneQueryPerDimension(filters));
+    const actual = await engine.query(buildFacetsQuery(filters));
+    expect(actual).toEqual(expected);
+  });
+
+  it('finds values under the other filters (a test that could fail: the data has them)', async () => {
+    const rows = await engine.query(buildFacetsQuery(f({ category: ['projects'] })));
+    const categories = rows.filter((r) => r.dimension === 'category');
+    expect(categories.length).toBeGreaterThan(5);
+    expect(rows.filter((r) => r.dimension === 'subject').length).toBeGreaterThan(0);
+  });
+});
