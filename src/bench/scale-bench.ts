@@ -13,7 +13,7 @@ import {
   buildFiguresQuery, buildGroupQuery, buildPivotQuery, EMPTY_FILTERS, fetchFigures, fetchGroups, fetchPivot, run,
   type FiguresParams, type GroupParams, type PivotParams,
 } from '../queries';
-import { sql, type SqlQuery } from '../sql';
+import { inlineParams, sql, type SqlQuery } from '../sql';
 import { ms, summarize, type Summary } from './stats';
 import { buildSyntheticFiguresQuery, SYNTHETIC_SUBJECTS } from './synthetic-figures';
 
@@ -21,7 +21,7 @@ type RawResult = Parameters<typeof toRows>[0] & { numRows: number };
 
 /** The slice of duckdb-wasm's AsyncDuckDBConnection the floor measurement uses. */
 interface RawConnection {
-  prepare(text: string): Promise<{ query(...params: unknown[]): Promise<RawResult>; close(): Promise<void> }>;
+  query(text: string): Promise<RawResult>;
 }
 
 export interface ScaleBenchOptions {
@@ -73,19 +73,17 @@ export const COMPARE_PARAMS: FiguresParams = {
  */
 function rawConnection(engine: Engine): RawConnection {
   const conn = (engine as unknown as { conn?: Partial<RawConnection> }).conn;
-  if (typeof conn?.prepare !== 'function') {
+  if (typeof conn?.query !== 'function') {
     throw new Error('The benchmark needs the engine\'s DuckDB connection (BrowserEngine.conn), which was not found');
   }
   return conn as RawConnection;
 }
 
+/** The same SQL text the app sends (values written in place), straight on the connection. */
 async function runRaw(conn: RawConnection, query: SqlQuery): Promise<RawResult> {
-  const stmt = await conn.prepare(query.text);
-  try {
-    return await stmt.query(...query.params);
-  } finally {
-    await stmt.close();
-  }
+  const text = inlineParams(query);
+  if (text === null) throw new Error('The benchmark queries must be inlinable, as the app sends them');
+  return conn.query(text);
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {

@@ -48,6 +48,8 @@ export function EChart({ option, height, label, onClick, chartId, exportSpec, ea
   const clickHandler = useRef(onClick);
   const drawnKeys = useRef<Set<string>>(new Set());
   const drawnOption = useRef<ChartOption | null>(null);
+  /** The size the instance was last given. */
+  const size = useRef({ width: 0, height: 0 });
   const exposure = useExposure(container, eager);
   // Created when first near the viewport, then kept (scrolling away does not throw the drawing away).
   const [created, setCreated] = useState(exposure !== 'far');
@@ -60,13 +62,22 @@ export function EChart({ option, height, label, onClick, chartId, exportSpec, ea
   useEffect(() => {
     const element = container.current;
     if (!element || !created) return;
-    const instance = echarts.init(element, undefined, { renderer: 'svg' });
+    // Sizes are handed to ECharts rather than read by it: its own reads (clientWidth, computed style, offsets)
+    // each force a page layout, once per chart per update. One read here, then the ResizeObserver's sizes.
+    const initial = { width: element.clientWidth, height: element.clientHeight };
+    size.current = initial;
+    const instance = echarts.init(element, undefined, { renderer: 'svg', ...initial });
     chart.current = instance;
     instance.on('click', (params) => {
       const p = params as { name?: string; seriesName?: string; data?: unknown };
       clickHandler.current?.({ name: p.name ?? '', seriesName: p.seriesName, data: p.data });
     });
-    const observer = new ResizeObserver(() => instance.resize());
+    const observer = new ResizeObserver((entries) => {
+      const box = entries.at(-1)?.contentRect;
+      if (!box || (box.width === size.current.width && box.height === size.current.height)) return;
+      size.current = { width: box.width, height: box.height };
+      instance.resize(size.current);
+    });
     observer.observe(element);
     return () => {
       observer.disconnect();
@@ -97,13 +108,21 @@ export function EChart({ option, height, label, onClick, chartId, exportSpec, ea
       // Replace the parts an option defines (or the last one did), merge the rest: a full `notMerge` would
       // rebuild the tooltip component on every update, and its constructor forces a page layout (~25 ms a click).
       const present = REPLACEABLE.filter((key) => key in option || drawnKeys.current.has(key));
-      instance.setOption(option, { replaceMerge: present });
       drawnKeys.current = new Set(REPLACEABLE.filter((key) => key in option));
+      if (size.current.height === height) {
+        instance.setOption(option, { replaceMerge: present });
+        return;
+      }
+      // A new height comes with the new option: draw once, at the new size (ECharts applies a lazy option
+      // in the resize that follows), instead of at the old size and again when the container has grown.
+      size.current = { width: size.current.width, height };
+      instance.setOption(option, { replaceMerge: present, lazyUpdate: true });
+      instance.resize(size.current);
     };
     // On screen: now. Just off screen: once the page is idle, so it is ready before it scrolls in.
     if (exposure === 'visible') draw();
     else return whenIdle(draw);
-  }, [option, exposure, created]);
+  }, [option, height, exposure, created]);
 
   const getInstance = useCallback(() => chart.current, []);
   const view = (

@@ -7,7 +7,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { ident, type SqlQuery } from '../sql';
+import { ident, inlineParams, type SqlQuery } from '../sql';
 import type { Engine, ReadOnlyResult } from './engine';
 import { EngineStartError, QueryError } from './errors';
 import { toRows, type ArrowTableLike, type Row } from './rows';
@@ -24,9 +24,10 @@ class BrowserEngine implements Engine {
   async query(query: SqlQuery): Promise<ReturnType<typeof toRows>> {
     let stmt: duckdb.AsyncPreparedStatement | null = null;
     try {
-      if (query.params.length === 0) {
-        return toRows((await this.conn.query(query.text)) as unknown as ArrowTableLike);
-      }
+      // One message to the worker: a prepared statement takes three (prepare, run, close), and each answer
+      // waits for the page's thread — busy drawing another query's charts, say — before the next goes out.
+      const text = inlineParams(query);
+      if (text !== null) return toRows((await this.conn.query(text)) as unknown as ArrowTableLike);
       stmt = await this.conn.prepare(query.text);
       return toRows((await stmt.query(...query.params)) as unknown as ArrowTableLike);
     } catch (cause) {

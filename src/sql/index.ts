@@ -1,2 +1,2 @@
-export { sql, join, and, inList, ident, raw, literal } from './sql';
+export { sql, join, and, inList, ident, raw, literal, inlineParams } from './sql';
 export type { SqlQuery, SqlFragment, SqlValue } from './sql';

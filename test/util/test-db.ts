@@ -6,6 +6,7 @@ import type { Engine } from '../../src/db';
 import { QueryError, toRows } from '../../src/db';
 import type { ArrowTableLike } from '../../src/db/rows';
 import type { QueryRunner } from '../../src/queries';
+import { inlineParams } from '../../src/sql';
 
 const DIST = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm'));
 
@@ -26,7 +27,9 @@ export async function createTestEngine(): Promise<Engine & { runner: QueryRunner
   const engine: Engine = {
     async query(query) {
       try {
-        if (query.params.length === 0) return toRows(conn.query(query.text) as unknown as ArrowTableLike);
+        // As the browser engine does: the inlined text when it can be written exactly, else bound.
+        const text = inlineParams(query);
+        if (text !== null) return toRows(conn.query(text) as unknown as ArrowTableLike);
         const stmt = conn.prepare(query.text);
         try {
           return toRows(stmt.query(...query.params) as unknown as ArrowTableLike);
