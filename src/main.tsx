@@ -7,7 +7,16 @@ import { loadEmbeddedSources } from './data/embedded';
 import { engineWorkerRunning, getEngine } from './db';
 import './app/app.css';
 
-getEngine(loadEmbeddedSources).catch(() => {});
+getEngine(loadEmbeddedSources).then(
+  // Then each query family once with filters, so the first click does not compile the engine's code. From a
+  // later task: the views' first queries, already waiting for the engine, reach its worker first.
+  () => setTimeout(() => {
+    void Promise.all([import('./queries/warm-up'), import('./queries/run')])
+      .then(([{ warmUpQueries }, { run }]) => warmUpQueries(run))
+      .catch(() => {});
+  }),
+  () => {},
+);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

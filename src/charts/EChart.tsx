@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ChartExportMenu, type ChartExportSpec } from '../export/ChartExportMenu';
 import { echarts, type ChartOption, type ECharts } from './echarts';
-import { useExposure, whenIdle } from './exposure';
+import { whenIdle } from '../lib/idle';
+import { useExposure } from './exposure';
 
 /** What a click on a chart element reports (series data item and its name). */
 export interface ChartClick {
@@ -21,6 +22,11 @@ export interface EChartProps {
   chartId?: string;
   /** Title, unit, figures or rows for the export menu (PNG/SVG/copy/CSV/XLSX/钉到演示); no menu without it. */
   exportSpec?: ChartExportSpec;
+  /**
+   * Names the option's content: a new option object with the same key as the one on screen is not drawn again
+   * (a filter click rebuilds every option; most charts' content is unchanged by many clicks).
+   */
+  contentKey?: string;
   /**
    * Draw even while far from the viewport (for charts read as files while off screen, like the deck's). By
    * default a chart is created once it comes near the viewport and skips updates while away from it.
@@ -42,12 +48,13 @@ const REPLACEABLE = ['series', 'xAxis', 'yAxis', 'grid', 'legend', 'title', 'vis
  * on change (series, axes, legends replaced, so removed ones disappear) — at once on screen, when idle just off
  * it, and not at all far from it until it comes near — resize with its container, dispose on unmount.
  */
-export function EChart({ option, height, label, onClick, chartId, exportSpec, eager = false }: EChartProps) {
+export function EChart({ option, height, label, onClick, chartId, exportSpec, contentKey, eager = false }: EChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
   const clickHandler = useRef(onClick);
   const drawnKeys = useRef<Set<string>>(new Set());
   const drawnOption = useRef<ChartOption | null>(null);
+  const drawnKey = useRef<string | undefined>(undefined);
   /** The size the instance was last given. */
   const size = useRef({ width: 0, height: 0 });
   const exposure = useExposure(container, eager);
@@ -84,6 +91,7 @@ export function EChart({ option, height, label, onClick, chartId, exportSpec, ea
       instance.dispose();
       chart.current = null;
       drawnOption.current = null;
+      drawnKey.current = undefined;
       drawnKeys.current = new Set();
     };
   }, [created]);
@@ -91,12 +99,21 @@ export function EChart({ option, height, label, onClick, chartId, exportSpec, ea
   useEffect(() => {
     const instance = chart.current;
     if (!instance || exposure === 'far' || drawnOption.current === option) return;
+    const announce = () =>
+      container.current?.dispatchEvent(new CustomEvent('figures-board:chart-rendered', { bubbles: true }));
+    if (contentKey !== undefined && contentKey === drawnKey.current && size.current.height === height) {
+      // Same content at the same size: what is on screen is already the answer.
+      drawnOption.current = option;
+      announce();
+      return;
+    }
     const draw = () => {
       drawnOption.current = option;
+      drawnKey.current = contentKey;
       // Listen before drawing: without animation ECharts fires 'finished' inside setOption itself.
-      instance.on('finished', function announce() {
-        instance.off('finished', announce);
-        container.current?.dispatchEvent(new CustomEvent('figures-board:chart-rendered', { bubbles: true }));
+      instance.on('finished', function onFinished() {
+        instance.off('finished', onFinished);
+        announce();
       });
       if (!firstChartMarked) {
         firstChartMarked = true;
@@ -122,7 +139,7 @@ export function EChart({ option, height, label, onClick, chartId, exportSpec, ea
     // On screen: now. Just off screen: once the page is idle, so it is ready before it scrolls in.
     if (exposure === 'visible') draw();
     else return whenIdle(draw);
-  }, [option, height, exposure, created]);
+  }, [option, contentKey, height, exposure, created]);
 
   const getInstance = useCallback(() => chart.current, []);
   const view = (

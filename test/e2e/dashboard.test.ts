@@ -63,6 +63,36 @@ describe('the dashboard in Chromium', () => {
     expect((await chartSeries(s.page, 'compare-bars-percent')).names).not.toEqual(afterScroll.names);
   });
 
+  it('leaves a chart whose content a filter does not change as it is, and redraws the ones it changes', async () => {
+    await s.page.goto(`${s.baseUrl}/?view=compare`);
+    await s.page.locator('[data-chart="compare-bars-CNY"]').waitFor();
+    await expect.poll(() => s.page.getByLabel('按单位筛选').isEnabled()).toBe(true);
+    const before = await chartSeries(s.page, 'compare-bars-CNY');
+    const category = await chartSeries(s.page, 'facet-category');
+    // Count setOption calls per chart from here on.
+    await s.page.evaluate(() => {
+      const hook = (window as unknown as { __figuresBoardChart: (el: Element) => { setOption: (...a: unknown[]) => unknown } }).__figuresBoardChart;
+      const counts: Record<string, number> = {};
+      (window as unknown as { __drawCounts: Record<string, number> }).__drawCounts = counts;
+      for (const id of ['compare-bars-CNY', 'facet-category']) {
+        const chart = hook(document.querySelector(`[data-chart="${id}"]`) as Element);
+        const original = chart.setOption.bind(chart);
+        counts[id] = 0;
+        chart.setOption = (...args: unknown[]) => {
+          counts[id] = (counts[id] ?? 0) + 1;
+          return original(...args);
+        };
+      }
+    });
+    // Keeping only CNY figures: the CNY bars are the same figures; the category counts change.
+    await s.page.getByLabel('按单位筛选').selectOption('=CNY');
+    await expect.poll(async () => (await chartSeries(s.page, 'facet-category')).values).not.toEqual(category.values);
+    const counts = await s.page.evaluate(() => (window as unknown as { __drawCounts: Record<string, number> }).__drawCounts);
+    expect(counts['facet-category']).toBeGreaterThan(0);
+    expect(counts['compare-bars-CNY']).toBe(0);
+    expect(await chartSeries(s.page, 'compare-bars-CNY')).toEqual(before);
+  });
+
   it('cross-filters: clicking a category bar filters the other charts', async () => {
     await s.page.goto(`${s.baseUrl}/?view=compare`);
     await s.page.locator('[data-chart="facet-category"]').waitFor();

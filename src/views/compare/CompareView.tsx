@@ -104,8 +104,8 @@ function BarsMode({ figures, onOpenFigure }: { figures: FigureRecord[]; onOpenFi
       {capped && <p className="note">{t.compare.cappedNote(BARS_PER_UNIT, figures.length)}</p>}
       <div className="small-multiples">
         {charts.map((c) => (
-          <EChart key={c.baseUnit} option={c.option} label={c.title} chartId={`compare-bars-${c.baseUnit}`}
-            exportSpec={{ title: c.title, unit: c.unit, figures: c.figures }}
+          <EChart key={c.baseUnit} option={c.option} contentKey={c.contentKey} label={c.title}
+            chartId={`compare-bars-${c.baseUnit}`} exportSpec={{ title: c.title, unit: c.unit, figures: c.figures }}
             height={c.height} onClick={openFromDatum(onOpenFigure)} />
         ))}
       </div>

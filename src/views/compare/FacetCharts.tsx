@@ -24,7 +24,8 @@ export function FacetCharts({ filters, onToggleFilter }: {
       FACETS.map((dimension) => {
         const rows = (facets.data ?? []).filter((r) => r.dimension === dimension);
         const title = t.compare.facetTitle(t.dimensions[dimension]);
-        return { dimension, title, rows, option: buildFacetBarsOption(rows, counted[dimension], title) };
+        const contentKey = JSON.stringify([rows.map((r) => [r.value, r.count]), counted[dimension]]);
+        return { dimension, title, rows, contentKey, option: buildFacetBarsOption(rows, counted[dimension], title) };
       }),
     [facets.data, counted],
   );
@@ -32,7 +33,7 @@ export function FacetCharts({ filters, onToggleFilter }: {
   return (
     <div className="facet-charts">
       {charts.map((c) => (
-        <EChart key={c.dimension} option={c.option} label={c.title} chartId={`facet-${c.dimension}`}
+        <EChart key={c.dimension} option={c.option} contentKey={c.contentKey} label={c.title} chartId={`facet-${c.dimension}`}
           height={Math.max(120, 46 + Math.min(15, c.rows.length) * 20)}
           onClick={(e) => onToggleFilter(c.dimension, e.name)} />
       ))}

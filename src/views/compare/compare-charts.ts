@@ -36,6 +36,8 @@ export interface CompareBarsChart extends UnitGroup {
   option: ReturnType<typeof buildFigureBarsOption>;
   /** Pixel height: room for every bar. */
   height: number;
+  /** Names the chart's content: the figures drawn, in order (a figure's values never change under its id). */
+  contentKey: string;
 }
 
 /** The sorted bars of the compared figures (largest first), one chart per base unit. */
@@ -44,7 +46,8 @@ export function compareBarsCharts(figures: readonly FigureRecord[]): CompareBars
     const unit = figureBarsUnit(group.figures, group.baseUnit);
     const title = barsTitle(group.baseUnit, unit);
     const option = buildFigureBarsOption(group.figures, { title, baseUnit: group.baseUnit });
-    return { ...group, title, unit, option, height: 70 + group.figures.length * 26 };
+    const contentKey = JSON.stringify(group.figures.map((f) => f.id));
+    return { ...group, title, unit, option, height: 70 + group.figures.length * 26, contentKey };
   });
 }
 

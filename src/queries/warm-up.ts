@@ -1,0 +1,24 @@
+import { EMPTY_FILTERS, type Dimension, type FigureFilters } from './filters';
+import { fetchFacets } from './facets-query';
+import { fetchFigures } from './figures-query';
+import { fetchGroups } from './group-query';
+import type { QueryRunner } from './run';
+
+/**
+ * Runs each interactive query family with filters set, results thrown away. The engine compiles its wasm code
+ * lazily, function by function, on first use: without this, the first filter click pays for compiling the
+ * filter and grouping paths (about 190 ms on a 2-core machine, against ~20 ms once warm). Meant for an idle
+ * moment after start-up; it changes nothing and caches nothing.
+ */
+export async function warmUpQueries(runner: QueryRunner): Promise<void> {
+  const facets = await fetchFacets(runner, EMPTY_FILTERS);
+  const firstValues = (dimension: Dimension) =>
+    facets.filter((f) => f.dimension === dimension).slice(0, 2).map((f) => f.value);
+  const oneFilter: FigureFilters = { ...EMPTY_FILTERS, category: firstValues('category') };
+  const everyKind: FigureFilters = { ...oneFilter, subject: firstValues('subject'), q: '的' };
+  for (const filters of [oneFilter, everyKind]) {
+    await fetchFacets(runner, filters);
+    await fetchFigures(runner, { filters, sort: { column: 'value_base', desc: true } });
+    await fetchGroups(runner, { filters, by: 'subject', series: 'category', baseUnits: [] });
+  }
+}
