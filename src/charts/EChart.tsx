@@ -28,6 +28,11 @@ export interface EChartProps {
    */
   contentKey?: string;
   /**
+   * Kept on the page but not shown (display: none), its instance alive: showing it again costs an update, not a
+   * new chart. Nothing is drawn while hidden.
+   */
+  hidden?: boolean;
+  /**
    * Draw even while far from the viewport (for charts read as files while off screen, like the deck's). By
    * default a chart is created once it comes near the viewport and skips updates while away from it.
    */
@@ -48,7 +53,9 @@ const REPLACEABLE = ['series', 'xAxis', 'yAxis', 'grid', 'legend', 'title', 'vis
  * on change (series, axes, legends replaced, so removed ones disappear) — at once on screen, when idle just off
  * it, and not at all far from it until it comes near — resize with its container, dispose on unmount.
  */
-export function EChart({ option, height, label, onClick, chartId, exportSpec, contentKey, eager = false }: EChartProps) {
+export function EChart({
+  option, height, label, onClick, chartId, exportSpec, contentKey, hidden = false, eager = false,
+}: EChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
   const clickHandler = useRef(onClick);
@@ -57,7 +64,7 @@ export function EChart({ option, height, label, onClick, chartId, exportSpec, co
   const drawnKey = useRef<string | undefined>(undefined);
   /** The size the instance was last given. */
   const size = useRef({ width: 0, height: 0 });
-  const exposure = useExposure(container, eager);
+  const exposure = useExposure(container, eager, hidden);
   // Created when first near the viewport, then kept (scrolling away does not throw the drawing away).
   const [created, setCreated] = useState(exposure !== 'far');
   if (!created && exposure !== 'far') setCreated(true);
@@ -81,7 +88,9 @@ export function EChart({ option, height, label, onClick, chartId, exportSpec, co
     });
     const observer = new ResizeObserver((entries) => {
       const box = entries.at(-1)?.contentRect;
-      if (!box || (box.width === size.current.width && box.height === size.current.height)) return;
+      // Nothing to draw into while hidden (0 × 0): keep the size it will have again when shown.
+      if (!box || (box.width === 0 && box.height === 0)) return;
+      if (box.width === size.current.width && box.height === size.current.height) return;
       size.current = { width: box.width, height: box.height };
       instance.resize(size.current);
     });
@@ -150,11 +159,12 @@ export function EChart({ option, height, label, onClick, chartId, exportSpec, co
       role="img"
       aria-label={label}
       data-chart={chartId}
+      hidden={hidden && !exportSpec}
     />
   );
   if (!exportSpec) return view;
   return (
-    <div className="echart-with-export">
+    <div className="echart-with-export" hidden={hidden}>
       <ChartExportMenu spec={exportSpec} chartId={chartId ?? label} getInstance={getInstance} />
       {view}
     </div>

@@ -63,6 +63,30 @@ describe('the dashboard in Chromium', () => {
     expect((await chartSeries(s.page, 'compare-bars-percent')).names).not.toEqual(afterScroll.names);
   });
 
+  it('draws every chart, however far down, when the page is printed', async () => {
+    await s.page.goto(`${s.baseUrl}/`);
+    await s.page.locator('[data-chart="overview-investment-CNY"]').waitFor();
+    const drawnCount = () => s.page.evaluate(() => {
+      const hook = (window as unknown as { __figuresBoardChart: (el: Element) => unknown }).__figuresBoardChart;
+      const charts = [...document.querySelectorAll('[data-chart]')];
+      return { all: charts.length, drawn: charts.filter((el) => hook(el)).length };
+    });
+    await expect.poll(async () => (await drawnCount()).drawn).toBeGreaterThan(0);
+    const before = await drawnCount();
+    expect(before.drawn).toBeLessThan(before.all);
+    // The print layout is taken right after beforeprint: every chart must be drawn by the time it returns.
+    const during = await s.page.evaluate(() => {
+      window.dispatchEvent(new Event('beforeprint'));
+      type Chart = { getOption(): { series?: unknown[] } };
+      const hook = (window as unknown as { __figuresBoardChart: (el: Element) => Chart | undefined }).__figuresBoardChart;
+      const charts = [...document.querySelectorAll('[data-chart]')];
+      const drawn = charts.filter((el) => (hook(el)?.getOption().series?.length ?? 0) > 0).length;
+      window.dispatchEvent(new Event('afterprint'));
+      return { all: charts.length, drawn };
+    });
+    expect(during).toEqual({ all: before.all, drawn: before.all });
+  });
+
   it('leaves a chart whose content a filter does not change as it is, and redraws the ones it changes', async () => {
     await s.page.goto(`${s.baseUrl}/?view=compare`);
     await s.page.locator('[data-chart="compare-bars-CNY"]').waitFor();
@@ -91,6 +115,21 @@ describe('the dashboard in Chromium', () => {
     expect(counts['facet-category']).toBeGreaterThan(0);
     expect(counts['compare-bars-CNY']).toBe(0);
     expect(await chartSeries(s.page, 'compare-bars-CNY')).toEqual(before);
+  });
+
+  it('keeps the chart of a unit a filter takes away, hidden, and shows it again updated rather than rebuilt', async () => {
+    await s.page.goto(`${s.baseUrl}/?view=compare`);
+    const usd = s.page.locator('[data-chart="compare-bars-USD"]');
+    await usd.waitFor();
+    const before = await chartSeries(s.page, 'compare-bars-USD');
+    const instanceId = await usd.getAttribute('_echarts_instance_');
+    expect(instanceId).toBeTruthy();
+    await s.page.getByLabel('按单位筛选').selectOption('=CNY');
+    await expect.poll(() => usd.isVisible()).toBe(false);
+    await s.page.getByRole('button', { name: /移除.*人民币/ }).click();
+    await expect.poll(() => usd.isVisible()).toBe(true);
+    expect(await usd.getAttribute('_echarts_instance_')).toBe(instanceId);
+    expect(await chartSeries(s.page, 'compare-bars-USD')).toEqual(before);
   });
 
   it('cross-filters: clicking a category bar filters the other charts', async () => {

@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { EChart } from '../../charts/EChart';
 import type { FigureRecord } from '../../data/figure-record';
 import { dimensionValueLabel, t } from '../../i18n/zh';
@@ -11,7 +11,9 @@ import { useStateQueries, type StateQueries } from '../../app/state-queries';
 import { COMPARE_MODES, type AppState, type CompareMode } from '../../app/url-state';
 import { EmptyState, ErrorBox, Loading, QueryState } from '../shared/QueryState';
 import type { FigureBarDatum } from '../shared/figure-bars-option';
-import { compareBarsCharts, compareGroupsCharts, comparePairsCharts, compareTreemap, groupsSeries } from './compare-charts';
+import {
+  compareBarsCharts, compareGroupsCharts, comparePairsCharts, compareTreemap, groupsSeries, type CompareBarsChart,
+} from './compare-charts';
 import { FacetCharts } from './FacetCharts';
 import { SavedQueryView } from './SavedQueryView';
 import { BARS_PER_UNIT } from './limits';
@@ -97,17 +99,27 @@ const openFromDatum = (onOpenFigure: (id: string) => void) => (e: { data: unknow
 
 function BarsMode({ figures, onOpenFigure }: { figures: FigureRecord[]; onOpenFigure: (id: string) => void }) {
   const charts = useMemo(() => compareBarsCharts(figures), [figures]);
+  // A unit a filter takes away keeps its chart, hidden: when it comes back, its chart is updated, not rebuilt.
+  const [gone, setGone] = useState<{ from: CompareBarsChart[]; charts: CompareBarsChart[] }>({ from: charts, charts: [] });
+  if (gone.from !== charts) {
+    const shown = new Set(charts.map((c) => c.baseUnit));
+    const away = [...gone.from, ...gone.charts].filter((c, i, all) =>
+      !shown.has(c.baseUnit) && all.findIndex((o) => o.baseUnit === c.baseUnit) === i);
+    setGone({ from: charts, charts: away });
+  }
   const capped = charts.some((c) => c.total > c.figures.length);
+  const chart = (c: CompareBarsChart, hidden: boolean) => (
+    <EChart key={c.baseUnit} option={c.option} contentKey={c.contentKey} label={c.title} hidden={hidden}
+      chartId={`compare-bars-${c.baseUnit}`} exportSpec={{ title: c.title, unit: c.unit, figures: c.figures }}
+      height={c.height} onClick={openFromDatum(onOpenFigure)} />
+  );
   return (
     <>
       {charts.length > 1 && <p className="note">{t.compare.splitNote(charts.length)}</p>}
       {capped && <p className="note">{t.compare.cappedNote(BARS_PER_UNIT, figures.length)}</p>}
       <div className="small-multiples">
-        {charts.map((c) => (
-          <EChart key={c.baseUnit} option={c.option} contentKey={c.contentKey} label={c.title}
-            chartId={`compare-bars-${c.baseUnit}`} exportSpec={{ title: c.title, unit: c.unit, figures: c.figures }}
-            height={c.height} onClick={openFromDatum(onOpenFigure)} />
-        ))}
+        {/* One list, so a chart moving between shown and hidden keeps its key's component. */}
+        {[...charts.map((c) => chart(c, false)), ...gone.charts.map((c) => chart(c, true))]}
       </div>
     </>
   );
