@@ -5,12 +5,13 @@
  */
 import { loadEmbeddedSources } from './data/embedded';
 import { engineWorkerRunning, getEngine } from './db';
+import { whenIdle } from './lib/idle';
 import './app/app.css';
 
 getEngine(loadEmbeddedSources).then(
-  // Then each query family once with filters, so the first click does not compile the engine's code. From a
-  // later task: the views' first queries, already waiting for the engine, reach its worker first.
-  () => setTimeout(() => {
+  // Once the page has settled, each query family once with filters, so the first click does not compile the
+  // engine's code (the views' own first queries, already waiting for the engine, go first).
+  () => whenIdle(() => {
     void Promise.all([import('./queries/warm-up'), import('./queries/run')])
       .then(([{ warmUpQueries }, { run }]) => warmUpQueries(run))
       .catch(() => {});

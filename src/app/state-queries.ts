@@ -5,7 +5,8 @@ import type { AppState } from './url-state';
 /** Starts the queries a view will ask for in `state` (nothing when that state shows another view). */
 export type StateQueries = (client: QueryClient, state: AppState) => void;
 
-const declared = new Set<StateQueries>();
+/** Declared functions, with how many mounted components declare each. */
+const declared = new Map<StateQueries, number>();
 
 /**
  * Declares, while the calling view is mounted, how to start the queries it needs for a state. An app-state
@@ -18,13 +19,18 @@ export function useStateQueries(queries: StateQueries): void {
 
 /** The plain form of {@link useStateQueries}: declares `queries` until the returned function is called. */
 export function declareStateQueries(queries: StateQueries): () => void {
-  declared.add(queries);
+  declared.set(queries, (declared.get(queries) ?? 0) + 1);
+  let undeclared = false;
   return () => {
-    declared.delete(queries);
+    if (undeclared) return;
+    undeclared = true;
+    const count = (declared.get(queries) ?? 1) - 1;
+    if (count > 0) declared.set(queries, count);
+    else declared.delete(queries);
   };
 }
 
 /** Starts (or finds in the cache) every declared query of `state`. */
 export function prefetchStateQueries(client: QueryClient, state: AppState): void {
-  for (const queries of declared) queries(client, state);
+  for (const queries of declared.keys()) queries(client, state);
 }

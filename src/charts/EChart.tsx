@@ -107,18 +107,20 @@ export function EChart({
 
   useEffect(() => {
     const instance = chart.current;
-    if (!instance || exposure === 'far' || drawnOption.current === option) return;
+    if (drawnOption.current === option) return;
+    // Marks an option waiting to be drawn (off screen, or not yet created), for whoever must know it is current.
+    container.current?.setAttribute('data-pending', '');
+    if (!instance || exposure === 'far') return;
     const announce = () =>
       container.current?.dispatchEvent(new CustomEvent('figures-board:chart-rendered', { bubbles: true }));
     if (contentKey !== undefined && contentKey === drawnKey.current && size.current.height === height) {
       // Same content at the same size: what is on screen is already the answer.
       drawnOption.current = option;
+      container.current?.removeAttribute('data-pending');
       announce();
       return;
     }
     const draw = () => {
-      drawnOption.current = option;
-      drawnKey.current = contentKey;
       // Listen before drawing: without animation ECharts fires 'finished' inside setOption itself.
       instance.on('finished', function onFinished() {
         instance.off('finished', onFinished);
@@ -137,13 +139,17 @@ export function EChart({
       drawnKeys.current = new Set(REPLACEABLE.filter((key) => key in option));
       if (size.current.height === height) {
         instance.setOption(option, { replaceMerge: present });
-        return;
+      } else {
+        // A new height comes with the new option: draw once, at the new size (ECharts applies a lazy option in
+        // the resize that follows), instead of at the old size and again when the container has grown.
+        size.current = { width: size.current.width, height };
+        instance.setOption(option, { replaceMerge: present, lazyUpdate: true });
+        instance.resize(size.current);
       }
-      // A new height comes with the new option: draw once, at the new size (ECharts applies a lazy option
-      // in the resize that follows), instead of at the old size and again when the container has grown.
-      size.current = { width: size.current.width, height };
-      instance.setOption(option, { replaceMerge: present, lazyUpdate: true });
-      instance.resize(size.current);
+      // Only once drawn: an option that failed to draw is tried again on the next update.
+      drawnOption.current = option;
+      drawnKey.current = contentKey;
+      container.current?.removeAttribute('data-pending');
     };
     // On screen: now. Just off screen: once the page is idle, so it is ready before it scrolls in.
     if (exposure === 'visible') draw();

@@ -23,15 +23,16 @@ class BrowserEngine implements Engine {
 
   async query(query: SqlQuery): Promise<ReturnType<typeof toRows>> {
     let stmt: duckdb.AsyncPreparedStatement | null = null;
+    // One message to the worker: a prepared statement takes three (prepare, run, close), and each answer
+    // waits for the page's thread — busy drawing another query's charts, say — before the next goes out.
+    const text = inlineParams(query);
     try {
-      // One message to the worker: a prepared statement takes three (prepare, run, close), and each answer
-      // waits for the page's thread — busy drawing another query's charts, say — before the next goes out.
-      const text = inlineParams(query);
       if (text !== null) return toRows((await this.conn.query(text)) as unknown as ArrowTableLike);
       stmt = await this.conn.prepare(query.text);
       return toRows((await stmt.query(...query.params)) as unknown as ArrowTableLike);
     } catch (cause) {
-      throw QueryError.wrap(cause, query);
+      // The error names the SQL the engine ran: the inlined text, when that is what was sent.
+      throw QueryError.wrap(cause, text !== null ? { text, params: [] } : query);
     } finally {
       await stmt?.close();
     }
@@ -158,7 +159,8 @@ export async function startBrowserEngine(onProgress: StartProgress, onWorkerRunn
     if (onWorkerRunning) db.ping().then(onWorkerRunning, onWorkerRunning);
     await instantiated;
     onProgress('instantiate');
-    // Sent together, so the worker goes from one to the next without waiting for the page's thread.
+    // Sent together, so the worker goes from one to the next without waiting for the page's thread (duckdb-wasm
+    // posts each request at the call, and its worker handles them in order).
     const [, conn] = await Promise.all([db.open({ query: { castBigIntToDouble: true } }), db.connect()]);
     onProgress('open');
     await conn.query(

@@ -120,8 +120,9 @@ function createdRows(result: Row[]): number {
 /**
  * Loads the figures and documents tables with explicit column types (an empty CSV field reads as NULL). The
  * CSV is read into a staging table first, so a malformed file leaves the loaded tables as they were.
- * Statements that do not depend on each other's answers are sent together: the engine's worker then runs them
- * back to back instead of waiting for the page's (possibly busy) thread between two.
+ * The registrations and reads are sent together (duckdb-wasm posts each request at the call and its worker
+ * handles them in order): the worker then runs them back to back instead of waiting for the page's (possibly
+ * busy) thread between two.
  */
 export async function loadTables(engine: Engine, sources: TableSources): Promise<void> {
   const [, , created] = await Promise.all([
@@ -130,8 +131,7 @@ export async function loadTables(engine: Engine, sources: TableSources): Promise
     engine.query(readCsvStatement('figures_staging', 'figures.csv', FIGURE_COLUMN_TYPES)),
     engine.query(readCsvStatement('documents_staging', 'documents.csv', DOCUMENT_COLUMN_TYPES)),
   ]);
-  await Promise.all([
-    installFigures(engine, 'figures_staging', createdRows(created)),
-    engine.query(sql`CREATE OR REPLACE TABLE documents AS SELECT * FROM documents_staging; DROP TABLE documents_staging`),
-  ]);
+  // After the install's transaction has ended (committed or rolled back), never inside it.
+  await installFigures(engine, 'figures_staging', createdRows(created));
+  await engine.query(sql`CREATE OR REPLACE TABLE documents AS SELECT * FROM documents_staging; DROP TABLE documents_staging`);
 }

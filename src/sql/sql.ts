@@ -1,6 +1,8 @@
 /**
- * A tiny SQL builder: statements are composed from fragments whose user-supplied values are always bound
- * parameters (`?`), and whose identifiers are always quoted by {@link ident}. Nothing here concatenates input.
+ * A tiny SQL builder: statements are composed from fragments whose user-supplied values are placeholders (`?`)
+ * with the values beside them, and whose identifiers are always quoted by {@link ident}. Nothing here
+ * concatenates input: a value reaches SQL text only bound, or written by {@link literal} exactly where its
+ * placeholder is ({@link inlineParams}).
  */
 
 /** A bindable parameter value. */
@@ -119,13 +121,15 @@ export function literal(value: SqlValue): SqlFragment {
 /**
  * The query as one self-contained text, every bound value written in its place by {@link literal} — for an
  * engine where a prepared statement costs a message each way per step (prepare, run, close), each of which
- * waits for a free page thread. Null when that cannot be done exactly: a query not built here (no parts), or a
- * value a literal cannot carry (NUL); such a query stays bound.
+ * waits for a free page thread. Null when that cannot be done exactly, and the query then stays bound: a query
+ * not built here (no parts); a text a literal cannot carry (NUL); a number, whose literal could be typed
+ * differently from the bound value (3.5 is a DECIMAL, a bound 3.5 a DOUBLE) or read as a comment after a minus.
  */
 export function inlineParams(query: SqlQuery): string | null {
   if (query.params.length === 0) return query.text;
   const { parts } = query;
   if (!parts || parts.length !== query.params.length + 1) return null;
-  if (query.params.some((v) => typeof v === 'string' && v.includes('\0'))) return null;
+  const exact = (v: SqlValue) => v === null || typeof v === 'boolean' || (typeof v === 'string' && !v.includes('\0'));
+  if (!query.params.every(exact)) return null;
   return parts.map((part, i) => (i === 0 ? part : `${literal(query.params[i - 1] as SqlValue).text}${part}`)).join('');
 }

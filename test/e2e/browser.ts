@@ -53,15 +53,16 @@ export async function openBrowser(viewport = { width: 1400, height: 1000 }): Pro
 }
 
 /**
- * Scrolls the chart `[data-chart=…]` into view and waits until it is drawn (charts away from the viewport are
- * only created once they come near it).
+ * Scrolls the chart `[data-chart=…]` into view and waits until its current option is drawn (charts away from
+ * the viewport are only created, and only redrawn, once they come near it; `data-pending` marks an option
+ * not drawn yet).
  */
 export async function scrollToChart(page: Page, chartId: string): Promise<void> {
   await page.locator(`[data-chart="${chartId}"]`).scrollIntoViewIfNeeded();
   await page.waitForFunction((id) => {
     const el = document.querySelector(`[data-chart="${id}"]`);
     const hook = (window as unknown as { __figuresBoardChart?: (el: Element) => unknown }).__figuresBoardChart;
-    return Boolean(el && hook?.(el));
+    return Boolean(el && hook?.(el) && !el.hasAttribute('data-pending'));
   }, chartId);
 }
 

@@ -60,7 +60,13 @@ describe('the dashboard in Chromium', () => {
     expect(await chartSeries(s.page, 'compare-bars-percent')).toEqual(afterScroll);
     // …and not what it would have shown before the filter.
     await s.page.goto(`${s.baseUrl}/?view=compare`);
-    expect((await chartSeries(s.page, 'compare-bars-percent')).names).not.toEqual(afterScroll.names);
+    const unfiltered = await chartSeries(s.page, 'compare-bars-percent');
+    expect(unfiltered.names).not.toEqual(afterScroll.names);
+    // Drawn, then far away while a filter changes it: back in view, it shows the filtered answer.
+    await s.page.evaluate(() => window.scrollTo(0, 0));
+    await s.page.getByLabel('按主体筛选').selectOption('=滨海新区');
+    await expect.poll(() => s.page.locator('.chip').count()).toBe(1);
+    expect(await chartSeries(s.page, 'compare-bars-percent')).toEqual(afterScroll);
   });
 
   it('draws every chart, however far down, when the page is printed', async () => {
@@ -108,9 +114,11 @@ describe('the dashboard in Chromium', () => {
         };
       }
     });
-    // Keeping only CNY figures: the CNY bars are the same figures; the category counts change.
+    // Keeping only CNY figures: the CNY bars are the same figures; the category counts change. Both answers
+    // must be in (the USD chart hides when the figures arrive) before the counts say anything.
     await s.page.getByLabel('按单位筛选').selectOption('=CNY');
     await expect.poll(async () => (await chartSeries(s.page, 'facet-category')).values).not.toEqual(category.values);
+    await expect.poll(() => s.page.locator('[data-chart="compare-bars-USD"]').isVisible()).toBe(false);
     const counts = await s.page.evaluate(() => (window as unknown as { __drawCounts: Record<string, number> }).__drawCounts);
     expect(counts['facet-category']).toBeGreaterThan(0);
     expect(counts['compare-bars-CNY']).toBe(0);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTables } from '../../src/db';
+import { buildSyntheticFiguresQuery } from '../../src/bench/synthetic-figures';
+import { ENCODE_MIN_ROWS, installFigures, loadTables } from '../../src/db';
 import {
   DIMENSIONS, EMPTY_FILTERS, FACET_DIMENSIONS, FIGURES_TABLE, buildFacetsQuery, dimensionText, filterCondition,
   type FigureFilters,
@@ -54,5 +55,19 @@ describe('facets in one scan', () => {
     const categories = rows.filter((r) => r.dimension === 'category');
     expect(categories.length).toBeGreaterThan(5);
     expect(rows.filter((r) => r.dimension === 'subject').length).toBeGreaterThan(0);
+  });
+
+  it('counts the same on a large table whose dimensions are stored as ENUMs', async () => {
+    const big = await createTestEngine();
+    await big.query(buildSyntheticFiguresQuery(ENCODE_MIN_ROWS));
+    await installFigures(big, 'figures_staging', ENCODE_MIN_ROWS);
+    const [type] = await big.query(sql`SELECT data_type FROM information_schema.columns
+      WHERE table_name = 'figures' AND column_name = 'category'`);
+    expect(String(type?.data_type)).toMatch(/^ENUM/);
+    for (const filters of [EMPTY_FILTERS, f({ category: ['projects', 'talent'], kind: ['count'] }), f({ q: '重点', period: [''] })]) {
+      const expected = await big.query(facetsOneQueryPerDimension(filters));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await big.query(buildFacetsQuery(filters))).toEqual(expected);
+    }
   });
 });

@@ -30,14 +30,17 @@ describe('sql builder', () => {
   });
 
   it('writes the bound values in place, exactly where the placeholders are (not a ? inside a literal)', () => {
-    const q = sql`SELECT ${literal('why?')} AS a, ${"it's"} AS b WHERE x IN (${join([sql`${1}`, sql`${null}`])}) AND ${inList(ident('c'), ['?', 'y'])}`;
+    const q = sql`SELECT ${literal('why?')} AS a, ${"it's"} AS b WHERE x IN (${join([sql`${'1'}`, sql`${null}`])}) AND ${inList(ident('c'), ['?', 'y'])}`;
     expect(q.text).toBe(`SELECT 'why?' AS a, ? AS b WHERE x IN (?, ?) AND "c" IN (?, ?)`);
-    expect(inlineParams(q)).toBe(`SELECT 'why?' AS a, 'it''s' AS b WHERE x IN (1, NULL) AND "c" IN ('?', 'y')`);
+    expect(inlineParams(q)).toBe(`SELECT 'why?' AS a, 'it''s' AS b WHERE x IN ('1', NULL) AND "c" IN ('?', 'y')`);
     expect(inlineParams(and([sql`a = ${true}`, raw('b')]))).toBe('(a = TRUE) AND (b)');
   });
 
-  it('keeps a query bound when it cannot be written exactly: NUL in a value, or not built here', () => {
+  it('keeps a query bound when it cannot be written exactly: NUL in a value, a number, or not built here', () => {
     expect(inlineParams(sql`SELECT ${'a\0b'}`)).toBeNull();
+    // x -${-1} would read as a comment, and 3.5 as a DECIMAL where the bound value is a DOUBLE.
+    expect(inlineParams(sql`SELECT x -${-1}`)).toBeNull();
+    expect(inlineParams(sql`SELECT ${3.5}`)).toBeNull();
     expect(() => literal('a\0b')).toThrow(/NUL/);
     expect(inlineParams({ text: 'SELECT ?', params: [1] })).toBeNull();
     expect(inlineParams({ text: 'SELECT 1', params: [] })).toBe('SELECT 1');
@@ -47,7 +50,7 @@ describe('sql builder', () => {
     const engine = await createTestEngine();
     const values = ["O'Brien", "'; DROP TABLE t; --", '?', '\\n', '滨海新区', 'a"b'];
     for (const value of values) {
-      const q = sql`SELECT ${value} AS v, length(${value}) AS n, ${3.5} * 2 AS x`;
+      const q = sql`SELECT ${value} AS v, length(${value}) AS n, ${true} AS t, ${null} IS NULL AS z`;
       const inlined = await engine.query(raw(inlineParams(q) as string));
       const bound = await engine.query({ text: q.text, params: q.params });
       expect(inlined).toEqual(bound);
