@@ -38,6 +38,10 @@ class BrowserEngine implements Engine {
     }
   }
 
+  async close(): Promise<void> {
+    await this.db.terminate();
+  }
+
   async registerText(name: string, text: string): Promise<void> {
     await this.db.registerFileText(name, text);
   }

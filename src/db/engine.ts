@@ -27,4 +27,6 @@ export interface Engine {
    * single statement before anything runs. Engines without a sandbox leave this out.
    */
   queryReadOnly?(text: string): Promise<ReadOnlyResult>;
+  /** Stops the engine for good and frees what it holds (its worker, in the browser). */
+  close?(): Promise<void>;
 }

@@ -40,16 +40,23 @@ export function getEngine(loadSources: () => Promise<TableSources>): Promise<Eng
   workerRunning = new Promise<void>((resolve) => (markWorkerRunning = resolve));
   const started = (async () => {
     // The engine starts (wasm download and compile) while the data files are fetched.
-    const [db, sources] = await Promise.all([
-      import('./duckdb-browser').then(({ startBrowserEngine }) =>
-        startBrowserEngine((step, fraction) => setEngineStatus({ phase: 'starting', step, fraction }), markWorkerRunning),
-      ),
-      loadSources(),
-    ]);
-    setEngineStatus({ phase: 'starting', step: 'tables' });
-    await loadTables(db, sources);
-    await lockEngine(db);
-    return db;
+    const starting = import('./duckdb-browser').then(({ startBrowserEngine }) =>
+      startBrowserEngine((step, fraction) => setEngineStatus({ phase: 'starting', step, fraction }), markWorkerRunning),
+    );
+    let db: Engine | null = null;
+    try {
+      const [started, sources] = await Promise.all([starting, loadSources()]);
+      db = started;
+      setEngineStatus({ phase: 'starting', step: 'tables' });
+      await loadTables(db, sources);
+      await lockEngine(db);
+      return db;
+    } catch (error) {
+      // A start that fails after the engine came up (data files, tables) frees it: a retry starts another.
+      const up = db ?? (await starting.catch(() => null));
+      await up?.close?.().catch(() => undefined);
+      throw error;
+    }
   })();
   engine = started;
   started.then(

@@ -29,4 +29,18 @@ describe('when the query engine cannot start', () => {
     await expect.poll(() => s.page.locator('.ft-row').count()).toBeGreaterThan(10);
     expect(await s.page.locator('[data-engine="ready"]').count()).toBe(1);
   });
+
+  it('frees the engine when its start fails after the engine came up, so a retry runs one engine, not two', async () => {
+    let blockData = true;
+    await s.context.route('**/documents*.csv', (route) => (blockData ? route.abort('failed') : route.continue()));
+    await s.page.goto(`${s.baseUrl}/?view=explorer`);
+    await expect.poll(() => s.page.locator('.engine-status.error').count(), { timeout: 30_000 }).toBe(1);
+    // The engine's worker started (the wasm loads beside the data files) and was terminated with the failure.
+    await expect.poll(() => s.page.workers().length, { timeout: 30_000 }).toBe(0);
+
+    blockData = false;
+    await s.page.getByRole('button', { name: '重试' }).first().click();
+    await expect.poll(() => s.page.locator('.ft-row').count(), { timeout: 30_000 }).toBeGreaterThan(10);
+    expect(s.page.workers()).toHaveLength(1);
+  });
 });
