@@ -13,7 +13,10 @@ getEngine(loadEmbeddedSources).then(
   // engine's code (the views' own first queries, already waiting for the engine, go first).
   () => whenIdle(() => {
     void Promise.all([import('./queries/warm-up'), import('./queries/run')])
-      .then(([{ warmUpQueries }, { run }]) => warmUpQueries(run))
+      .then(([{ warmUpQueries }, { backgroundRunner }]) => {
+        const { runner, stopped } = backgroundRunner();
+        return warmUpQueries(runner, stopped);
+      })
       .catch(() => {});
   }),
   () => {},

@@ -25,4 +25,24 @@ describe('warmUpQueries', () => {
     const [match] = await engine.query({ text: 'SELECT count(*) AS n FROM figures WHERE category = ?', params: [categories[0] ?? ''] });
     expect(Number(match?.n)).toBeGreaterThan(0);
   });
+
+  it('gives way: no further query once the app has asked for something', async () => {
+    const engine = await createTestEngine();
+    await loadTables(engine, { figuresCsv: sampleFiguresCsv(), documentsCsv: SAMPLE_DOCUMENTS_CSV });
+    let sent = 0;
+    let userClicked = false;
+    await warmUpQueries((query) => {
+      sent += 1;
+      if (sent === 2) userClicked = true;
+      return engine.runner(query);
+    }, () => userClicked);
+    expect(sent).toBe(2);
+    // Asked for before it starts: nothing at all.
+    let none = 0;
+    await warmUpQueries((query) => {
+      none += 1;
+      return engine.runner(query);
+    }, () => true);
+    expect(none).toBe(0);
+  });
 });
