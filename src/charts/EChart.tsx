@@ -108,9 +108,12 @@ export function EChart({
   useEffect(() => {
     const instance = chart.current;
     if (drawnOption.current === option) return;
-    // Marks an option waiting to be drawn (off screen, or not yet created), for whoever must know it is current.
-    container.current?.setAttribute('data-pending', '');
-    if (!instance || exposure === 'far') return;
+    // Marks an option left waiting (off screen, or no instance yet), for whoever must know what is current.
+    const leaveWaiting = () => container.current?.setAttribute('data-pending', '');
+    if (!instance || exposure === 'far') {
+      leaveWaiting();
+      return;
+    }
     const announce = () =>
       container.current?.dispatchEvent(new CustomEvent('figures-board:chart-rendered', { bubbles: true }));
     if (contentKey !== undefined && contentKey === drawnKey.current && size.current.height === height) {
@@ -152,8 +155,12 @@ export function EChart({
       container.current?.removeAttribute('data-pending');
     };
     // On screen: now. Just off screen: once the page is idle, so it is ready before it scrolls in.
-    if (exposure === 'visible') draw();
-    else return whenIdle(draw);
+    if (exposure === 'visible') {
+      draw();
+      return;
+    }
+    leaveWaiting();
+    return whenIdle(draw);
   }, [option, contentKey, height, exposure, created]);
 
   const getInstance = useCallback(() => chart.current, []);

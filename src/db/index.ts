@@ -26,7 +26,9 @@ let markWorkerRunning: () => void = () => {};
  */
 export function engineWorkerRunning(timeoutMs: number): Promise<void> {
   const running = workerRunning ?? Promise.resolve();
-  return Promise.race([running, new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+  return Promise.race([running, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
