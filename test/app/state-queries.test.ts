@@ -30,4 +30,39 @@ describe('state queries', () => {
     prefetchStateQueries(client, { ...compareState, filters: { ...compareState.filters, category: ['talent'] } });
     expect(started).toEqual(['projects']);
   });
+
+  it("starts the queries declared 'last' after all others, whatever order they were declared in", () => {
+    const client = new QueryClient();
+    const started: string[] = [];
+    const declare = (name: string, order?: 'first' | 'last') => declareStateQueries((c, state) => {
+      void c.prefetchQuery({
+        queryKey: [name, state.filters.category],
+        queryFn: () => {
+          started.push(name);
+          return Promise.resolve([]);
+        },
+      });
+    }, order);
+    const undeclare = [declare('counts', 'last'), declare('figures'), declare('groups', 'first')];
+    prefetchStateQueries(client, compareState);
+    expect(started).toEqual(['figures', 'groups', 'counts']);
+    undeclare.forEach((u) => u());
+  });
+
+  it('keeps a declaration while any of its declarers is mounted', () => {
+    const client = new QueryClient();
+    let runs = 0;
+    const queries: StateQueries = () => {
+      runs += 1;
+    };
+    const first = declareStateQueries(queries, 'last');
+    const second = declareStateQueries(queries, 'last');
+    first();
+    first();
+    prefetchStateQueries(client, compareState);
+    expect(runs).toBe(1);
+    second();
+    prefetchStateQueries(client, compareState);
+    expect(runs).toBe(1);
+  });
 });
