@@ -1,7 +1,9 @@
 /**
  * Filter interaction on `?view=compare`: each click toggles one filter through the FilterBar's menus, and
  * the time runs from just before the change event to the moment every chart on screen afterwards has been
- * updated (charts below the fold are redrawn when they come near the viewport, and are not counted). Two moments are recorded per chart, both after the change:
+ * updated (charts below the fold are redrawn when they come near the viewport, and are not counted). The
+ * cross-filter facet lists (HTML bars, `[data-facet]`) count as charts: they announce their update as charts do.
+ * Two moments are recorded per chart, both after the change:
  * - drawn: its ECharts `setOption` returned (the new data is on screen; update animations start here);
  * - settled: ECharts `finished` (animations over), the moment the app's `figures-board:chart-rendered`
  *   announces; the probe listens itself because the app attaches its listener after `setOption`, and so
@@ -90,6 +92,11 @@ function installProbe(menus: string[]) {
     if (!drawnAt.has(dom)) drawnAt.set(dom, lastEvent);
     if (!settledAt.has(dom)) settledAt.set(dom, lastEvent);
   }, true);
+  // On screen: charts away from the viewport are not redrawn until they come near it (and are not counted).
+  const onScreen = () => [...document.querySelectorAll('[data-chart], [data-facet]')].filter((el) => {
+    const rect = el.getBoundingClientRect();
+    return rect.height > 0 && rect.bottom > 0 && rect.top < window.innerHeight;
+  });
   const menu = (label: string) =>
     [...document.querySelectorAll('select')].find((s) => s.getAttribute('aria-label') === label);
   w.__figuresBoardBenchProbe = {
@@ -102,7 +109,7 @@ function installProbe(menus: string[]) {
     /** Menus enabled (facets loaded) and no chart event for the quiet window. */
     idle(quietMs: number): boolean {
       return menus.every((label) => menu(label) && !menu(label)?.disabled)
-        && performance.now() - lastEvent >= quietMs && document.querySelector('[data-chart]') !== null;
+        && performance.now() - lastEvent >= quietMs && document.querySelector('[data-chart], [data-facet]') !== null;
     },
     click(label: string, value: string, quietMs: number, timeoutMs: number) {
       const select = menu(label);
@@ -116,25 +123,26 @@ function installProbe(menus: string[]) {
         select.dispatchEvent(new Event('change', { bubbles: true }));
         const poll = () => {
           const now = performance.now();
-          // On screen: charts away from the viewport are not redrawn until they come near it.
-          const visible = [...document.querySelectorAll('[data-chart]')].filter((el) => {
-            const rect = el.getBoundingClientRect();
-            return rect.height > 0 && rect.bottom > 0 && rect.top < window.innerHeight;
-          });
-          const done = visible.length > 0 && settledAt.size > 0 && now - lastEvent >= quietMs
-            && visible.every((el) => settledAt.has(el) && drawnAt.has(el));
-          if (done) {
-            resolve({
-              state: location.search,
-              drawnMs: Math.max(...visible.map((el) => drawnAt.get(el) as number)) - t0,
-              settledMs: Math.max(...visible.map((el) => Math.max(settledAt.get(el) as number, drawnAt.get(el) as number))) - t0,
-              charts: visible.length,
-              finishedEvents: settledAt.size,
-              appEvents,
-            });
-          } else if (now - t0 > timeoutMs) {
+          // Where the charts are is read once the page has gone quiet, not at every poll: a read while the app
+          // is mid-update would force the page's layout early, and the harness would slow what it measures.
+          if (settledAt.size > 0 && now - lastEvent >= quietMs) {
+            const visible = onScreen();
+            if (visible.length > 0 && visible.every((el) => settledAt.has(el) && drawnAt.has(el))) {
+              resolve({
+                state: location.search,
+                drawnMs: Math.max(...visible.map((el) => drawnAt.get(el) as number)) - t0,
+                settledMs: Math.max(...visible.map((el) => Math.max(settledAt.get(el) as number, drawnAt.get(el) as number))) - t0,
+                charts: visible.length,
+                finishedEvents: settledAt.size,
+                appEvents,
+              });
+              return;
+            }
+          }
+          if (now - t0 > timeoutMs) {
+            const visible = onScreen();
             const missing = visible.filter((el) => !settledAt.has(el) || !drawnAt.has(el))
-              .map((el) => `${el.getAttribute('data-chart')}${drawnAt.has(el) ? ' (drawn, never settled)' : ''}`);
+              .map((el) => `${el.getAttribute('data-chart') ?? `facet ${el.getAttribute('data-facet') ?? ''}`}${drawnAt.has(el) ? ' (drawn, never settled)' : ''}`);
             reject(new Error(`Charts did not update within ${timeoutMs} ms after ${label} ${value}: `
               + `${visible.length} visible, ${settledAt.size} settled events; waiting for ${missing.join(', ') || 'a chart'}`));
           } else {

@@ -66,6 +66,17 @@ export async function scrollToChart(page: Page, chartId: string): Promise<void> 
   }, chartId);
 }
 
+/** The bars of a cross-filter facet list, top first, as the page shows them. */
+export async function facetList(page: Page, dimension: string): Promise<{ value: string; label: string; count: number; pressed: boolean; muted: boolean }[]> {
+  return page.locator(`[data-facet="${dimension}"] button`).evaluateAll((buttons) => buttons.map((b) => ({
+    value: b.getAttribute('data-value') ?? '',
+    label: b.querySelector('.facet-label')?.textContent ?? '',
+    count: Number(b.querySelector('.facet-count')?.textContent),
+    pressed: b.getAttribute('aria-pressed') === 'true',
+    muted: b.classList.contains('muted'),
+  })));
+}
+
 /** The data of the ECharts instance inside `[data-chart=…]`, read through ECharts itself (not pixels). */
 export async function chartSeries(page: Page, chartId: string): Promise<{ names: string[]; values: number[][] }> {
   await scrollToChart(page, chartId);
@@ -98,25 +109,3 @@ export async function showTooltip(page: Page, chartId: string, dataIndex: number
   );
 }
 
-/** Clicks the middle of one bar of a horizontal bar chart with the mouse, as a user would. */
-export async function clickHorizontalBar(page: Page, chartId: string, dataIndex: number): Promise<void> {
-  const chart = page.locator(`[data-chart="${chartId}"]`);
-  await scrollToChart(page, chartId);
-  const point = await page.evaluate(
-    ([id, index]) => {
-      const el = document.querySelector(`[data-chart="${id}"]`);
-      type Instance = {
-        getOption(): { series: { data: ({ value: number } | number)[] }[] };
-        convertToPixel(finder: { gridIndex: number }, value: [number, number]): [number, number];
-      };
-      const hook = (window as unknown as { __figuresBoardChart?: (el: Element) => Instance | undefined }).__figuresBoardChart;
-      const instance = el && hook?.(el);
-      if (!instance) throw new Error(`No chart ${id}`);
-      const datum = instance.getOption().series[0]?.data[index];
-      const value = typeof datum === 'number' ? datum : (datum?.value ?? 0);
-      return instance.convertToPixel({ gridIndex: 0 }, [value / 2, index]);
-    },
-    [chartId, dataIndex] as const,
-  );
-  await chart.click({ position: { x: point[0], y: point[1] } });
-}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartSeries, clickHorizontalBar, isLocal, openBrowser, type BrowserSession } from './browser';
+import { chartSeries, facetList, isLocal, openBrowser, type BrowserSession } from './browser';
 
 let s: BrowserSession;
 
@@ -95,16 +95,16 @@ describe('the dashboard in Chromium', () => {
 
   it('leaves a chart whose content a filter does not change as it is, and redraws the ones it changes', async () => {
     await s.page.goto(`${s.baseUrl}/?view=compare`);
-    await s.page.locator('[data-chart="compare-bars-CNY"]').waitFor();
-    await expect.poll(() => s.page.getByLabel('按单位筛选').isEnabled()).toBe(true);
-    const before = await chartSeries(s.page, 'compare-bars-CNY');
-    const category = await chartSeries(s.page, 'facet-category');
+    await s.page.locator('[data-chart="compare-bars-USD"]').waitFor();
+    await expect.poll(() => s.page.getByLabel('按类别筛选').isEnabled()).toBe(true);
+    const usd = await chartSeries(s.page, 'compare-bars-USD');
+    const cny = await chartSeries(s.page, 'compare-bars-CNY');
     // Count setOption calls per chart from here on.
     await s.page.evaluate(() => {
       const hook = (window as unknown as { __figuresBoardChart: (el: Element) => { setOption: (...a: unknown[]) => unknown } }).__figuresBoardChart;
       const counts: Record<string, number> = {};
       (window as unknown as { __drawCounts: Record<string, number> }).__drawCounts = counts;
-      for (const id of ['compare-bars-CNY', 'facet-category']) {
+      for (const id of ['compare-bars-CNY', 'compare-bars-USD']) {
         const chart = hook(document.querySelector(`[data-chart="${id}"]`) as Element);
         const original = chart.setOption.bind(chart);
         counts[id] = 0;
@@ -114,15 +114,15 @@ describe('the dashboard in Chromium', () => {
         };
       }
     });
-    // Keeping only CNY figures: the CNY bars are the same figures; the category counts change. Both answers
-    // must be in (the USD chart hides when the figures arrive) before the counts say anything.
-    await s.page.getByLabel('按单位筛选').selectOption('=CNY');
-    await expect.poll(async () => (await chartSeries(s.page, 'facet-category')).values).not.toEqual(category.values);
-    await expect.poll(() => s.page.locator('[data-chart="compare-bars-USD"]').isVisible()).toBe(false);
+    // Investment figures only: both USD figures are investment figures (the same bars), the CNY bars change.
+    await s.page.getByLabel('按类别筛选').selectOption('=investment');
+    await expect.poll(async () => (await chartSeries(s.page, 'compare-bars-CNY')).names).not.toEqual(cny.names);
     const counts = await s.page.evaluate(() => (window as unknown as { __drawCounts: Record<string, number> }).__drawCounts);
-    expect(counts['facet-category']).toBeGreaterThan(0);
-    expect(counts['compare-bars-CNY']).toBe(0);
-    expect(await chartSeries(s.page, 'compare-bars-CNY')).toEqual(before);
+    expect(counts['compare-bars-CNY']).toBeGreaterThan(0);
+    // Not left waiting either (a chart far off screen would be): it was up to date with the new answer.
+    expect(await s.page.locator('[data-chart="compare-bars-USD"]').getAttribute('data-pending')).toBeNull();
+    expect(counts['compare-bars-USD']).toBe(0);
+    expect(await chartSeries(s.page, 'compare-bars-USD')).toEqual(usd);
   });
 
   it('keeps the chart of a unit a filter takes away, hidden, and shows it again updated rather than rebuilt', async () => {
@@ -140,19 +140,26 @@ describe('the dashboard in Chromium', () => {
     expect(await chartSeries(s.page, 'compare-bars-USD')).toEqual(before);
   });
 
-  it('cross-filters: clicking a category bar filters the other charts', async () => {
+  it('cross-filters: a category bar is a toggle button that filters the other charts and lists', async () => {
     await s.page.goto(`${s.baseUrl}/?view=compare`);
-    await s.page.locator('[data-chart="facet-category"]').waitFor();
-    await expect.poll(async () => (await chartSeries(s.page, 'facet-subject')).names.length).toBeGreaterThan(1);
-    const subjectsBefore = await chartSeries(s.page, 'facet-subject');
-    const categories = await chartSeries(s.page, 'facet-category');
-    const last = categories.names.length - 1; // the largest category is drawn last (top)
-    await clickHorizontalBar(s.page, 'facet-category', last);
-    const picked = categories.names[last];
-    await expect.poll(() => new URL(s.page.url()).searchParams.getAll('category')).toEqual([picked]);
-    await expect.poll(async () => (await chartSeries(s.page, 'facet-subject')).values).not.toEqual(subjectsBefore.values);
-    const total = (await chartSeries(s.page, 'facet-subject')).values[0]?.reduce((a, b) => a + b, 0);
-    expect(total).toBe(categories.values[0]?.[last]);
+    const categories = s.page.locator('[data-facet="category"] button');
+    await categories.first().waitFor();
+    const subjectsBefore = await facetList(s.page, 'subject');
+    expect(subjectsBefore.length).toBeGreaterThan(1);
+    const largest = (await facetList(s.page, 'category'))[0];
+    expect(largest).toBeDefined();
+    // By keyboard: focus the largest category's bar and press Enter.
+    await categories.first().focus();
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => new URL(s.page.url()).searchParams.getAll('category')).toEqual([largest?.value]);
+    await expect.poll(() => categories.first().getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(async () => (await facetList(s.page, 'subject')).map((b) => b.count)).not.toEqual(subjectsBefore.map((b) => b.count));
+    const subjects = await facetList(s.page, 'subject');
+    expect(subjects.reduce((sum, b) => sum + b.count, 0)).toBe(largest?.count);
+    // The other categories stay listed (counted under the other filters), muted; pressing again clears.
+    expect((await facetList(s.page, 'category')).filter((b) => b.muted).length).toBeGreaterThan(0);
+    await categories.first().click();
+    await expect.poll(() => new URL(s.page.url()).searchParams.getAll('category')).toEqual([]);
   });
 
   it('finds 5G基站 in the explorer and shows its verbatim quote in the provenance panel', async () => {

@@ -89,20 +89,3 @@ describe('before/after pairs', () => {
   });
 });
 
-describe('facet bars (cross-filter)', () => {
-  it('lists values largest on top, colours the selected ones and mutes the rest', async () => {
-    const { buildFacetBarsOption } = await import('../../src/views/compare/facet-bars-option');
-    const rows = [
-      { dimension: 'category' as const, value: 'projects', count: 18 },
-      { dimension: 'category' as const, value: 'investment', count: 17 },
-      { dimension: 'category' as const, value: 'governance', count: 96 },
-    ];
-    const option = buildFacetBarsOption(rows, ['investment'], '类别分布');
-    expect(option.yAxis.data).toEqual(['investment', 'projects', 'governance']);
-    const colours = option.series[0]?.data.map((d) => d.itemStyle.color);
-    expect(colours?.[0]).not.toBe(colours?.[1]);
-    expect(colours?.[1]).toBe(colours?.[2]);
-    const none = buildFacetBarsOption(rows, [], '类别分布').series[0]?.data.map((d) => d.itemStyle.color);
-    expect(new Set(none).size).toBe(1);
-  });
-});

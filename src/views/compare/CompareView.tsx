@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { EChart } from '../../charts/EChart';
 import type { FigureRecord } from '../../data/figure-record';
 import { dimensionValueLabel, t } from '../../i18n/zh';
@@ -14,7 +14,7 @@ import type { FigureBarDatum } from '../shared/figure-bars-option';
 import {
   compareBarsCharts, compareGroupsCharts, comparePairsCharts, compareTreemap, groupsSeries, type CompareBarsChart,
 } from './compare-charts';
-import { FacetCharts } from './FacetCharts';
+import { FacetBars } from './FacetBars';
 import { SavedQueryView } from './SavedQueryView';
 import { BARS_PER_UNIT } from './limits';
 import { findPairs } from './pairs';
@@ -46,6 +46,7 @@ export function CompareView({ state, onCompareChange, onToggleFilter, onOpenFigu
   useStateQueries(compareQueries);
   const figures = useQuery(figuresOptions(compareFiguresParams(filters)));
   const setMode = (mode: CompareMode) => onCompareChange({ ...compare, mode });
+  const onPicks = useCallback((picks: string[]) => onCompareChange({ ...compare, picks }), [compare, onCompareChange]);
   return (
     <div className="compare">
       <div className="mode-tabs" role="tablist" aria-label={t.compare.modeTabs}>
@@ -64,7 +65,7 @@ export function CompareView({ state, onCompareChange, onToggleFilter, onOpenFigu
         <span className="muted hint">{t.compare.crossFilterHint}</span>
       </div>
       {compare.mode === 'saved' ? <SavedQueryView /> : (<>
-      <FacetCharts filters={filters} onToggleFilter={onToggleFilter} />
+      <FacetBars filters={filters} onToggleFilter={onToggleFilter} />
       <QueryState query={figures}>
         {(rows) => {
           const picked = compare.picks.length > 0 ? rows.filter((r) => compare.picks.includes(r.id)) : rows;
@@ -82,7 +83,7 @@ export function CompareView({ state, onCompareChange, onToggleFilter, onOpenFigu
                 )}
                 {compare.mode === 'pairs' && <PairsMode figures={picked} onOpenFigure={onOpenFigure} />}
               </div>
-              <PickList rows={rows} picks={compare.picks} onPicks={(picks) => onCompareChange({ ...compare, picks })} />
+              <PickList rows={rows} picks={compare.picks} onPicks={onPicks} />
             </>
           );
         }}
@@ -97,7 +98,12 @@ const openFromDatum = (onOpenFigure: (id: string) => void) => (e: { data: unknow
   if (id) onOpenFigure(id);
 };
 
-function BarsMode({ figures, onOpenFigure }: { figures: FigureRecord[]; onOpenFigure: (id: string) => void }) {
+// Memoised, like the pick list: a filter click re-renders the view with the last answer until the next
+// arrives, and these (the costly parts) then have nothing new to show.
+const BarsMode = memo(function BarsMode({ figures, onOpenFigure }: {
+  figures: FigureRecord[];
+  onOpenFigure: (id: string) => void;
+}) {
   const charts = useMemo(() => compareBarsCharts(figures), [figures]);
   // A unit a filter takes away keeps its chart, hidden: when it comes back, its chart is updated, not rebuilt.
   const [gone, setGone] = useState<{ from: CompareBarsChart[]; charts: CompareBarsChart[] }>({ from: charts, charts: [] });
@@ -123,7 +129,7 @@ function BarsMode({ figures, onOpenFigure }: { figures: FigureRecord[]; onOpenFi
       </div>
     </>
   );
-}
+});
 
 function GroupsMode({ filters, by, picks, figures, onBy, onToggleFilter }: {
   filters: FigureFilters; by: Dimension; picks: string[]; figures: FigureRecord[]; onBy: (by: Dimension) => void;
@@ -193,7 +199,11 @@ function PairsMode({ figures, onOpenFigure }: { figures: FigureRecord[]; onOpenF
   );
 }
 
-function PickList({ rows, picks, onPicks }: { rows: FigureRecord[]; picks: string[]; onPicks: (p: string[]) => void }) {
+const PickList = memo(function PickList({ rows, picks, onPicks }: {
+  rows: FigureRecord[];
+  picks: string[];
+  onPicks: (p: string[]) => void;
+}) {
   const shown = rows.slice(0, PICK_LIST_LIMIT);
   const toggle = (id: string) => onPicks(picks.includes(id) ? picks.filter((p) => p !== id) : [...picks, id]);
   return (
@@ -216,4 +226,4 @@ function PickList({ rows, picks, onPicks }: { rows: FigureRecord[]; picks: strin
       </ul>
     </section>
   );
-}
+});
