@@ -5,8 +5,8 @@ import { OverviewView } from '../views/overview/OverviewView';
 import { Loading } from '../views/shared/QueryState';
 import { EngineStatusBadge } from './EngineStatusBadge';
 import { FilterBar } from './FilterBar';
-import { FILTERED_VIEWS, toggleFilter, VIEWS, type ViewName } from './url-state';
-import { useAppState } from './useAppState';
+import { FILTERED_VIEWS, toggleFilter, VIEWS, type AppState, type ViewName } from './url-state';
+import { readAppState, useAppState } from './useAppState';
 
 // The overview is the first screen; every other view loads on first visit, keeping the initial bundle small.
 const CompareView = lazy(() => import('../views/compare/CompareView').then((m) => ({ default: m.CompareView })));
@@ -27,8 +27,12 @@ export function App() {
     (filters: FigureFilters, opts?: { replace?: boolean }) => update({ filters }, opts),
     [update],
   );
-  const onToggleFilter = (dimension: Dimension, value: string) =>
-    setFilters(toggleFilter(state.filters, dimension, value));
+  // Stable callbacks (they read the state when called), so memoised views are not re-rendered by new ones.
+  const onToggleFilter = useCallback(
+    (dimension: Dimension, value: string) => setFilters(toggleFilter(readAppState().filters, dimension, value)),
+    [setFilters],
+  );
+  const onCompareChange = useCallback((compare: AppState['compare']) => update({ compare }), [update]);
 
   return (
     <div className={`app${state.figure ? ' with-panel' : ''}`}>
@@ -58,7 +62,7 @@ export function App() {
               onOpenTheme={(categories) => update({ view: 'explorer', filters: { ...state.filters, category: [...categories] } })} />
           )}
           {state.view === 'compare' && (
-            <CompareView state={state} onCompareChange={(compare) => update({ compare })}
+            <CompareView state={state} onCompareChange={onCompareChange}
               onToggleFilter={onToggleFilter} onOpenFigure={openFigure} />
           )}
           {state.view === 'pivot' && (

@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { notifyManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -14,6 +14,9 @@ function createQueryClient(): QueryClient {
 
 /** Renders the app into `root` with its query client. */
 export function mountApp(root: HTMLElement): void {
+  // Query results reach React in the task that delivered them, not a timer later: an answer from the engine
+  // is drawn as soon as the page's thread is free (TanStack Query batches with setTimeout by default).
+  notifyManager.setScheduler(queueMicrotask);
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={createQueryClient()}>

@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { replaceEqualDeep, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 import { prefetchStateQueries } from './state-queries';
 import { parseState, serializeState, type AppState } from './url-state';
@@ -11,9 +11,21 @@ function subscribe(listener: () => void): () => void {
 const getSearch = () => window.location.search;
 let cached: { search: string; state: AppState } | null = null;
 
+/**
+ * The state of a query string. Parts equal to the previous state's are that state's own objects, so a filter
+ * click leaves every unchanged part (the compare settings, the other dimensions' lists) identical: memoised
+ * views and hooks keyed on them skip their work.
+ */
 function currentState(search: string): AppState {
-  if (!cached || cached.search !== search) cached = { search, state: parseState(search) };
+  if (!cached || cached.search !== search) {
+    cached = { search, state: replaceEqualDeep(cached?.state, parseState(search)) };
+  }
   return cached.state;
+}
+
+/** The app state of the page's URL right now (for callbacks that must not depend on a rendered state). */
+export function readAppState(): AppState {
+  return currentState(window.location.search);
 }
 
 /**
