@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { EChart } from '../../charts/EChart';
 import type { FigureRecord } from '../../data/figure-record';
 import { dimensionValueLabel, t } from '../../i18n/zh';
@@ -199,31 +199,45 @@ function PairsMode({ figures, onOpenFigure }: { figures: FigureRecord[]; onOpenF
   );
 }
 
+/**
+ * The figures to pick from (up to PICK_LIST_LIMIT). A filter click updates it after the charts: its rows are
+ * a deferred value, so the hundreds of list items it may rebuild never hold back the charts on screen.
+ */
 const PickList = memo(function PickList({ rows, picks, onPicks }: {
   rows: FigureRecord[];
   picks: string[];
   onPicks: (p: string[]) => void;
 }) {
-  const shown = rows.slice(0, PICK_LIST_LIMIT);
-  const toggle = (id: string) => onPicks(picks.includes(id) ? picks.filter((p) => p !== id) : [...picks, id]);
+  const deferredRows = useDeferredValue(rows);
   return (
-    <section className="pick-list" aria-label={t.compare.pickList}>
+    <section className="pick-list" aria-label={t.compare.pickList} aria-busy={deferredRows !== rows}>
       <header>
         <span>{picks.length > 0 ? t.compare.picked(picks.length) : t.compare.pickHint}</span>
         {picks.length > 0 && <button type="button" className="link" onClick={() => onPicks([])}>{t.compare.clearPicks}</button>}
       </header>
-      <ul>
-        {shown.map((f) => (
-          <li key={f.id}>
-            <label>
-              <input type="checkbox" checked={picks.includes(f.id)} onChange={() => toggle(f.id)} />
-              <span className="pick-value">{formatAsWritten(f)}</span>
-              <span>{f.indicator}</span>
-              <span className="muted">{[f.subject, dimensionValueLabel('category', f.category)].filter(Boolean).join(' · ')}</span>
-            </label>
-          </li>
-        ))}
-      </ul>
+      <PickRows rows={deferredRows} picks={picks} onPicks={onPicks} />
     </section>
+  );
+});
+
+const PickRows = memo(function PickRows({ rows, picks, onPicks }: {
+  rows: FigureRecord[];
+  picks: string[];
+  onPicks: (p: string[]) => void;
+}) {
+  const toggle = (id: string) => onPicks(picks.includes(id) ? picks.filter((p) => p !== id) : [...picks, id]);
+  return (
+    <ul>
+      {rows.slice(0, PICK_LIST_LIMIT).map((f) => (
+        <li key={f.id}>
+          <label>
+            <input type="checkbox" checked={picks.includes(f.id)} onChange={() => toggle(f.id)} />
+            <span className="pick-value">{formatAsWritten(f)}</span>
+            <span>{f.indicator}</span>
+            <span className="muted">{[f.subject, dimensionValueLabel('category', f.category)].filter(Boolean).join(' · ')}</span>
+          </label>
+        </li>
+      ))}
+    </ul>
   );
 });
