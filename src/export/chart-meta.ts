@@ -1,3 +1,4 @@
+import { t } from '../i18n/zh';
 import type { DocumentRow } from '../queries';
 
 /** What an exported chart image carries besides the chart: title, unit and period, and its source line. */
@@ -26,7 +27,7 @@ export function describePeriod(periods: readonly string[]): string {
   for (const p of periods) if (p.trim() !== '') counts.set(p, (counts.get(p) ?? 0) + 1);
   let best = '';
   for (const [period, n] of counts) if (best === '' || n > (counts.get(best) ?? 0)) best = period;
-  return counts.size > 1 ? `${best}等` : best;
+  return counts.size > 1 ? `${best}${t.exporter.meta.morePeriods}` : best;
 }
 
 /** The source line for the documents behind a chart, in the order first seen; unknown documents by their id. */
@@ -36,9 +37,9 @@ export function describeSource(docIds: readonly string[], documents: readonly Do
   const parts = ids.map((id) => {
     const doc = documents.find((d) => d.doc_id === id);
     if (!doc) return id;
-    return [doc.publisher, doc.published].filter((s) => s !== '').join('，') || id;
+    return t.exporter.meta.documentSource([doc.publisher, doc.published].filter((s) => s !== '')) || id;
   });
-  return `来源：${parts.join('；')}`;
+  return t.exporter.meta.source(parts);
 }
 
 /** The metadata line parts of an exported chart. */
@@ -57,5 +58,6 @@ export function chartImageMeta(
 
 /** The line under the title: 单位：亿元 · 时期：2021年. */
 export function metaSubtitle(meta: ChartImageMeta): string {
-  return [meta.unit && `单位：${meta.unit}`, meta.period && `时期：${meta.period}`].filter(Boolean).join(' · ');
+  const { unit, period, separator } = t.exporter.meta;
+  return [meta.unit && unit(meta.unit), meta.period && period(meta.period)].filter(Boolean).join(separator);
 }

@@ -124,6 +124,17 @@ export const zh = {
     pinned: (n: number) => `已钉到演示（共 ${n} 张）`,
     failed: '导出失败：',
     noChart: '图表尚未绘制',
+    /** The metadata lines of exported images. */
+    meta: {
+      /** After the most frequent period when the figures state several. */
+      morePeriods: '等',
+      source: (parts: readonly string[]) => `来源：${parts.join('；')}`,
+      /** Publisher and date of one document. */
+      documentSource: (parts: readonly string[]) => parts.join('，'),
+      unit: (unit: string) => `单位：${unit}`,
+      period: (period: string) => `时期：${period}`,
+      separator: ' · ',
+    },
     /** Column headers of exported CSV/XLSX files. */
     columns: {
       id: '编号', indicator: '指标', subject: '主体', value: '数值', unit: '单位', qualifier: '限定词', kind: '类型',
