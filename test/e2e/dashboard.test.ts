@@ -93,6 +93,20 @@ describe('the dashboard in Chromium', () => {
     expect(during).toEqual({ all: before.all, drawn: before.all });
   });
 
+  it('skips laying out the off-screen pick list while browsing, but prints it whole', async () => {
+    await s.page.goto(`${s.baseUrl}/?view=compare`);
+    const list = s.page.locator('.pick-list');
+    await list.waitFor({ state: 'attached' });
+    const visibility = () => list.evaluate((el) => getComputedStyle(el).getPropertyValue('content-visibility'));
+    expect(await visibility()).toBe('auto');
+    await s.page.emulateMedia({ media: 'print' });
+    try {
+      expect(await visibility()).toBe('visible');
+    } finally {
+      await s.page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('leaves a chart whose content a filter does not change as it is, and redraws the ones it changes', async () => {
     await s.page.goto(`${s.baseUrl}/?view=compare`);
     await s.page.locator('[data-chart="compare-bars-USD"]').waitFor();
