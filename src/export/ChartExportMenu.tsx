@@ -39,6 +39,9 @@ export function ChartExportMenu({ spec, chartId, getInstance }: ChartExportMenuP
   const [transparent, setTransparent] = useState(false);
   const [showMeta, setShowMeta] = useState(true);
   const [status, setStatus] = useState('');
+  // The actions exist only while the menu is open: a chart re-drawn by a filter re-renders its closed menu as
+  // one <summary>, not a dozen controls, and the page carries no hidden controls per chart.
+  const [open, setOpen] = useState(false);
   const s = t.exporter;
 
   const image = () => {
@@ -58,37 +61,39 @@ export function ChartExportMenu({ spec, chartId, getInstance }: ChartExportMenuP
   const save = (blob: Blob, ext: string) => downloadBlob(blob, safeFileName(spec.title, ext));
 
   return (
-    <details className="export-menu" data-export-for={chartId}>
+    <details className="export-menu" data-export-for={chartId} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{s.menu}</summary>
-      <div className="export-actions">
-        <span className="export-group">
-          {PNG_SCALES.map((scale) => (
-            <button key={scale} type="button" onClick={act(async () => save(await svgToPng(image(), scale), 'png'))}>
-              PNG {scale}×
-            </button>
-          ))}
-          <button type="button" onClick={act(() => save(new Blob([image().svg], { type: 'image/svg+xml' }), 'svg'))}>SVG</button>
-          <button type="button" onClick={act(async () => {
-            await copyPng(svgToPng(image(), 2));
-            return s.copied;
-          })}>{s.copy}</button>
-        </span>
-        <label><input type="checkbox" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} />{s.transparent}</label>
-        <label><input type="checkbox" checked={showMeta} onChange={(e) => setShowMeta(e.target.checked)} />{s.showMeta}</label>
-        <span className="export-group">
-          <button type="button" onClick={act(() => save(new Blob([toCsv(table())], { type: 'text/csv;charset=utf-8' }), 'csv'))}>CSV</button>
-          <button type="button" onClick={act(async () => save(new Blob([await toXlsx(table(), spec.title)], {
-            type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          }), 'xlsx'))}>XLSX</button>
-          {spec.pinnable !== false && (
-            <button type="button" onClick={act(() => {
-              deck.add({ chartId, title: spec.title, query: slideQuery(window.location.search) });
-              return s.pinned(deck.getSnapshot().slides.length);
-            })}>{s.pin}</button>
-          )}
-        </span>
-        {status && <span className="export-status" role="status">{status}</span>}
-      </div>
+      {open && (
+        <div className="export-actions">
+          <span className="export-group">
+            {PNG_SCALES.map((scale) => (
+              <button key={scale} type="button" onClick={act(async () => save(await svgToPng(image(), scale), 'png'))}>
+                PNG {scale}×
+              </button>
+            ))}
+            <button type="button" onClick={act(() => save(new Blob([image().svg], { type: 'image/svg+xml' }), 'svg'))}>SVG</button>
+            <button type="button" onClick={act(async () => {
+              await copyPng(svgToPng(image(), 2));
+              return s.copied;
+            })}>{s.copy}</button>
+          </span>
+          <label><input type="checkbox" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} />{s.transparent}</label>
+          <label><input type="checkbox" checked={showMeta} onChange={(e) => setShowMeta(e.target.checked)} />{s.showMeta}</label>
+          <span className="export-group">
+            <button type="button" onClick={act(() => save(new Blob([toCsv(table())], { type: 'text/csv;charset=utf-8' }), 'csv'))}>CSV</button>
+            <button type="button" onClick={act(async () => save(new Blob([await toXlsx(table(), spec.title)], {
+              type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            }), 'xlsx'))}>XLSX</button>
+            {spec.pinnable !== false && (
+              <button type="button" onClick={act(() => {
+                deck.add({ chartId, title: spec.title, query: slideQuery(window.location.search) });
+                return s.pinned(deck.getSnapshot().slides.length);
+              })}>{s.pin}</button>
+            )}
+          </span>
+          {status && <span className="export-status" role="status">{status}</span>}
+        </div>
+      )}
     </details>
   );
 }
