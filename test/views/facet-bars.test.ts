@@ -28,4 +28,12 @@ describe('facet bars (cross-filter)', () => {
     expect(facetBars('category', rows, [], 2).map((b) => b.value)).toEqual(['governance', 'investment']);
     expect(facetBars('period', rows, [])).toEqual([]);
   });
+
+  it('always lists the selected values, after the top ones, with 0 when no figure is left for them', () => {
+    const bars = facetBars('category', rows, ['projects', 'talent'], 1);
+    expect(bars.map((b) => [b.value, b.count, b.selected])).toEqual([
+      ['governance', 96, false], ['projects', 18, true], ['talent', 0, true],
+    ]);
+    expect(bars.map((b) => b.share)).toEqual([1, 18 / 96, 0]);
+  });
 });

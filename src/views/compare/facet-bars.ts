@@ -16,12 +16,17 @@ export interface FacetBar {
 
 /**
  * The bars of one dimension's facet list: the `limit` values with most figures under the other filters,
- * largest first (ties by value), each with its share of the largest.
+ * largest first (ties by value), each with its share of the largest. Selected values are always listed (with 0
+ * when the other filters leave them no figure), so each can be switched off where it was switched on.
  */
 export function facetBars(dimension: Dimension, rows: readonly FacetRow[], selected: readonly string[], limit = 15): FacetBar[] {
-  const top = rows.filter((r) => r.dimension === dimension)
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
-    .slice(0, limit);
+  const counted = rows.filter((r) => r.dimension === dimension)
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  const top = counted.slice(0, limit);
+  for (const value of selected) {
+    if (top.some((r) => r.value === value)) continue;
+    top.push(counted.find((r) => r.value === value) ?? { dimension, value, count: 0 });
+  }
   const largest = Math.max(1, ...top.map((r) => r.count));
   return top.map((r) => ({
     value: r.value,
