@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { dimensionValueLabel, t } from '../i18n/zh';
 import { DIMENSIONS, facetsOptions, isEmptyFilters, EMPTY_FILTERS, type Dimension, type FacetRow, type FigureFilters } from '../queries';
 import { useStateQueries, type StateQueries } from './state-queries';
@@ -37,10 +37,14 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
     return () => clearTimeout(timer);
   }, [text, filters, onChange]);
 
-  const byDimension = new Map<Dimension, FacetRow[]>();
-  for (const row of facets.data ?? []) {
-    byDimension.set(row.dimension, [...(byDimension.get(row.dimension) ?? []), row]);
-  }
+  // The menus' counts follow in a deferred render: they matter once a menu is opened, and the charts and facet
+  // lists on screen that wait for the same answer go first.
+  const menuRows = useDeferredValue(facets.data);
+  const byDimension = useMemo(() => {
+    const grouped = new Map<Dimension, FacetRow[]>();
+    for (const row of menuRows ?? []) grouped.set(row.dimension, [...(grouped.get(row.dimension) ?? []), row]);
+    return grouped;
+  }, [menuRows]);
 
   return (
     <section className="filter-bar" aria-label={t.filters.bar}>
