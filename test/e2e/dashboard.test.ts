@@ -93,6 +93,34 @@ describe('the dashboard in Chromium', () => {
     expect(during).toEqual({ all: before.all, drawn: before.all });
   });
 
+  it("sends a filter click's queries to the engine before the page renders the click, the figures first", async () => {
+    await s.page.goto(`${s.baseUrl}/?view=compare`);
+    await s.page.locator('[data-chart="compare-bars-CNY"]').waitFor();
+    await s.page.locator('[data-engine="ready"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => s.page.getByLabel('按类别筛选').isEnabled()).toBe(true);
+    // Record each query sent to the engine's worker with what the page showed at that moment.
+    type Post = { chips: number; sql: string };
+    await s.page.evaluate(() => {
+      const posts: Post[] = [];
+      (window as unknown as { __posts: Post[] }).__posts = posts;
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: [StructuredSerializeOptions?]) {
+        const m = message as { type?: string; data?: unknown[] } | null;
+        if (m?.type === 'RUN_QUERY') posts.push({ chips: document.querySelectorAll('.chip').length, sql: String(m.data?.[1] ?? '') });
+        return post.call(this, message, ...rest);
+      } as typeof Worker.prototype.postMessage;
+    });
+    await s.page.getByLabel('按类别筛选').selectOption('=talent');
+    await expect.poll(() => s.page.locator('.chip').count()).toBe(1);
+    const posts = await s.page.evaluate(() => (window as unknown as { __posts: Post[] }).__posts);
+    const figures = posts.findIndex((p) => p.sql.startsWith('SELECT * FROM figures') && p.sql.includes("'talent'"));
+    const counts = posts.findIndex((p) => p.sql.includes('GROUPING SETS') && p.sql.includes("'talent'"));
+    expect(figures).toBeGreaterThanOrEqual(0);
+    expect(counts).toBeGreaterThan(figures);
+    // Both left while the page still showed the state before the click (no chip yet).
+    expect([posts[figures]?.chips, posts[counts]?.chips]).toEqual([0, 0]);
+  });
+
   it('skips laying out the off-screen pick list while browsing, but prints it whole', async () => {
     await s.page.goto(`${s.baseUrl}/?view=compare`);
     const list = s.page.locator('.pick-list');
