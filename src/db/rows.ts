@@ -13,7 +13,21 @@ export interface ArrowTableLike {
   schema: { fields: readonly ArrowFieldLike[] };
   numRows: number;
   /** The column at `index`: an Arrow vector, iterable over its values across chunks. */
-  getChildAt(index: number): Iterable<unknown> | null;
+  getChildAt(index: number): ArrowVectorLike | null;
+}
+
+/** An Arrow vector: iterable over its values; its chunks' buffers are read directly for UTF-8 text. */
+export interface ArrowVectorLike extends Iterable<unknown> {
+  data?: readonly ArrowDataLike[];
+}
+
+interface ArrowDataLike {
+  length: number;
+  offset: number;
+  nullCount: number;
+  nullBitmap?: Uint8Array | null;
+  values?: Uint8Array | null;
+  valueOffsets?: Int32Array | null;
 }
 
 interface ArrowFieldLike {
@@ -21,8 +35,48 @@ interface ArrowFieldLike {
   type: { typeId: number; scale?: number };
 }
 
-/** Arrow's type id for DECIMAL. */
+/** Arrow's type ids for UTF-8 text (32-bit offsets) and DECIMAL. */
+const ARROW_UTF8 = 5;
 const ARROW_DECIMAL = 7;
+
+const utf8 = new TextDecoder();
+
+/**
+ * The values of a UTF-8 column, decoded one chunk at a time: one decode of the chunk's whole byte buffer, then
+ * each value sliced out by its offsets (byte offsets turned into UTF-16 offsets in the same pass). Arrow's
+ * iterator decodes value by value, and that call dominated converting a result of a few hundred rows. Null when
+ * the vector does not expose the buffers expected (then the iterator is used).
+ */
+export function utf8Values(column: ArrowVectorLike): (string | null)[] | null {
+  if (!column.data) return null;
+  const out: (string | null)[] = [];
+  for (const chunk of column.data) {
+    const { values, valueOffsets, nullBitmap, offset, length, nullCount } = chunk;
+    if (!values || !valueOffsets || valueOffsets.length < offset + length + 1) return null;
+    const first = valueOffsets[offset] ?? 0;
+    const last = valueOffsets[offset + length] ?? first;
+    const text = utf8.decode(values.subarray(first, last));
+    // UTF-16 position of each byte boundary: continuation bytes (10xxxxxx) add nothing, a 4-byte sequence's
+    // lead (11110xxx) adds a surrogate pair, every other byte one unit.
+    let byte = first;
+    let unit = 0;
+    const unitAt = (target: number) => {
+      for (; byte < target; byte++) {
+        const b = values[byte] ?? 0;
+        if ((b & 0xc0) !== 0x80) unit += b >= 0xf0 ? 2 : 1;
+      }
+      return unit;
+    };
+    let start = 0;
+    for (let i = 0; i < length; i++) {
+      const end = unitAt(valueOffsets[offset + i + 1] ?? last);
+      const valid = nullCount === 0 || !nullBitmap || ((nullBitmap[(offset + i) >> 3] ?? 0) >> ((offset + i) & 7)) & 1;
+      out.push(valid ? text.slice(start, end) : null);
+      start = end;
+    }
+  }
+  return out;
+}
 
 /** `decimalToNumber('262480000', 6)` → 262.48: the scaled integer's digits with the point put back. */
 export function decimalToNumber(scaledInteger: string, scale: number): number {
@@ -80,6 +134,13 @@ export function toRows(table: ArrowTableLike): Row[] {
     const column = table.getChildAt(index);
     if (!column) {
       for (const row of rows) row[name] = null;
+      return;
+    }
+    const text = field.type.typeId === ARROW_UTF8 ? utf8Values(column) : null;
+    if (text && text.length === rows.length) {
+      rows.forEach((row, n) => {
+        row[name] = text[n] ?? null;
+      });
       return;
     }
     let i = 0;

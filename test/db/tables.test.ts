@@ -83,6 +83,37 @@ describe('loadTables', () => {
   });
 });
 
+describe('toRows', () => {
+  it('decodes UTF-8 columns chunk by chunk to exactly what decoding value by value gives', async () => {
+    const { toRows, utf8Values } = await import('../../src/db/rows');
+    const engine = await createTestEngine();
+    // Over 2048 rows, so the result comes in several chunks; Chinese, 4-byte emoji, empty strings and NULLs.
+    const table = engine.arrow(`SELECT i, CASE WHEN i % 7 = 0 THEN NULL WHEN i % 11 = 0 THEN ''
+        WHEN i % 3 = 0 THEN '滨海新区·' || i WHEN i % 5 = 0 THEN '😀x' || i || '𝄞' ELSE 'v' || i END AS txt,
+        CASE WHEN i % 2 = 0 THEN '亿元' ELSE 'CNY' END AS unit
+      FROM range(0, 5000) t(i)`);
+    const column = table.getChildAt(1);
+    expect(column?.data?.length).toBeGreaterThan(1);
+    const decoded = column ? utf8Values(column) : null;
+    expect(decoded).not.toBeNull();
+    // The same vectors without their buffers: every value goes through Arrow's own iterator.
+    const iterated = {
+      schema: table.schema,
+      numRows: table.numRows,
+      getChildAt: (index: number) => {
+        const vector = table.getChildAt(index);
+        return vector && { [Symbol.iterator]: () => vector[Symbol.iterator]() };
+      },
+    };
+    const rows = toRows(table);
+    expect(rows).toEqual(toRows(iterated));
+    expect(rows.slice(0, 6).map((r) => r.txt)).toEqual([null, 'v1', 'v2', '滨海新区·3', 'v4', '😀x5𝄞']);
+    expect(rows[11]?.txt).toBe('');
+    expect(rows[4999]?.txt).toBe('v4999');
+    expect(new Set(rows.map((r) => r.unit))).toEqual(new Set(['亿元', 'CNY']));
+  });
+});
+
 describe('decimalToNumber', () => {
   it('puts the point back without floating-point division', async () => {
     const { decimalToNumber } = await import('../../src/db/rows');

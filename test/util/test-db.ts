@@ -11,7 +11,7 @@ import { inlineParams } from '../../src/sql';
 const DIST = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm'));
 
 /** Starts an in-process DuckDB with the browser's open options; ~1 s, so share one per test file. */
-export async function createTestEngine(): Promise<Engine & { runner: QueryRunner }> {
+export async function createTestEngine(): Promise<Engine & { runner: QueryRunner; arrow: (text: string) => ArrowTableLike }> {
   const db = await createDuckDB(
     {
       mvp: { mainModule: join(DIST, 'duckdb-mvp.wasm'), mainWorker: join(DIST, 'duckdb-node-mvp.worker.cjs') },
@@ -45,5 +45,6 @@ export async function createTestEngine(): Promise<Engine & { runner: QueryRunner
     },
     async cancel() {},
   };
-  return { ...engine, runner: (q) => engine.query(q) };
+  // `arrow` gives a query's Arrow result as DuckDB returns it, for tests of the conversion itself.
+  return { ...engine, runner: (q) => engine.query(q), arrow: (text) => conn.query(text) as unknown as ArrowTableLike };
 }
