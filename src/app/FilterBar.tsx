@@ -42,7 +42,11 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
   const menuRows = useDeferredValue(facets.data);
   const byDimension = useMemo(() => {
     const grouped = new Map<Dimension, FacetRow[]>();
-    for (const row of menuRows ?? []) grouped.set(row.dimension, [...(grouped.get(row.dimension) ?? []), row]);
+    for (const row of menuRows ?? []) {
+      const rows = grouped.get(row.dimension) ?? [];
+      rows.push(row);
+      grouped.set(row.dimension, rows);
+    }
     return grouped;
   }, [menuRows]);
 

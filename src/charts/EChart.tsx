@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ChartExportMenu, type ChartExportSpec } from '../export/ChartExportMenu';
 import { echarts, type ChartOption, type ECharts } from './echarts';
+import { CHART_RENDERED_EVENT } from './events';
 import { whenIdle } from '../lib/idle';
 import { useExposure } from './exposure';
 
@@ -115,7 +116,7 @@ export function EChart({
       return;
     }
     const announce = () =>
-      container.current?.dispatchEvent(new CustomEvent('figures-board:chart-rendered', { bubbles: true }));
+      container.current?.dispatchEvent(new CustomEvent(CHART_RENDERED_EVENT, { bubbles: true }));
     if (contentKey !== undefined && contentKey === drawnKey.current && size.current.height === height) {
       // Same content at the same size: what is on screen is already the answer.
       drawnOption.current = option;
