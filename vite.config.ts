@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { duckdbWorkerPatch } from './scripts/duckdb-link-patch.ts';
 
 /**
  * The policy every built page is served with. DuckDB-WASM needs 'wasm-unsafe-eval' to compile its module and
@@ -26,7 +27,8 @@ const securityHeaders = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  // DuckDB's worker scripts are served with their start-up linking made lazy (see the plugin).
+  plugins: [react(), duckdbWorkerPatch()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartSeries, facetList, isLocal, openBrowser, type BrowserSession } from './browser';
+import { PATCH_MARKER } from '../../scripts/duckdb-link-patch';
 
 let s: BrowserSession;
 
@@ -21,6 +22,16 @@ describe('the dashboard in Chromium', () => {
     expect(s.requests.length).toBeGreaterThan(3);
     expect(s.requests.filter((u) => !isLocal(u))).toEqual([]);
     expect(s.problems).toEqual([]);
+  });
+
+  it("runs DuckDB's worker script as patched by the build (start-up linking made lazy)", async () => {
+    await s.page.goto(`${s.baseUrl}/`);
+    await s.page.locator('[data-engine="ready"]').waitFor({ timeout: 30_000 });
+    const workers = [...new Set(s.requests.filter((u) => /duckdb-browser-(eh|mvp)\.worker[^/]*\.js$/.test(u)))];
+    expect(workers).toHaveLength(1);
+    const script = await s.page.evaluate(async (url) => (await fetch(url)).text(), workers[0] ?? '');
+    expect(script.startsWith(PATCH_MARKER)).toBe(true);
+    expect(script).toContain('lazyGOT');
   });
 
   it('is served with a Content-Security-Policy header', async () => {
