@@ -12,8 +12,9 @@
  * for side modules (DuckDB's loadable extensions, which this app never loads: autoloading is off, and nothing
  * is fetched from another host). The patched glue keeps the value of each such export in a map. It creates the
  * GOT entry, and its table slot, when a module first asks for it. GOT entries already requested are filled at
- * once, exactly as before. The loops over all exports use `for…in` instead of `Object.entries`, and the last
- * copy of the exports object is dropped. The glue is otherwise DuckDB's own.
+ * once, exactly as before. The loops over all exports use `for…in` instead of `Object.entries`, the last copy
+ * of the exports object is dropped, and the one-function module that wraps a JS function for the table is
+ * compiled once per signature instead of once per function (~270 of them). The glue is otherwise DuckDB's own.
  *
  * Each patch is an exact match that must occur once in the file: a new DuckDB-WASM whose glue differs fails
  * the build with the patch's name, rather than shipping unpatched or half-patched glue.
@@ -84,9 +85,9 @@ const UPDATE_GOT =
 
 export const GLUE_PATCHES: readonly GluePatch[] = [
   {
-    name: 'GOT: the map of deferred entries',
+    name: 'the maps of deferred GOT entries and of compiled wrapper modules',
     find: 'var GOT={},',
-    replace: 'var GOT={},lazyGOT=new Map(),',
+    replace: 'var GOT={},lazyGOT=new Map(),wasmWrapperModules=new Map(),',
   },
   {
     name: 'GOT: entries requested by a module are created on demand',
@@ -118,6 +119,20 @@ export const GLUE_PATCHES: readonly GluePatch[] = [
       'registerDynCallSymbols=$A=>{for(var[$B,$C]of Object.entries($A))$B.startsWith("dynCall_")&&!Module.hasOwnProperty($B)&&(Module[$B]=$C)}',
     replace:
       'registerDynCallSymbols=$A=>{for(var $B in $A)$B.startsWith("dynCall_")&&!Module.hasOwnProperty($B)&&(Module[$B]=$A[$B])}',
+  },
+  {
+    // A JS function put in the table is wrapped in a one-function module; the module depends only on the
+    // signature, so each signature's is compiled once and then instantiated per function.
+    name: 'table: one wrapper module per signature',
+    find:
+      'convertJsFunctionToWasm=($A,$B)=>{if(typeof WebAssembly.Function=="function")return new WebAssembly.Function(sigToWasmTypes($B),$A);' +
+      'var $C=[1];generateFuncType($B,$C);var $D=[0,97,115,109,1,0,0,0,1];uleb128Encode($C.length,$D),$D.push(...$C),' +
+      '$D.push(2,7,1,1,101,1,102,0,0,7,5,1,1,102,0,0);var $E=new WebAssembly.Module(new Uint8Array($D)),',
+    replace:
+      'convertJsFunctionToWasm=($A,$B)=>{if(typeof WebAssembly.Function=="function")return new WebAssembly.Function(sigToWasmTypes($B),$A);' +
+      'var $E=wasmWrapperModules.get($B);if(!$E){var $C=[1];generateFuncType($B,$C);var $D=[0,97,115,109,1,0,0,0,1];' +
+      'uleb128Encode($C.length,$D),$D.push(...$C),$D.push(2,7,1,1,101,1,102,0,0,7,5,1,1,102,0,0);' +
+      '$E=new WebAssembly.Module(new Uint8Array($D));wasmWrapperModules.set($B,$E)}var ',
   },
   {
     // The object converted is the glue's own copy of the exports (made when they were relocated).

@@ -29,7 +29,7 @@ describe('DuckDB worker patch', () => {
     expect(() => patchDuckdbWorker(changed)).toThrow(
       /"exports: signature conversions applied in place" matched 0 times \(expected 1\)/,
     );
-    expect(() => patchDuckdbWorker(original + original)).toThrow(/"GOT: the map of deferred entries" matched 2 times/);
+    expect(() => patchDuckdbWorker(original + original)).toThrow(/"the maps of deferred GOT entries and of compiled wrapper modules" matched 2 times/);
   });
 
   it('matches whatever local names the minifier chose, the same name where a letter repeats', () => {
@@ -102,6 +102,27 @@ describe('lazy GOT against the glue it replaces', () => {
       [Object.keys(GOT).length,table.length,describe(GOT.f7.value)]`;
     expect(runGot(original, count)).toEqual([1000, 1000, 'fn:']);
     expect(runGot(patched, count)).toEqual([1, 1, 'fn:']);
+  });
+});
+
+describe('wrapper modules for JS functions in the table', () => {
+  // The glue's helpers from uleb128Encode to convertJsFunctionToWasm sit together, before the table.
+  const helpers = (text: string) => findGlue(text, 'uleb128Encode=$ANY,wasmTable=')?.replace(/,wasmTable=$/, '');
+  const SCRIPT = `
+    var add1=x=>x+1,double=x=>x*2,log=[],note=x=>{log.push(x)};
+    var a=convertJsFunctionToWasm(add1,"ii"),b=convertJsFunctionToWasm(double,"ii"),c=convertJsFunctionToWasm(note,"vi");
+    c(7);
+    JSON.stringify([a(3),b(3),log,typeof wasmWrapperModules=="undefined"?null:wasmWrapperModules.size])`;
+  const run = (text: string) =>
+    runInNewContext(`var wasmWrapperModules=new Map(),uleb128Encode,sigToWasmTypes,generateFuncType,convertJsFunctionToWasm;${helpers(text)};${SCRIPT}`, {
+      // Without WebAssembly.Function (as in most browsers today), so the glue builds wrapper modules.
+      WebAssembly: { Module: WebAssembly.Module, Instance: WebAssembly.Instance },
+    });
+
+  it('wraps each function to call itself, compiling one module per signature', () => {
+    const original = read('duckdb-browser-eh.worker.js');
+    expect(run(original)).toBe('[4,6,[7],0]');
+    expect(run(patchDuckdbWorker(original))).toBe('[4,6,[7],2]');
   });
 });
 
