@@ -1,0 +1,83 @@
+/**
+ * Prepared statements kept by their SQL text (the text with `?` placeholders, values bound apart).
+ *
+ * The app's queries come from a few builders: a filter click sends the same texts as the last click, with
+ * other values. DuckDB spends most of a small query's time parsing, binding and planning it. The cross-filter
+ * counts over the report's 333 figures take ~14 ms from text, and ~3 ms as a prepared statement run with new
+ * values. A text seen for the first time therefore runs as it is (one message to the worker), and is prepared
+ * behind it, so its next run is a prepared one (one message too).
+ *
+ * DuckDB binds a prepared statement again by itself when a table it reads has been replaced. A statement that
+ * fails is dropped all the same: the next run of its text starts over from the text.
+ */
+
+/** What the cache needs from an engine's prepared statements. */
+export interface StatementHost<S> {
+  prepare(text: string): Promise<S>;
+  close(statement: S): Promise<void>;
+}
+
+/** How many statements are kept; the least recently used is closed beyond it. */
+export const STATEMENT_CAPACITY = 64;
+
+export class StatementCache<S> {
+  /** Ready statements, least recently used first (a Map keeps insertion order). */
+  private readonly ready = new Map<string, S>();
+  private readonly preparing = new Set<string>();
+
+  constructor(
+    private readonly host: StatementHost<S>,
+    private readonly capacity = STATEMENT_CAPACITY,
+  ) {}
+
+  /** The statement prepared for `text`, if there is one (it becomes the most recently used). */
+  take(text: string): S | undefined {
+    const statement = this.ready.get(text);
+    if (statement === undefined) return undefined;
+    this.ready.delete(text);
+    this.ready.set(text, statement);
+    return statement;
+  }
+
+  /**
+   * Starts preparing `text` unless it is prepared or being prepared. Call it after sending the query itself:
+   * the engine then prepares once the answer has gone out. A text that fails to prepare is not kept.
+   */
+  prepareLater(text: string): void {
+    if (this.ready.has(text) || this.preparing.has(text)) return;
+    this.preparing.add(text);
+    this.host.prepare(text).then(
+      (statement) => {
+        this.preparing.delete(text);
+        this.ready.set(text, statement);
+        this.trim();
+      },
+      () => this.preparing.delete(text),
+    );
+  }
+
+  /** Drops (and closes) the statement for `text`. */
+  forget(text: string): void {
+    const statement = this.ready.get(text);
+    if (statement === undefined) return;
+    this.ready.delete(text);
+    this.closeQuietly(statement);
+  }
+
+  /** How many statements are ready (for tests). */
+  get size(): number {
+    return this.ready.size;
+  }
+
+  private trim(): void {
+    for (const [text, statement] of this.ready) {
+      if (this.ready.size <= this.capacity) return;
+      this.ready.delete(text);
+      this.closeQuietly(statement);
+    }
+  }
+
+  private closeQuietly(statement: S): void {
+    this.host.close(statement).catch(() => undefined);
+  }
+}

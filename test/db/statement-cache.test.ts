@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { StatementCache, type StatementHost } from '../../src/db/statement-cache';
+
+/** A host whose prepares resolve when the test says so; statements are their texts. */
+function host(failing: string[] = []) {
+  const prepared: string[] = [];
+  const closed: string[] = [];
+  const waiting: (() => void)[] = [];
+  const h: StatementHost<string> = {
+    prepare(text) {
+      prepared.push(text);
+      return new Promise((resolve, reject) => {
+        waiting.push(() => (failing.includes(text) ? reject(new Error(`cannot prepare ${text}`)) : resolve(`stmt:${text}`)));
+      });
+    },
+    async close(statement) {
+      closed.push(statement);
+    },
+  };
+  const settle = async () => {
+    for (const go of waiting.splice(0)) go();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  return { h, prepared, closed, settle };
+}
+
+describe('StatementCache', () => {
+  it('has nothing for a text until its prepare has finished, then hands it out', async () => {
+    const { h, prepared, settle } = host();
+    const cache = new StatementCache(h);
+    expect(cache.take('a')).toBeUndefined();
+    cache.prepareLater('a');
+    expect(cache.take('a')).toBeUndefined();
+    await settle();
+    expect(cache.take('a')).toBe('stmt:a');
+    expect(cache.take('a')).toBe('stmt:a');
+    expect(prepared).toEqual(['a']);
+  });
+
+  it('prepares a text once, however often it is asked while preparing or ready', async () => {
+    const { h, prepared, settle } = host();
+    const cache = new StatementCache(h);
+    cache.prepareLater('a');
+    cache.prepareLater('a');
+    await settle();
+    cache.prepareLater('a');
+    expect(prepared).toEqual(['a']);
+  });
+
+  it('keeps no statement for a text that fails to prepare, and tries it again when asked again', async () => {
+    const { h, prepared, settle } = host(['bad']);
+    const cache = new StatementCache(h);
+    cache.prepareLater('bad');
+    await settle();
+    expect(cache.take('bad')).toBeUndefined();
+    cache.prepareLater('bad');
+    expect(prepared).toEqual(['bad', 'bad']);
+  });
+
+  it('closes the least recently used statement beyond its capacity', async () => {
+    const { h, closed, settle } = host();
+    const cache = new StatementCache(h, 2);
+    for (const text of ['a', 'b']) cache.prepareLater(text);
+    await settle();
+    cache.take('a');
+    cache.prepareLater('c');
+    await settle();
+    expect(closed).toEqual(['stmt:b']);
+    expect(cache.size).toBe(2);
+    expect(cache.take('b')).toBeUndefined();
+    expect(cache.take('a')).toBe('stmt:a');
+    expect(cache.take('c')).toBe('stmt:c');
+  });
+
+  it('closes a forgotten statement and prepares its text afresh', async () => {
+    const { h, prepared, closed, settle } = host();
+    const cache = new StatementCache(h);
+    cache.prepareLater('a');
+    await settle();
+    cache.forget('a');
+    expect(closed).toEqual(['stmt:a']);
+    expect(cache.take('a')).toBeUndefined();
+    cache.prepareLater('a');
+    await settle();
+    expect(prepared).toEqual(['a', 'a']);
+    expect(cache.take('a')).toBe('stmt:a');
+  });
+});
