@@ -18,8 +18,11 @@ echarts.use([
   LegacyGridContainLabel, SVGRenderer,
 ]);
 
-// Text is measured in the family it is drawn in (see text-measure.ts).
-echarts.setPlatformAPI({ measureText: createMeasureText(() => document.createElement('canvas').getContext('2d')) });
+// Text is measured in the family it is drawn in (see text-measure.ts). Without a document (the SVG string
+// renderer under Node), ECharts keeps its own estimate.
+if (typeof document !== 'undefined') {
+  echarts.setPlatformAPI({ measureText: createMeasureText(() => document.createElement('canvas').getContext('2d')) });
+}
 
 export { echarts };
 export type { EChartsCoreOption as ChartOption, ECharts } from 'echarts/core';
