@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { summarize } from '../src/bench/stats';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { initialJs } from './bench/bundle';
+import { cpuProbeMs } from './bench/cpu-probe';
 import { measureInteraction } from './bench/interaction';
 import { measureLoad, type LoadRun } from './bench/load';
 import { checkTargets, formatReport } from './bench/report';
@@ -75,6 +76,7 @@ async function main(): Promise<number> {
     }
   };
   const loadBefore = loadavg();
+  const probeBefore = cpuProbeMs();
   const chromium = ensureChromium({ log });
   log('building the app and the scale page');
   const [app, scalePage] = await phase('build', async () => [await buildAndServeApp(), await buildAndServeScalePage()] as const);
@@ -100,6 +102,7 @@ async function main(): Promise<number> {
       interaction, scale, initialJs: js,
     };
     const checks = checkTargets(measured);
+    const probeAfter = cpuProbeMs();
     const results = {
       meta: {
         date: new Date().toISOString(),
@@ -108,6 +111,7 @@ async function main(): Promise<number> {
         machine: {
           cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryBytes: totalmem(),
           os: `${osType()} ${release()}`, loadAverageBefore: loadBefore, loadAverageAfter: loadavg(),
+          cpuProbeMs: { before: probeBefore, after: probeAfter },
         },
         node: process.version,
         chromium: execFileSync(chromium, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
@@ -117,7 +121,7 @@ async function main(): Promise<number> {
           'Interaction: "uncached" clicks reach filter states never seen before (DuckDB queried); "cached" clicks toggle between two seen states (TanStack Query cache). "drawn" = every visible chart\'s setOption returned after the click; "settled" = every visible chart fired figures-board:chart-rendered (ECharts finished, update animations included). A quiet window after the last event is not counted.',
           'Scale: synthetic figures tables generated in DuckDB (13 categories, 50 subjects, 8 base units). pivot = fetchGroups by subject with category series, CNY only; pivotView = fetchPivot rows category × columns subject, sum, CNY, with ROLLUP totals; compare = fetchFigures for one category and one subject, sorted by value_base. app = through the app runner (prepared statement + toRows + typed rows); raw = the same SQL and parameters prepared on the engine\'s DuckDB connection, no conversion. One warm-up each, then app and raw alternate.',
           'Bundle: initial JS = the entry script and modulepreload links of index.html (gzip: node zlib, default level); coldLoadFetched = what the preview server sent during the first cold load (HEAD requests carry no body).',
-          'A shared 2-core machine: other processes may have been running (see the load averages).',
+          'A shared 2-core machine: other processes may have been running (see the load averages). cpuProbeMs times a fixed single-threaded loop in Node before and after the run (median of 3): the machine\'s speed at the time; compare runs made at similar values.',
         ],
       },
       wallMs: 0,
@@ -144,6 +148,7 @@ async function main(): Promise<number> {
     mkdirSync(dirname(outFile), { recursive: true });
     writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
     console.log(formatReport(measured, checks));
+    console.log(`\nMachine speed probe (a fixed loop, lower is faster): ${probeBefore} ms before the run, ${probeAfter} ms after.`);
     log(`wrote ${outFile} in ${(results.wallMs / 1000).toFixed(1)} s`);
     return 0;
   } finally {
