@@ -77,8 +77,8 @@ const MATERIALIZE =
 const UPDATE_GOT =
   'updateGOT=(exports,replace)=>{for(var name in exports)if(!isInternalSym(name)){var value=exports[name];' +
   'name.startsWith("orig$")&&(name=name.split("$")[1],replace=!0);' +
-  'if(typeof value!="function"&&typeof value!="number"){GOT[name]||materializeGOT(name);' +
-  'err("unhandled export type for \'".concat(name,"\': ").concat(typeof value));continue}' +
+  'if(typeof value!="function"&&typeof value!="number"){var odd=GOT[name]||materializeGOT(name);' +
+  '(replace||odd.value==0)&&err("unhandled export type for \'".concat(name,"\': ").concat(typeof value));continue}' +
   'var entry=GOT[name];' +
   'entry?(replace||entry.value==0)&&(entry.value=typeof value=="function"?addFunction(value):value)' +
   ':(replace||!lazyGOT.has(name)||lazyGOT.get(name)===0)&&lazyGOT.set(name,value)}}';
@@ -162,15 +162,23 @@ export function applyGluePatches(source: string, patches: readonly GluePatch[], 
     }
     text = text.replace(find, (...args) => {
       const names = args.at(-1) as Record<string, string> | undefined;
-      return patch.replace.replace(/\$([A-Z])\b/g, (_, name: string) => names?.[name] ?? `$${name}`);
+      return patch.replace.replace(/\$([A-Z])\b/g, (_, name: string) => {
+        const value = names?.[name];
+        if (value === undefined) throw new Error(`DuckDB worker patch "${patch.name}" writes $${name}, which its find does not match`);
+        return value;
+      });
     });
   }
   return text;
 }
 
-/** A worker script (one copy of the glue; DuckDB's Node bundle has two, its mvp and eh builds) patched and marked. */
+/**
+ * A worker script (one copy of the glue; DuckDB's Node bundle has two, its mvp and eh builds) patched and marked.
+ * Its source-map comment is dropped: DuckDB's map describes the unpatched file.
+ */
 export function patchDuckdbWorker(source: string, copies = 1): string {
-  return `${PATCH_MARKER}\n${applyGluePatches(source, GLUE_PATCHES, copies)}`;
+  const patched = applyGluePatches(source, GLUE_PATCHES, copies).replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+  return `${PATCH_MARKER}\n${patched}`;
 }
 
 /** The worker scripts the app imports (as `?url`), by file name. */

@@ -21,6 +21,14 @@ describe('DuckDB worker patch', () => {
     expect(patched).not.toContain('e=Object.assign({},e);');
     expect(patched.match(/new WebAssembly\.Global\(\{value:"i32",mutable:!0\}\)/g)).toHaveLength(1);
     expect(patched).toContain('lazyGOT.set(name,value)');
+    // DuckDB's source map describes the unpatched file: its comment goes.
+    expect(original).toMatch(/sourceMappingURL=/);
+    expect(patched).not.toMatch(/sourceMappingURL=/);
+  });
+
+  it('refuses a replacement that writes a name its find did not match', () => {
+    const patches = [{ name: 'typo', find: 'get($A){', replace: 'get($A,$F){' }];
+    expect(() => applyGluePatches('get(q){', patches)).toThrow(/"typo" writes \$F/);
   });
 
   it('names the patch that no longer matches, instead of shipping half-patched glue', () => {
@@ -86,7 +94,8 @@ describe('lazy GOT against the glue it replaces', () => {
     updateGOT({"orig$b":B2,x:1020,m:1021});
     updateGOT({n:1030},true);
     updateGOT({s:"text"});
-    JSON.stringify(["a","b","d","n","m","x","weak","__wasm_call_ctors","s","never"]
+    updateGOT({t:1040});updateGOT({t:"text"});GOTHandler.get(null,"u");updateGOT({u:1050});updateGOT({u:"text"});
+    JSON.stringify(["a","b","d","n","m","x","weak","__wasm_call_ctors","s","t","u","never"]
       .map(name=>{var g=GOTHandler.get(null,name);return [name,describe(g.value),!!g.required]})
       .concat([["errors",errors.length]]))`;
 
@@ -98,10 +107,10 @@ describe('lazy GOT against the glue it replaces', () => {
 
   it('creates only the entries a module has asked for', () => {
     const count = `GOTHandler.get(null,"f7");
-      var exports={};for(var i=0;i<1000;i++)exports["f"+i]=function(){};updateGOT(exports);
+      var exports={};for(var i=0;i<1000;i++)exports["f"+i]={["f"+i]:function(){}}["f"+i];updateGOT(exports);
       [Object.keys(GOT).length,table.length,describe(GOT.f7.value)]`;
-    expect(runGot(original, count)).toEqual([1000, 1000, 'fn:']);
-    expect(runGot(patched, count)).toEqual([1, 1, 'fn:']);
+    expect(runGot(original, count)).toEqual([1000, 1000, 'fn:f7']);
+    expect(runGot(patched, count)).toEqual([1, 1, 'fn:f7']);
   });
 });
 

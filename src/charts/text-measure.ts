@@ -23,13 +23,24 @@ interface MeasureContext {
   measureText(text: string): TextMetrics;
 }
 
-/** A `measureText` for ECharts' platform API, drawing on one canvas context created when first needed. */
+/** A width without a canvas: a full em for a CJK (non-ASCII) character, 0.6 em otherwise, at the font's size. */
+export function estimateWidth(text: string, font: string | undefined): number {
+  const size = Number(/(\d+(?:\.\d+)?)px/.exec(font ?? '')?.[1] ?? 12);
+  let width = 0;
+  for (const char of text) width += (char.codePointAt(0) ?? 0) > 0x7f ? size : size * 0.6;
+  return width;
+}
+
+/**
+ * A `measureText` for ECharts' platform API, drawing on one canvas context created when first needed (an
+ * estimate where no context can be had).
+ */
 export function createMeasureText(context: () => MeasureContext | null) {
   let canvas: MeasureContext | null = null;
   let current = '';
   return (text: string, font?: string): { width: number } => {
     canvas ??= context();
-    if (!canvas) return { width: 0 };
+    if (!canvas) return { width: estimateWidth(text, font) };
     const wanted = themedFont(font);
     if (wanted !== current) canvas.font = current = wanted;
     return canvas.measureText(text);

@@ -40,13 +40,13 @@ class BrowserEngine implements Engine {
       try {
         return toRows((await prepared.query(...query.params)) as unknown as ArrowTableLike);
       } catch (cause) {
-        this.statements.forget(query.text);
+        this.statements.forget(query.text, prepared);
         throw QueryError.wrap(cause, query);
       }
     }
     // One message to the worker: preparing a statement first would take two, and the second waits for the
     // page's thread (busy drawing another query's charts, say) before it goes out. The statement is prepared
-    // behind it, for the next run of the same text.
+    // after this task's queries have gone out, for the next run of the same text.
     const text = inlineParams(query);
     let stmt: duckdb.AsyncPreparedStatement | null = null;
     try {
@@ -55,8 +55,12 @@ class BrowserEngine implements Engine {
         if (query.params.length > 0) this.statements.prepareLater(query.text);
         return toRows((await result) as unknown as ArrowTableLike);
       }
+      // Values that cannot be written as literals exactly (numbers, say): prepared, and the statement kept.
       stmt = await this.conn.prepare(query.text);
-      return toRows((await stmt.query(...query.params)) as unknown as ArrowTableLike);
+      const rows = toRows((await stmt.query(...query.params)) as unknown as ArrowTableLike);
+      this.statements.keep(query.text, stmt);
+      stmt = null;
+      return rows;
     } catch (cause) {
       // The error names the SQL the engine ran: the inlined text, when that is what was sent.
       throw QueryError.wrap(cause, text !== null ? { text, params: [] } : query);

@@ -5,7 +5,8 @@
  * other values. DuckDB spends most of a small query's time parsing, binding and planning it. The cross-filter
  * counts over the report's 333 figures take ~14 ms from text, and ~3 ms as a prepared statement run with new
  * values. A text seen for the first time therefore runs as it is (one message to the worker), and is prepared
- * behind it, so its next run is a prepared one (one message too).
+ * once the current task is over, behind every query it sent (a click's figures and counts go out first), so its
+ * next run is a prepared one (one message too).
  *
  * DuckDB binds a prepared statement again by itself when a table it reads has been replaced. A statement that
  * fails is dropped all the same: the next run of its text starts over from the text.
@@ -25,9 +26,14 @@ export class StatementCache<S> {
   private readonly ready = new Map<string, S>();
   private readonly preparing = new Set<string>();
 
+  /**
+   * `defer` schedules the prepares; by default after the current task, so that the queries sent in the same task
+   * (say a click's figures, then its counts) all reach the worker before any prepare.
+   */
   constructor(
     private readonly host: StatementHost<S>,
     private readonly capacity = STATEMENT_CAPACITY,
+    private readonly defer: (task: () => void) => void = (task) => void setTimeout(task, 0),
   ) {}
 
   /** The statement prepared for `text`, if there is one (it becomes the most recently used). */
@@ -40,26 +46,35 @@ export class StatementCache<S> {
   }
 
   /**
-   * Starts preparing `text` unless it is prepared or being prepared. Call it after sending the query itself:
-   * the engine then prepares once the answer has gone out. A text that fails to prepare is not kept.
+   * Prepares `text` soon (see `defer`) unless it is prepared or being prepared. Call it after sending the query
+   * itself. A text that fails to prepare is not kept.
    */
   prepareLater(text: string): void {
     if (this.ready.has(text) || this.preparing.has(text)) return;
     this.preparing.add(text);
-    this.host.prepare(text).then(
-      (statement) => {
-        this.preparing.delete(text);
-        this.ready.set(text, statement);
-        this.trim();
-      },
-      () => this.preparing.delete(text),
-    );
+    this.defer(() => {
+      this.host.prepare(text).then(
+        (statement) => {
+          this.preparing.delete(text);
+          this.keep(text, statement);
+        },
+        () => this.preparing.delete(text),
+      );
+    });
   }
 
-  /** Drops (and closes) the statement for `text`. */
-  forget(text: string): void {
-    const statement = this.ready.get(text);
-    if (statement === undefined) return;
+  /** Keeps `statement`, prepared by the caller for `text` (a statement already kept for it is closed). */
+  keep(text: string, statement: S): void {
+    const previous = this.ready.get(text);
+    if (previous !== undefined && previous !== statement) this.closeQuietly(previous);
+    this.ready.delete(text);
+    this.ready.set(text, statement);
+    this.trim();
+  }
+
+  /** Drops (and closes) `statement` if it is the one kept for `text` (after it failed, say). */
+  forget(text: string, statement: S): void {
+    if (this.ready.get(text) !== statement) return;
     this.ready.delete(text);
     this.closeQuietly(statement);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMeasureText, themedFont } from '../../src/charts/text-measure';
+import { createMeasureText, estimateWidth, themedFont } from '../../src/charts/text-measure';
 import { FONT_FAMILY } from '../../src/charts/theme';
 
 describe('themedFont', () => {
@@ -42,7 +42,9 @@ describe('createMeasureText', () => {
     expect(fonts).toEqual([`12px ${FONT_FAMILY}`, `20px ${FONT_FAMILY}`]);
   });
 
-  it('answers 0 where there is no canvas to measure on', () => {
-    expect(createMeasureText(() => null)('国家').width).toBe(0);
+  it('estimates where there is no canvas to measure on: a full em for Chinese, 0.6 em for ASCII', () => {
+    expect(createMeasureText(() => null)('国家', '12px sans-serif').width).toBe(24);
+    expect(createMeasureText(() => null)('国家ab', 'bold 20px sans-serif').width).toBe(64);
+    expect(estimateWidth('1,975', undefined)).toBeCloseTo(36);
   });
 });

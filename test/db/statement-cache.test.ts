@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { StatementCache, type StatementHost } from '../../src/db/statement-cache';
 
+/** Prepares at once (the order of messages is tested on its own below). */
+const now = (task: () => void) => task();
+
 /** A host whose prepares resolve when the test says so; statements are their texts. */
 function host(failing: string[] = []) {
   const prepared: string[] = [];
@@ -27,7 +30,7 @@ function host(failing: string[] = []) {
 describe('StatementCache', () => {
   it('has nothing for a text until its prepare has finished, then hands it out', async () => {
     const { h, prepared, settle } = host();
-    const cache = new StatementCache(h);
+    const cache = new StatementCache(h, undefined, now);
     expect(cache.take('a')).toBeUndefined();
     cache.prepareLater('a');
     expect(cache.take('a')).toBeUndefined();
@@ -39,7 +42,7 @@ describe('StatementCache', () => {
 
   it('prepares a text once, however often it is asked while preparing or ready', async () => {
     const { h, prepared, settle } = host();
-    const cache = new StatementCache(h);
+    const cache = new StatementCache(h, undefined, now);
     cache.prepareLater('a');
     cache.prepareLater('a');
     await settle();
@@ -49,7 +52,7 @@ describe('StatementCache', () => {
 
   it('keeps no statement for a text that fails to prepare, and tries it again when asked again', async () => {
     const { h, prepared, settle } = host(['bad']);
-    const cache = new StatementCache(h);
+    const cache = new StatementCache(h, undefined, now);
     cache.prepareLater('bad');
     await settle();
     expect(cache.take('bad')).toBeUndefined();
@@ -59,7 +62,7 @@ describe('StatementCache', () => {
 
   it('closes the least recently used statement beyond its capacity', async () => {
     const { h, closed, settle } = host();
-    const cache = new StatementCache(h, 2);
+    const cache = new StatementCache(h, 2, now);
     for (const text of ['a', 'b']) cache.prepareLater(text);
     await settle();
     cache.take('a');
@@ -74,15 +77,56 @@ describe('StatementCache', () => {
 
   it('closes a forgotten statement and prepares its text afresh', async () => {
     const { h, prepared, closed, settle } = host();
-    const cache = new StatementCache(h);
+    const cache = new StatementCache(h, undefined, now);
     cache.prepareLater('a');
     await settle();
-    cache.forget('a');
+    cache.forget('a', 'stmt:a');
     expect(closed).toEqual(['stmt:a']);
     expect(cache.take('a')).toBeUndefined();
     cache.prepareLater('a');
     await settle();
     expect(prepared).toEqual(['a', 'a']);
     expect(cache.take('a')).toBe('stmt:a');
+  });
+
+  it('forgets only the statement that failed, not a newer one kept for the same text since', () => {
+    const { h, closed } = host();
+    const cache = new StatementCache(h, undefined, now);
+    cache.keep('a', 'old');
+    cache.keep('a', 'new');
+    expect(closed).toEqual(['old']);
+    cache.forget('a', 'old');
+    expect(cache.take('a')).toBe('new');
+    expect(closed).toEqual(['old']);
+  });
+
+  it('keeps a statement its caller prepared, within the same capacity', () => {
+    const { h, closed } = host();
+    const cache = new StatementCache(h, 1, now);
+    cache.keep('a', 'stmt:a');
+    cache.keep('b', 'stmt:b');
+    expect(cache.take('a')).toBeUndefined();
+    expect(cache.take('b')).toBe('stmt:b');
+    expect(closed).toEqual(['stmt:a']);
+  });
+
+  it('by default prepares only after the current task, behind every query that task sent', async () => {
+    const sent: string[] = [];
+    const h: StatementHost<string> = {
+      async prepare(text) {
+        sent.push(`prepare ${text}`);
+        return `stmt:${text}`;
+      },
+      async close() {},
+    };
+    const cache = new StatementCache(h);
+    // A click: its figures query, then its counts, each followed by the request to prepare its text.
+    sent.push('run figures');
+    cache.prepareLater('figures');
+    sent.push('run counts');
+    cache.prepareLater('counts');
+    expect(sent).toEqual(['run figures', 'run counts']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(sent).toEqual(['run figures', 'run counts', 'prepare figures', 'prepare counts']);
   });
 });

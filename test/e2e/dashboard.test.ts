@@ -52,24 +52,30 @@ describe('the dashboard in Chromium', () => {
   });
 
   it("measures chart labels in the theme's family, never in a bare sans-serif (font fallback for every character)", async () => {
-    await s.context.addInitScript(() => {
-      const fonts = new Set<string>();
-      (window as unknown as { __measuredFonts: Set<string> }).__measuredFonts = fonts;
-      const measure = CanvasRenderingContext2D.prototype.measureText;
-      CanvasRenderingContext2D.prototype.measureText = function (this: CanvasRenderingContext2D, text: string) {
-        fonts.add(this.font);
-        return measure.call(this, text);
-      };
-    });
-    await s.page.goto(`${s.baseUrl}/?view=compare`);
-    await s.page.locator('[data-chart="compare-bars-CNY"]').waitFor();
-    const before = await chartSeries(s.page, 'compare-bars-CNY');
-    await s.page.getByLabel('按类别筛选').selectOption('=investment');
-    await expect.poll(async () => (await chartSeries(s.page, 'compare-bars-CNY')).names).not.toEqual(before.names);
-    const fonts = await s.page.evaluate(() => [...(window as unknown as { __measuredFonts: Set<string> }).__measuredFonts]);
-    expect(fonts.length).toBeGreaterThan(0);
-    // The canvas normalises a font list's quotes; what matters is that the CJK family comes first.
-    expect(fonts.filter((font) => !/Noto Sans CJK SC/.test(font))).toEqual([]);
+    // A page of its own: the measuring probe must not stay in the page the other tests use.
+    const page = await s.context.newPage();
+    try {
+      await page.addInitScript(() => {
+        const fonts = new Set<string>();
+        (window as unknown as { __measuredFonts: Set<string> }).__measuredFonts = fonts;
+        const measure = CanvasRenderingContext2D.prototype.measureText;
+        CanvasRenderingContext2D.prototype.measureText = function (this: CanvasRenderingContext2D, text: string) {
+          fonts.add(this.font);
+          return measure.call(this, text);
+        };
+      });
+      await page.goto(`${s.baseUrl}/?view=compare`);
+      await page.locator('[data-chart="compare-bars-CNY"]').waitFor();
+      const before = await chartSeries(page, 'compare-bars-CNY');
+      await page.getByLabel('按类别筛选').selectOption('=investment');
+      await expect.poll(async () => (await chartSeries(page, 'compare-bars-CNY')).names).not.toEqual(before.names);
+      const fonts = await page.evaluate(() => [...(window as unknown as { __measuredFonts: Set<string> }).__measuredFonts]);
+      expect(fonts.length).toBeGreaterThan(0);
+      // The canvas normalises a font list's quotes; what matters is that the CJK family comes first.
+      expect(fonts.filter((font) => !/Noto Sans CJK SC/.test(font))).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 
   it('draws a chart below the fold only once it nears the viewport, with the data of the latest filter', async () => {
