@@ -5,6 +5,7 @@ import { runInNewContext, Script } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Blocking from '@duckdb/duckdb-wasm/blocking';
 import { applyGluePatches, duckdbDist, findGlue, PATCH_MARKER, patchDuckdbWorker } from '../scripts/duckdb-link-patch';
+import { NODE_BUNDLES } from './util/test-db';
 
 const DIST = duckdbDist();
 const read = (file: string) => readFileSync(join(DIST, file), 'utf8');
@@ -150,14 +151,7 @@ describe('DuckDB linked by the patched glue', () => {
   const engines: { db: Blocking.DuckDBBindings; conn: Conn }[] = [];
 
   async function start(lib: typeof Blocking) {
-    const db = await lib.createDuckDB(
-      {
-        mvp: { mainModule: join(DIST, 'duckdb-mvp.wasm'), mainWorker: join(DIST, 'duckdb-node-mvp.worker.cjs') },
-        eh: { mainModule: join(DIST, 'duckdb-eh.wasm'), mainWorker: join(DIST, 'duckdb-node-eh.worker.cjs') },
-      },
-      new lib.VoidLogger(),
-      lib.NODE_RUNTIME,
-    );
+    const db = await lib.createDuckDB(NODE_BUNDLES, new lib.VoidLogger(), lib.NODE_RUNTIME);
     await db.instantiate(() => {});
     db.open({ query: { castBigIntToDouble: true } });
     const conn = db.connect();

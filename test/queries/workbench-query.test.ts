@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lockEngine, toRows, type Engine } from '../../src/db';
@@ -10,6 +8,7 @@ import {
 } from '../../src/queries';
 import { raw } from '../../src/sql';
 import { SAMPLE_DOCUMENTS_CSV, SAMPLE_FIGURES, sampleFiguresCsv } from '../util/sample-data';
+import { NODE_BUNDLES } from '../util/test-db';
 
 /**
  * A blocking DuckDB doing the browser engine's sandbox steps: the app's tables on one connection, locked;
@@ -20,11 +19,7 @@ let runner: ReadOnlyRunner;
 let app: Engine;
 
 beforeAll(async () => {
-  const dist = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm'));
-  const db = await createDuckDB({
-    mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-    eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
-  }, new VoidLogger(), NODE_RUNTIME);
+  const db = await createDuckDB(NODE_BUNDLES, new VoidLogger(), NODE_RUNTIME);
   await db.instantiate(() => {});
   db.open({ query: { castBigIntToDouble: true } });
   const main = db.connect();

@@ -1,25 +1,24 @@
 /** A real DuckDB (the same wasm engine as the browser, blocking API) for tests of SQL built by the app. */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
+import { duckdbDist } from '../../scripts/duckdb-link-patch';
 import type { Engine } from '../../src/db';
 import { QueryError, toRows } from '../../src/db';
 import type { ArrowTableLike } from '../../src/db/rows';
 import type { QueryRunner } from '../../src/queries';
 import { inlineParams, type SqlQuery } from '../../src/sql';
 
-const DIST = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm'));
+const DIST = duckdbDist();
+
+/** DuckDB's Node builds (wasm and worker of each), as every test engine starts them. */
+export const NODE_BUNDLES = {
+  mvp: { mainModule: join(DIST, 'duckdb-mvp.wasm'), mainWorker: join(DIST, 'duckdb-node-mvp.worker.cjs') },
+  eh: { mainModule: join(DIST, 'duckdb-eh.wasm'), mainWorker: join(DIST, 'duckdb-node-eh.worker.cjs') },
+};
 
 /** Starts an in-process DuckDB with the browser's open options; ~1 s, so share one per test file. */
 export async function createTestEngine(): Promise<Engine & { runner: QueryRunner; arrow: (text: string) => ArrowTableLike }> {
-  const db = await createDuckDB(
-    {
-      mvp: { mainModule: join(DIST, 'duckdb-mvp.wasm'), mainWorker: join(DIST, 'duckdb-node-mvp.worker.cjs') },
-      eh: { mainModule: join(DIST, 'duckdb-eh.wasm'), mainWorker: join(DIST, 'duckdb-node-eh.worker.cjs') },
-    },
-    new VoidLogger(),
-    NODE_RUNTIME,
-  );
+  const db = await createDuckDB(NODE_BUNDLES, new VoidLogger(), NODE_RUNTIME);
   await db.instantiate(() => {});
   db.open({ query: { castBigIntToDouble: true } });
   const conn = db.connect();
