@@ -70,6 +70,7 @@ class BrowserEngine implements Engine {
   }
 
   async close(): Promise<void> {
+    this.statements.close();
     await this.db.terminate();
   }
 

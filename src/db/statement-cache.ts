@@ -25,6 +25,8 @@ export class StatementCache<S> {
   /** Ready statements, least recently used first (a Map keeps insertion order). */
   private readonly ready = new Map<string, S>();
   private readonly preparing = new Set<string>();
+  /** Set once the engine is closed: nothing is prepared or kept after. */
+  private closed = false;
 
   /**
    * `defer` schedules the prepares; by default after the current task, so that the queries sent in the same task
@@ -53,6 +55,7 @@ export class StatementCache<S> {
     if (this.ready.has(text) || this.preparing.has(text)) return;
     this.preparing.add(text);
     this.defer(() => {
+      if (this.closed) return;
       this.host.prepare(text).then(
         (statement) => {
           this.preparing.delete(text);
@@ -65,6 +68,7 @@ export class StatementCache<S> {
 
   /** Keeps `statement`, prepared by the caller for `text` (a statement already kept for it is closed). */
   keep(text: string, statement: S): void {
+    if (this.closed) return;
     const previous = this.ready.get(text);
     if (previous !== undefined && previous !== statement) this.closeQuietly(previous);
     this.ready.delete(text);
@@ -77,6 +81,13 @@ export class StatementCache<S> {
     if (this.ready.get(text) !== statement) return;
     this.ready.delete(text);
     this.closeQuietly(statement);
+  }
+
+  /** Forgets every statement and prepares nothing more (the engine's worker is going away with them). */
+  close(): void {
+    this.closed = true;
+    this.ready.clear();
+    this.preparing.clear();
   }
 
   /** How many statements are ready (for tests). */

@@ -129,4 +129,16 @@ describe('StatementCache', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(sent).toEqual(['run figures', 'run counts', 'prepare figures', 'prepare counts']);
   });
+
+  it('prepares nothing once closed, not even a prepare asked for before', () => {
+    const { h, prepared } = host();
+    const tasks: (() => void)[] = [];
+    const cache = new StatementCache(h, undefined, (task) => tasks.push(task));
+    cache.prepareLater('a');
+    cache.close();
+    tasks.forEach((task) => task());
+    cache.keep('b', 'stmt:b');
+    expect(prepared).toEqual([]);
+    expect(cache.size).toBe(0);
+  });
 });
