@@ -20,10 +20,10 @@ import { ensureChromium } from './ensure-chromium.mjs';
 import { initialJs } from './bench/bundle';
 import { cpuProbeMs } from './bench/cpu-probe';
 import { measureInteraction } from './bench/interaction';
-import { measureLoad, type LoadRun } from './bench/load';
+import { measureEngineFloor, measureLoad, measureQueryFloor, type LoadRun } from './bench/load';
 import { checkTargets, formatReport } from './bench/report';
 import { measureScale, type ScaleOutcome } from './bench/scale';
-import { buildAndServeApp, buildAndServeScalePage } from './bench/serve';
+import { buildAndServeApp, buildAndServeBenchPages } from './bench/serve';
 
 const { values: args } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } },
@@ -78,28 +78,47 @@ async function main(): Promise<number> {
   const loadBefore = loadavg();
   const probeBefore = cpuProbeMs();
   const chromium = ensureChromium({ log });
-  log('building the app and the scale page');
-  const [app, scalePage] = await phase('build', async () => [await buildAndServeApp(), await buildAndServeScalePage()] as const);
+  log('building the app and the benchmark pages');
+  const [app, benchPages] = await phase('build', async () => [await buildAndServeApp(), await buildAndServeBenchPages()] as const);
   try {
     const js = initialJs(app.outDir);
-    const loads = await phase('load', async () => {
+    // Each app load is paired with a cold load of the engine alone, in alternating order: the machine's speed
+    // drifts, and a pair is measured under the same conditions.
+    const floorProblems: string[] = [];
+    const { loads, floors } = await phase('load', async () => {
       const runs: LoadRun[] = [];
+      const readies: number[] = [];
+      const floor = async () => {
+        const f = await measureEngineFloor(chromium, `${benchPages.baseUrl}/bench/engine.html`);
+        readies.push(f.readyMs);
+        floorProblems.push(...f.problems);
+      };
       for (let i = 0; i < plan.loads; i++) {
         log(`page load ${i + 1}/${plan.loads}`);
+        if (i % 2 === 1) await floor();
         runs.push(await measureLoad(chromium, app, i === 0));
+        if (i % 2 === 0) await floor();
       }
-      return runs;
+      return { loads: runs, floors: readies };
     });
     log(`interaction: ${plan.clicks.uncached} + ${plan.clicks.cached} clicks`);
     const interaction = await phase('interaction', () => measureInteraction(chromium, app.baseUrl, plan.clicks));
-    const scale = await phase('scale', () => scaleRuns(chromium, `${scalePage.baseUrl}/bench/bench.html`));
+    log('interaction floor: the same states\' queries, nothing drawn');
+    const queryFloor = await phase('interactionFloor', () => measureQueryFloor(
+      chromium, `${benchPages.baseUrl}/bench/engine.html`, interaction.samples.uncached.map((c) => c.state)));
+    floorProblems.push(...queryFloor.problems);
+    const scale = await phase('scale', () => scaleRuns(chromium, `${benchPages.baseUrl}/bench/bench.html`));
     if (!scale[0]?.ok) throw new Error(`The scale page failed at the smallest size: ${JSON.stringify(scale[0])}`);
 
     const measured = {
       firstChart: { cold: summarizeMarks(loads.map((l) => l.cold.firstChartMs)), warm: summarizeMarks(loads.map((l) => l.warm.firstChartMs)) },
       firstChartDrawn: { cold: summarize(loads.map((l) => l.cold.firstChartDrawnMs)), warm: summarize(loads.map((l) => l.warm.firstChartDrawnMs)) },
       duckdbReady: { cold: summarize(loads.map((l) => l.cold.duckdbReadyMs)), warm: summarize(loads.map((l) => l.warm.duckdbReadyMs)) },
-      interaction, scale, initialJs: js,
+      engineFloor: {
+        cold: summarize(floors),
+        overFloor: summarize(loads.map((l, i) => l.cold.duckdbReadyMs - (floors[i] as number))),
+      },
+      interaction, interactionFloor: summarize(queryFloor.samples), scale, initialJs: js,
     };
     const checks = checkTargets(measured);
     const probeAfter = cpuProbeMs();
@@ -117,6 +136,8 @@ async function main(): Promise<number> {
         chromium: execFileSync(chromium, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
         notes: [
           'Medians over the runs unless a figure says p95; cold = fresh browser profile, warm = second navigation in the same profile.',
+          'duckdb_ready_floor_ms: cold loads of bench/engine.html, the app\'s own engine start (same worker, wasm, data files and tables) on a page with nothing else, each paired with one app load in alternating order; overFloor = app ready minus its pair\'s floor. The floor is what the machine allows at that moment: the app can only add to it.',
+          'interaction_floor_ms: on a fresh floor page (engine and report only, warmed up as the app warms it), the compare view\'s two queries per click (figures, then cross-filter counts, through the app\'s runner and statement cache) for the same states the uncached clicks reached, in the same order, 150 ms apart, nothing drawn: from sending them to both answers converted to rows.',
           'first_chart_ms is the app\'s figures-board:first-chart mark (ECharts finished: the first chart\'s initial animation is over); first_chart_drawn_ms is when the first chart instance had drawn its option (the animation starts), observed by the benchmark.',
           'Interaction: "uncached" clicks reach filter states never seen before (DuckDB queried); "cached" clicks toggle between two seen states (TanStack Query cache). "drawn" = every visible chart\'s setOption returned after the click; "settled" = every visible chart fired figures-board:chart-rendered (ECharts finished, update animations included). A quiet window after the last event is not counted.',
           'Scale: synthetic figures tables generated in DuckDB (13 categories, 50 subjects, 8 base units). pivot = fetchGroups by subject with category series, CNY only; pivotView = fetchPivot rows category × columns subject, sum, CNY, with ROLLUP totals; compare = fetchFigures for one category and one subject, sorted by value_base. app = through the app runner (prepared statement + toRows + typed rows); raw = the same SQL and parameters prepared on the engine\'s DuckDB connection, no conversion. One warm-up each, then app and raw alternate.',
@@ -129,11 +150,13 @@ async function main(): Promise<number> {
       first_chart_ms: measured.firstChart,
       first_chart_drawn_ms: measured.firstChartDrawn,
       duckdb_ready_ms: measured.duckdbReady,
+      duckdb_ready_floor_ms: measured.engineFloor,
       load_samples: loads.map(({ cold, warm }) => ({ cold, warm })),
       interaction_p95_ms: {
         uncached_settled: interaction.uncached.settled.p95, uncached_drawn: interaction.uncached.drawn.p95,
         all_settled: interaction.all.settled.p95, all_drawn: interaction.all.drawn.p95,
       },
+      interaction_floor_ms: { queriesOnly: measured.interactionFloor, samples: queryFloor.samples },
       interaction: { measuredOn: '?view=compare (bars), the report\'s data', ...interaction },
       scale,
       bundle: {
@@ -141,7 +164,7 @@ async function main(): Promise<number> {
         coldLoadFetched: loads[0]?.fetched ?? null,
         jsHeapAfterLoad: loads[0]?.heap ?? null,
       },
-      pageProblems: [...loads.flatMap((l) => l.problems), ...interaction.problems],
+      pageProblems: [...loads.flatMap((l) => l.problems), ...floorProblems, ...interaction.problems],
       targets: checks,
     };
     results.wallMs = Date.now() - started;
@@ -152,7 +175,7 @@ async function main(): Promise<number> {
     log(`wrote ${outFile} in ${(results.wallMs / 1000).toFixed(1)} s`);
     return 0;
   } finally {
-    await Promise.all([app.close(), scalePage.close()]);
+    await Promise.all([app.close(), benchPages.close()]);
   }
 }
 

@@ -122,3 +122,36 @@ export async function measureLoad(chromium: string, served: Served, details: boo
     await browser.close();
   }
 }
+
+/**
+ * The engine-start floor: a cold load (fresh profile) of bench/engine.html, which starts the app's engine and
+ * loads its tables with nothing else on the page. Returns its DuckDB-ready mark.
+ */
+export async function measureEngineFloor(chromium: string, pageUrl: string): Promise<{ readyMs: number; problems: string[] }> {
+  const browser = await openBrowser(chromium);
+  try {
+    await browser.page.goto(pageUrl, { waitUntil: 'commit' });
+    const readyMs = await waitForMark(browser.page, DUCKDB_READY_MARK);
+    return { readyMs, problems: [...browser.problems] };
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * The interaction floor: on a fresh floor page, once its engine is ready, the compare view's queries for each
+ * of `states` (URL query strings) with nothing drawn (src/bench/query-floor.ts). Returns the time per state.
+ */
+export async function measureQueryFloor(chromium: string, pageUrl: string, states: readonly string[]): Promise<{ samples: number[]; problems: string[] }> {
+  const browser = await openBrowser(chromium);
+  try {
+    await browser.page.goto(pageUrl);
+    await waitForMark(browser.page, DUCKDB_READY_MARK);
+    type FloorWindow = { __figuresBoardQueryFloor: (states: readonly string[]) => Promise<{ samples: number[] }> };
+    const { samples } = await browser.page.evaluate(
+      (list) => (window as unknown as FloorWindow).__figuresBoardQueryFloor(list), [...states]);
+    return { samples, problems: [...browser.problems] };
+  } finally {
+    await browser.close();
+  }
+}

@@ -19,7 +19,11 @@ export interface Measured {
   firstChart: { cold: MarkSummary; warm: MarkSummary };
   firstChartDrawn: { cold: Summary; warm: Summary };
   duckdbReady: { cold: Summary; warm: Summary };
+  /** The engine started alone on an empty page (cold), and the app's ready minus its paired floor load. */
+  engineFloor: { cold: Summary; overFloor: Summary };
   interaction: InteractionResult;
+  /** The uncached clicks' queries alone, nothing drawn (see src/bench/query-floor.ts). */
+  interactionFloor: Summary;
   scale: ScaleOutcome[];
   initialJs: InitialJs;
 }
@@ -88,10 +92,13 @@ export function formatReport(m: Measured, checks: Check[]): string {
     }),
     ['DuckDB ready, cold', fmt(m.duckdbReady.cold.median), fmt(m.duckdbReady.cold.p95), String(m.duckdbReady.cold.n)],
     ['DuckDB ready, warm', fmt(m.duckdbReady.warm.median), fmt(m.duckdbReady.warm.p95), String(m.duckdbReady.warm.n)],
+    ['DuckDB ready, the engine alone on an empty page (floor), cold', fmt(m.engineFloor.cold.median), fmt(m.engineFloor.cold.p95), String(m.engineFloor.cold.n)],
+    ['DuckDB ready, app minus its paired floor load, cold', fmt(m.engineFloor.overFloor.median), fmt(m.engineFloor.overFloor.p95), String(m.engineFloor.overFloor.n)],
     ...(['uncached', 'cached', 'all'] as const).flatMap((k) => (['drawn', 'settled'] as const).map((w) => {
       const s = m.interaction[k][w];
       return [`interaction, ${k}, ${w}`, fmt(s.median), fmt(s.p95), String(s.n)];
     })),
+    ['interaction floor: the uncached clicks\' queries alone, nothing drawn', fmt(m.interactionFloor.median), fmt(m.interactionFloor.p95), String(m.interactionFloor.n)],
   ]);
   const scale = table(['Rows', 'Query', 'Result rows', 'App median', 'Raw median', 'App/raw', 'toRows alone'],
     m.scale.flatMap((s) => !s.ok

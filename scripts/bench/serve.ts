@@ -95,12 +95,15 @@ export async function buildAndServeApp(): Promise<Served> {
   return serve(outDir);
 }
 
-/** The scale page (bench/bench.html): the project config with only the entry and output changed. */
-export async function buildAndServeScalePage(): Promise<Served> {
+/**
+ * The benchmark's own pages: the scale page (bench/bench.html) and the engine-start floor (bench/engine.html).
+ * The project config with only the entries and output changed.
+ */
+export async function buildAndServeBenchPages(): Promise<Served> {
   const outDir = join(BENCH_DIST, 'scale');
   await build({
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, rolldownOptions: { input: 'bench/bench.html' } },
+    build: { outDir, emptyOutDir: true, rolldownOptions: { input: ['bench/bench.html', 'bench/engine.html'] } },
   });
   return serve(outDir);
 }
