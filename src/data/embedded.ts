@@ -5,6 +5,7 @@
 import figuresCsvUrl from '../../data/figures.csv?url';
 import documentsCsvUrl from '../../data/documents.csv?url';
 import type { TableSources } from '../db';
+import { loadStoredImports } from './imports-store';
 
 const sourceTextUrls = import.meta.glob('../../data/source/*.txt', {
   query: '?url',
@@ -26,7 +27,8 @@ export function loadEmbeddedSources(): Promise<TableSources> {
     fetchText(figuresCsvUrl, 'data/figures.csv'),
     fetchText(documentsCsvUrl, 'data/documents.csv'),
   ]).then(
-    ([figuresCsv, documentsCsv]) => ({ figuresCsv, documentsCsv }),
+    // The analyst's own tables kept from earlier visits come with them (read only when the engine loads).
+    ([figuresCsv, documentsCsv]) => ({ figuresCsv, documentsCsv, imports: loadStoredImports }),
     (error: unknown) => {
       sources = null;
       throw error;

@@ -2,6 +2,7 @@ import { raw, type SqlQuery } from '../sql';
 import type { Engine } from './engine';
 import { getEngineStatus, setEngineStatus } from './engine-status';
 import type { Row } from './rows';
+import { IMPORT_DIR } from './imports';
 import { loadTables, type TableSources } from './tables';
 
 export type { Engine, ReadOnlyResult, ResultColumn } from './engine';
@@ -13,6 +14,7 @@ export {
 } from './tables';
 export type { TableSources, FigureColumn } from './tables';
 export { getEngineStatus, subscribeEngineStatus } from './engine-status';
+export { createImportedTable, dropImportedTable, importsNotRestored, IMPORT_DIR } from './imports';
 export type { EngineStatus } from './engine-status';
 
 let engine: Promise<Engine> | null = null;
@@ -82,10 +84,10 @@ export function getEngine(loadSources: () => Promise<TableSources>): Promise<Eng
 /**
  * Closes the engine to the outside once its tables are loaded: no file, URL, extension or ATTACH from here on,
  * and the setting itself can no longer be changed (so user SQL cannot turn it back on). Files registered under
- * a directory listed in `allowed_directories` before this call stay readable (a way for later imports).
+ * IMPORT_DIR, the one allowed directory, stay readable: an analyst's imports are read from there.
  */
 export async function lockEngine(db: Engine): Promise<void> {
-  await db.query(raw('SET enable_external_access = false; SET lock_configuration = true'));
+  await db.query(raw(`SET allowed_directories = ['${IMPORT_DIR}']; SET enable_external_access = false; SET lock_configuration = true`));
 }
 
 /** Forgets a failed start so the next query starts the engine again. */

@@ -1,6 +1,8 @@
 import { ident, join, literal, sql } from '../sql';
 import type { Engine } from './engine';
 import type { Row } from './rows';
+import type { ImportedCsv } from '../data/import-csv';
+import { restoreImportedTables } from './imports';
 
 /** Column name → DuckDB type, in the order of `data/figures.csv`. */
 export const FIGURE_COLUMN_TYPES = {
@@ -38,10 +40,12 @@ export const DOCUMENT_COLUMN_TYPES = {
 export type FigureColumn = keyof typeof FIGURE_COLUMN_TYPES;
 export const FIGURE_COLUMNS = Object.keys(FIGURE_COLUMN_TYPES) as FigureColumn[];
 
-/** The CSV texts that make up the embedded data. */
+/** The CSV texts that make up the embedded data, and the analyst's own tables kept from earlier visits. */
 export interface TableSources {
   figuresCsv: string;
   documentsCsv: string;
+  /** Read once the app's own tables are in (from the browser's storage; nothing when there is none). */
+  imports?: () => Promise<readonly ImportedCsv[]>;
 }
 
 function readCsvStatement(table: string, file: string, types: Record<string, string>) {
@@ -134,4 +138,5 @@ export async function loadTables(engine: Engine, sources: TableSources): Promise
   // After the install's transaction has ended (committed or rolled back), never inside it.
   await installFigures(engine, 'figures_staging', createdRows(created));
   await engine.query(sql`CREATE OR REPLACE TABLE documents AS SELECT * FROM documents_staging; DROP TABLE documents_staging`);
+  if (sources.imports) await restoreImportedTables(engine, await sources.imports().catch(() => []));
 }

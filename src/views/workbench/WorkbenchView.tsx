@@ -8,6 +8,7 @@ import {
 import { QueryState } from '../shared/QueryState';
 import { addToHistory, loadHistory, saveHistory } from './query-history';
 import { resultTable } from '../compare/saved-chart-option';
+import { ImportPanel } from './ImportPanel';
 import { ResultTable } from './ResultTable';
 import { SaveQueryForm, SavedQueryList, useSavedQueries } from './SavedQueries';
 import { buildWorkbenchChartOption, pickChartColumns } from './workbench-chart-option';
@@ -56,6 +57,7 @@ export function WorkbenchView() {
     <div className="workbench">
       <aside className="wb-side">
         <SchemaList onPick={(table) => setText(`SELECT *\nFROM ${table}\nLIMIT 100`)} />
+        <ImportPanel />
         <SavedQueryList saved={saved} onLoad={setText} />
         <section className="wb-history" aria-label={t.workbench.history}>
           <h3>{t.workbench.history}</h3>

@@ -1,0 +1,46 @@
+import { queryOptions } from '@tanstack/react-query';
+import { loadEmbeddedSources } from '../data/embedded';
+import { checkImportCsv, type ImportedCsv } from '../data/import-csv';
+import { deleteStoredImport, loadStoredImports, storeImport } from '../data/imports-store';
+import { createImportedTable, dropImportedTable, getEngine, importsNotRestored } from '../db';
+
+export interface ImportOutcome {
+  imported: ImportedCsv;
+  /** Set when the table is loaded but could not be kept for the next visit (storage full or unavailable). */
+  notKept: string | null;
+}
+
+/**
+ * Checks `text`, loads it as `table`, then keeps it for the next visits. A text that fails the check or the
+ * engine's read throws (a CsvError names its row and column) and changes nothing: not the tables loaded, not
+ * what is kept.
+ */
+export async function importCsvTable(text: string, table: string): Promise<ImportOutcome> {
+  const imported = checkImportCsv(text, table);
+  const engine = await getEngine(loadEmbeddedSources);
+  await createImportedTable(engine, imported);
+  try {
+    await storeImport(imported);
+    return { imported, notKept: null };
+  } catch (error) {
+    return { imported, notKept: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Drops an imported table and forgets it. */
+export async function removeImportedTable(table: string): Promise<void> {
+  await dropImportedTable(await getEngine(loadEmbeddedSources), table);
+  await deleteStoredImport(table);
+}
+
+/** The kept imports (once the engine has loaded them), and those that could not be loaded again. */
+export function importsOptions() {
+  return queryOptions({
+    queryKey: ['imports'],
+    queryFn: async () => {
+      await getEngine(loadEmbeddedSources);
+      const kept = await loadStoredImports().catch(() => [] as ImportedCsv[]);
+      return { kept, notRestored: [...importsNotRestored] };
+    },
+  });
+}
