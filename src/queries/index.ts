@@ -8,4 +8,3 @@ export { run, type QueryRunner } from './run';
 export * from './source-text-query';
 export * from './pivot-query';
 export * from './workbench-query';
-export * from './imports-query';

@@ -2,7 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { t } from '../../i18n/zh';
 import { tableNameFromFile } from '../../data/import-csv';
-import { importCsvTable, importsOptions, removeImportedTable } from '../../queries';
+import { importCsvTable, importsOptions, removeImportedTable } from '../../queries/imports-query';
+import { afterNextPaint } from '../../lib/idle';
 
 /** The draft (table name and pasted text) is kept as it is typed: a reload never loses a paste. */
 const DRAFT_KEY = 'figures-board:import-draft';
@@ -58,6 +59,8 @@ export function ImportPanel() {
   const run = async (text: string, table: string, fromDraft: boolean) => {
     setStatus({ phase: 'importing' });
     try {
+      // The check of a large text takes the page's thread for a while: the busy state is on screen first.
+      await afterNextPaint();
       const { imported, notKept } = await importCsvTable(text, table);
       setStatus({
         phase: 'done',
