@@ -23,8 +23,8 @@ export interface ImportedCsv {
   importedAt: string;
 }
 
-/** The app's own tables: an import may not replace them. */
-export const RESERVED_TABLES: readonly string[] = ['figures', 'documents'];
+/** The app's own tables (and those it loads them through): an import may not replace them. */
+export const RESERVED_TABLES: readonly string[] = ['figures', 'documents', 'figures_staging', 'documents_staging'];
 
 /** Most rows an import takes (the engine holds every table in the page's memory). */
 export const IMPORT_MAX_ROWS = 1_000_000;

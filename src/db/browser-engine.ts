@@ -67,6 +67,10 @@ export class BrowserEngine implements Engine {
     await this.db.terminate();
   }
 
+  async dropFile(name: string): Promise<void> {
+    await this.db.dropFile(name);
+  }
+
   async registerText(name: string, text: string): Promise<void> {
     await this.db.registerFileText(name, text);
   }

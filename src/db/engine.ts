@@ -19,6 +19,8 @@ export interface Engine {
   query(query: SqlQuery): Promise<Row[]>;
   /** Makes `text` readable by `read_csv(name)`. */
   registerText(name: string, text: string): Promise<void>;
+  /** Forgets a file registered with {@link Engine.registerText} (its memory is freed). */
+  dropFile(name: string): Promise<void>;
   /** Asks the engine to stop the query that is running now (no-op where unsupported). */
   cancel(): Promise<void>;
   /**

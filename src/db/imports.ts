@@ -19,9 +19,14 @@ export async function createImportedTable(engine: Engine, imported: ImportedCsv)
   const file = `${IMPORT_DIR}${imported.table}-${registrations}.csv`;
   await engine.registerText(file, imported.csv);
   const columns = join(imported.columns.map((c) => sql`${literal(c.name)}: ${literal(c.type)}`));
-  await engine.query(sql`CREATE OR REPLACE TABLE ${ident(imported.table)} AS SELECT * FROM read_csv(${literal(file)},
-    header = true, delim = ${literal(imported.delimiter)}, quote = '"', escape = '"', auto_detect = false,
-    strict_mode = true, columns = {${columns}})`);
+  try {
+    await engine.query(sql`CREATE OR REPLACE TABLE ${ident(imported.table)} AS SELECT * FROM read_csv(${literal(file)},
+      header = true, delim = ${literal(imported.delimiter)}, quote = '"', escape = '"', auto_detect = false,
+      strict_mode = true, columns = {${columns}})`);
+  } finally {
+    // The table holds its own copy: the text is let go of either way (the kept copy is the browser's).
+    await engine.dropFile(file).catch(() => undefined);
+  }
 }
 
 export async function dropImportedTable(engine: Engine, table: string): Promise<void> {
@@ -36,6 +41,7 @@ export const importsNotRestored: { table: string; message: string }[] = [];
  * nothing is lost), the others load all the same.
  */
 export async function restoreImportedTables(engine: Engine, imports: readonly ImportedCsv[]): Promise<void> {
+  importsNotRestored.length = 0;
   for (const imported of imports) {
     try {
       await createImportedTable(engine, imported);

@@ -63,6 +63,28 @@ describe('imported tables', () => {
     await expect(engine.query(sql`SELECT * FROM broken`)).rejects.toThrow(/does not exist/);
   });
 
+  it('lets go of the registered text once the read is over, whether it succeeded or failed', async () => {
+    const registered: string[] = [];
+    const dropped: string[] = [];
+    const spy = {
+      ...engine,
+      registerText: async (name: string, text: string) => {
+        registered.push(name);
+        await engine.registerText(name, text);
+      },
+      dropFile: async (name: string) => {
+        dropped.push(name);
+        await engine.dropFile(name);
+      },
+    };
+    await createImportedTable(spy, checkImportCsv('a\n1\n', 'spied'));
+    await expect(createImportedTable(spy, { ...broken, table: 'spied' })).rejects.toThrow();
+    expect(registered).toHaveLength(2);
+    expect(dropped).toEqual(registered);
+    expect(new Set(registered).size).toBe(2);
+    expect(registered.every((name) => name.startsWith('imports/spied-'))).toBe(true);
+  });
+
   it('drops an imported table', async () => {
     await createImportedTable(engine, checkImportCsv('a\n1\n', 'gone'));
     await dropImportedTable(engine, 'gone');

@@ -32,6 +32,9 @@ beforeAll(async () => {
     async registerText(name, text) {
       db.registerFileText(name, text);
     },
+    async dropFile(name) {
+      db.dropFile(name);
+    },
     async cancel() {},
   };
   await loadTables(app, { figuresCsv: sampleFiguresCsv(), documentsCsv: SAMPLE_DOCUMENTS_CSV });

@@ -51,6 +51,9 @@ export async function createTestEngine(): Promise<Engine & { runner: QueryRunner
     async registerText(name, text) {
       db.registerFileText(name, text);
     },
+    async dropFile(name) {
+      db.dropFile(name);
+    },
     async cancel() {},
   };
   // `arrow` gives a query's Arrow result as DuckDB returns it, for tests of the conversion itself.
