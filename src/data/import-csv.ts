@@ -13,10 +13,12 @@ export interface ImportColumn {
   type: ImportColumnType;
 }
 
-/** A checked table, ready to load: its text as given, with what was found in it. */
+/** A checked table, ready to load: its records as a plain CSV, with what was found in them. */
 export interface ImportedCsv {
   table: string;
+  /** The checked records written out again: comma-separated, header first, quoted where needed. */
   csv: string;
+  /** The delimiter the text came with (a comma, or a tab for text pasted from a spreadsheet, say). */
   delimiter: string;
   columns: ImportColumn[];
   rows: number;
@@ -32,16 +34,34 @@ export const IMPORT_MAX_ROWS = 1_000_000;
 /** A table name an analyst can type in SQL without quotes. */
 const TABLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-/** A whole number that fits a double exactly, and any other plain decimal number. */
-const WHOLE = /^[+-]?\d{1,15}$/;
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/**
+ * A plain number as DuckDB reads it, without leading zeros (`000123` is a code, kept as text) and with at most
+ * 15 significant digits (a longer one, an account or ID number, would not survive as a double).
+ */
+const NUMBER = /^[+-]?(?:(?:0|[1-9]\d*)(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?$/;
+const WHOLE = /^[+-]?(?:0|[1-9]\d*)$/;
 
-/** A suggested table name from a file name: `2023 投资.csv` → `t_2023`; the analyst can change it. */
-export function tableNameFromFile(fileName: string): string {
+function significantDigits(v: string): number {
+  const mantissa = v.replace(/[eE].*$/, '').replace(/[^0-9]/g, '').replace(/^0+/, '');
+  return mantissa.replace(/0+$/, '').length;
+}
+
+function isNumber(v: string): boolean {
+  return NUMBER.test(v) && significantDigits(v) <= 15;
+}
+
+/**
+ * A table name from a file name, unlike every name in `taken`: `Budget 2023.csv` → `budget_2023`, `投资.csv` →
+ * `imported` (then `imported_2`, …).
+ */
+export function tableNameFromFile(fileName: string, taken: readonly string[] = []): string {
   const base = fileName.replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
-  if (base === '') return 'imported';
-  const name = /^[a-z_]/.test(base) ? base : `t_${base}`;
-  return RESERVED_TABLES.includes(name) ? `${name}_imported` : name.slice(0, 63);
+  const plain = base === '' ? 'imported' : /^[a-z_]/.test(base) ? base : `t_${base}`;
+  const name = (RESERVED_TABLES.includes(plain) ? `${plain}_imported` : plain).slice(0, 56);
+  if (!taken.includes(name)) return name;
+  let n = 2;
+  while (taken.includes(`${name}_${n}`)) n += 1;
+  return `${name}_${n}`;
 }
 
 /** Why `table` cannot name an import, or null when it can. */
@@ -51,78 +71,118 @@ export function tableNameProblem(table: string): string | null {
   return null;
 }
 
-/** The 1-based column (counted in fields) at `offset` of a record that starts at `recordStart`. */
-function fieldAt(text: string, recordStart: number, offset: number, delimiter: string): number {
-  let field = 1;
-  let quoted = false;
-  for (let i = recordStart; i < offset && i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && c === delimiter) field += 1;
-  }
-  return field;
+/** Where a record starts in the text: its offset and its 1-based line. */
+interface RecordStart {
+  offset: number;
+  line: number;
 }
 
-/** The offset where record `row` (0-based) starts, counting quoted line breaks as part of their field. */
-function recordStart(text: string, row: number): number {
-  let seen = 0;
+/**
+ * Scans the text as a CSV reader does (a quote opens a field only at its start; inside one, `""` is a quote
+ * and a line break belongs to the field): the start of each record that PapaParse keeps with
+ * `skipEmptyLines: 'greedy'` (a record of nothing but whitespace, delimiters and quotes is skipped), and the
+ * field a given offset falls in. Lets a message name the line an analyst sees in an editor, blank lines and
+ * multi-line fields included.
+ */
+function scan(text: string, delimiter: string) {
+  const starts: RecordStart[] = [];
+  const fieldAt = new Map<number, number>();
   let quoted = false;
-  for (let i = 0; i < text.length && seen < row; i++) {
-    const c = text[i];
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && c === '\n') {
-      seen += 1;
-      if (seen === row) return i + 1;
+  let fieldStart = true;
+  let field = 1;
+  let line = 1;
+  let start: RecordStart = { offset: 0, line: 1 };
+  let content = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    fieldAt.set(i, field);
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        content = true;
+        i += 1;
+        fieldAt.set(i, field);
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        if (c === '\n') line += 1;
+        if (c.trim() !== '') content = true;
+      }
+      continue;
+    }
+    if (c === '"' && fieldStart) {
+      quoted = true;
+      fieldStart = false;
+    } else if (c === delimiter) {
+      field += 1;
+      fieldStart = true;
+    } else if (c === '\n') {
+      line += 1;
+      if (content) starts.push(start);
+      start = { offset: i + 1, line };
+      content = false;
+      field = 1;
+      fieldStart = true;
+    } else {
+      fieldStart = false;
+      if (c.trim() !== '') content = true;
     }
   }
-  return row === 0 ? 0 : text.length;
+  if (content) starts.push(start);
+  return { starts, fieldAt: (offset: number) => fieldAt.get(offset) ?? field };
 }
 
 function columnType(values: readonly string[]): ImportColumnType {
   const present = values.filter((v) => v !== '');
-  if (present.length === 0) return 'VARCHAR';
-  if (present.every((v) => WHOLE.test(v))) return 'BIGINT';
-  if (present.every((v) => NUMBER.test(v))) return 'DOUBLE';
-  return 'VARCHAR';
+  if (present.length === 0 || !present.every(isNumber)) return 'VARCHAR';
+  return present.every((v) => WHOLE.test(v)) ? 'BIGINT' : 'DOUBLE';
 }
 
 /**
  * Checks a CSV (or tab-separated text pasted from a spreadsheet; the delimiter is detected) with a header row:
  * every record must have as many fields as the header, header names must be present and distinct, quotes must
- * close. Numbers columns are typed as such when every value in them is a plain number. Rows count as a
- * spreadsheet does: the header is row 1. Throws a {@link CsvError} naming the row and column.
+ * close. Number columns are typed as such when every value in them is a plain number. Rows are the text's
+ * lines as an editor numbers them (a record spanning lines is named by its first). Throws a {@link CsvError}
+ * naming the row and column.
  */
 export function checkImportCsv(input: string, table: string, now: () => Date = () => new Date()): ImportedCsv {
   const problem = tableNameProblem(table);
   if (problem) throw new CsvError(problem, 0);
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.trim() === '') throw new CsvError('没有内容：请粘贴或选择一个带表头的 CSV', 1);
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [',', '\t', ';', '|'] });
+  // One record beyond the limit is enough to refuse a text that is too long, without reading all of it.
+  const parsed = Papa.parse<string[]>(text, {
+    skipEmptyLines: 'greedy', delimitersToGuess: [',', '\t', ';', '|'], preview: IMPORT_MAX_ROWS + 2,
+  });
   const delimiter = parsed.meta.delimiter || ',';
+  const { starts, fieldAt } = scan(text, delimiter);
+  const lineOf = (record: number) => starts[record]?.line ?? record + 1;
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) {
-    const row = (quoteError.row ?? 0);
-    const start = recordStart(text, row);
-    const column = fieldAt(text, start, quoteError.index ?? start, delimiter);
-    const header = parsed.data[0];
-    const name = row > 0 && header ? header[column - 1] : undefined;
-    throw new CsvError(`第 ${row + 1} 行，第 ${column} 列${name ? `（${name}）` : ''}：引号没有闭合`, row + 1, name);
+    // The record the quote is in: the last one starting at or before it.
+    const at = quoteError.index ?? 0;
+    const record = Math.max(0, starts.findLastIndex((r) => r.offset <= at));
+    const column = fieldAt(at);
+    const name = record > 0 ? parsed.data[0]?.[column - 1]?.trim() : undefined;
+    const line = lineOf(record);
+    const what = quoteError.code === 'MissingQuotes' ? '引号没有闭合' : '引号后面还有字符（字段里的引号要写成两个 ""）';
+    throw new CsvError(`第 ${line} 行，第 ${column} 列${name ? `（${name}）` : ''}：${what}`, line, name);
   }
   const [header, ...body] = parsed.data;
   if (!header) throw new CsvError('没有内容：请粘贴或选择一个带表头的 CSV', 1);
   const names = header.map((h) => h.trim());
+  const headerLine = lineOf(0);
   names.forEach((name, i) => {
-    if (name === '') throw new CsvError(`第 1 行，第 ${i + 1} 列：表头为空，每一列都需要列名`, 1);
+    if (name === '') throw new CsvError(`第 ${headerLine} 行，第 ${i + 1} 列：表头为空，每一列都需要列名`, headerLine);
     const first = names.findIndex((other) => other.toLowerCase() === name.toLowerCase());
-    if (first !== i) throw new CsvError(`第 1 行，第 ${i + 1} 列：列名“${name}”与第 ${first + 1} 列重复`, 1, name);
+    if (first !== i) throw new CsvError(`第 ${headerLine} 行，第 ${i + 1} 列：列名“${name}”与第 ${first + 1} 列重复`, headerLine, name);
   });
-  if (body.length === 0) throw new CsvError('只有表头，没有数据行', 2);
+  if (body.length === 0) throw new CsvError('只有表头，没有数据行', headerLine + 1);
   if (body.length > IMPORT_MAX_ROWS) {
     throw new CsvError(`共 ${body.length} 行，超过导入上限 ${IMPORT_MAX_ROWS} 行`, IMPORT_MAX_ROWS + 2);
   }
   body.forEach((fields, i) => {
     if (fields.length === names.length) return;
-    const row = i + 2;
+    const row = lineOf(i + 1);
     if (fields.length > names.length) {
       throw new CsvError(`第 ${row} 行，第 ${names.length + 1} 列：多出一列（表头只有 ${names.length} 列）`, row);
     }
@@ -130,5 +190,12 @@ export function checkImportCsv(input: string, table: string, now: () => Date = (
     throw new CsvError(`第 ${row} 行，第 ${fields.length + 1} 列（${missing}）：缺少这一列（只有 ${fields.length} 列，表头有 ${names.length} 列）`, row, missing);
   });
   const columns = names.map((name, j) => ({ name, type: columnType(body.map((fields) => (fields[j] ?? '').trim())) }));
-  return { table, csv: text, delimiter, columns, rows: body.length, importedAt: now().toISOString() };
+  // What the engine reads is written from the records checked here (comma-separated, quoted where needed,
+  // number cells trimmed): it cannot read the text differently, count other rows, or trip on a blank line.
+  const numeric = columns.map((c) => c.type !== 'VARCHAR');
+  const csv = Papa.unparse(
+    { fields: names, data: body.map((fields) => fields.map((v, j) => (numeric[j] ? v.trim() : v))) },
+    { delimiter: ',', newline: '\n' },
+  );
+  return { table, csv: `${csv}\n`, delimiter, columns, rows: body.length, importedAt: now().toISOString() };
 }

@@ -21,8 +21,8 @@ export async function createImportedTable(engine: Engine, imported: ImportedCsv)
   const columns = join(imported.columns.map((c) => sql`${literal(c.name)}: ${literal(c.type)}`));
   try {
     await engine.query(sql`CREATE OR REPLACE TABLE ${ident(imported.table)} AS SELECT * FROM read_csv(${literal(file)},
-      header = true, delim = ${literal(imported.delimiter)}, quote = '"', escape = '"', auto_detect = false,
-      strict_mode = true, columns = {${columns}})`);
+      header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, strict_mode = true,
+      max_line_size = 67108864, columns = {${columns}})`);
   } finally {
     // The table holds its own copy: the text is let go of either way (the kept copy is the browser's).
     await engine.dropFile(file).catch(() => undefined);

@@ -246,6 +246,9 @@ export const zh = {
     remove: (table: string) => `删除导入的表 ${table}`,
     notRestored: (table: string, why: string) => `上次导入的表 ${table} 未能重新载入：${why}`,
     shape: (rows: number, columns: number) => `${rows} 行 · ${columns} 列`,
+    confirmReplace: (table: string) => `已有导入的表 ${table}，用新内容替换它吗？`,
+    confirmRemove: (table: string) => `删除导入的表 ${table}？（浏览器里保存的副本也会删除）`,
+    draftNotKept: '粘贴的内容太大，浏览器存不下草稿：重新打开页面前请先导入。',
   },
   savedQueries: {
     title: '已存查询',

@@ -15,14 +15,20 @@ export interface ImportOutcome {
  * engine's read throws (a CsvError names its row and column) and changes nothing: not the tables loaded, not
  * what is kept.
  */
-export async function importCsvTable(text: string, table: string): Promise<ImportOutcome> {
+export async function importCsvTable(
+  text: string, table: string, confirmLoad: (imported: ImportedCsv) => boolean = () => true,
+): Promise<ImportOutcome | null> {
   const imported = checkImportCsv(text, table);
+  // Asked once the text is known to be good (replacing a table of the same name, say): null when declined.
+  if (!confirmLoad(imported)) return null;
   const engine = await getEngine(loadEmbeddedSources);
   await createImportedTable(engine, imported);
   try {
     await storeImport(imported);
     return { imported, notKept: null };
   } catch (error) {
+    // An older table kept under this name must not come back on the next visit in place of this one.
+    await deleteStoredImport(table).catch(() => undefined);
     return { imported, notKept: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -36,7 +36,23 @@ describe('checkImportCsv', () => {
     expect(imported.delimiter).toBe('\t');
     // "1,200" is not a plain number: the column stays text rather than losing a row to a failed cast.
     expect(imported.columns).toEqual([{ name: '地区', type: 'VARCHAR' }, { name: '数量', type: 'VARCHAR' }]);
-    expect(imported.csv).toBe('地区\t数量\n滨海\t1,200\n高新区\t35\n');
+    // What the engine reads is the checked records written out again, comma-separated and quoted where needed.
+    expect(imported.csv).toBe('地区,数量\n滨海,"1,200"\n高新区,35\n');
+  });
+
+  it('keeps codes with leading zeros and numbers too long for a double as text', () => {
+    const imported = checkImportCsv('code,account,ratio,zero\n000001,6222021234567890123,0.5,0\n600519,6222021234567890124,12.,0.0\n', 'codes', AT);
+    expect(imported.columns.map((c) => c.type)).toEqual(['VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE']);
+    expect(checkImportCsv('n\n123456789012345\n', 'n15', AT).columns[0]?.type).toBe('BIGINT');
+    expect(checkImportCsv('n\n1234567890123456\n', 'n16', AT).columns[0]?.type).toBe('VARCHAR');
+  });
+
+  it('writes number cells trimmed, and leaves out records the check skipped (blank, or only delimiters)', () => {
+    const imported = checkImportCsv('a,b\n 1 , x \n\n,\n\t\n2,y\n', 'spaced', AT);
+    expect(imported.columns).toEqual([{ name: 'a', type: 'BIGINT' }, { name: 'b', type: 'VARCHAR' }]);
+    expect(imported.rows).toBe(2);
+    // Spaces around text are kept (quoted, so that no reader trims them).
+    expect(imported.csv).toBe('a,b\n1," x "\n2,y\n');
   });
 
   it('keeps a quoted field with the delimiter and a line break in it as one field', () => {
@@ -64,6 +80,17 @@ describe('checkImportCsv', () => {
     expect(error.message).toMatch(/^第 3 行，第 2 列（b）：引号没有闭合/);
   });
 
+  it('names the line an editor shows, past blank lines and fields that span lines', () => {
+    expect(refusal('a,b\n1,2\n\n\n\n3\n').message).toBe('第 6 行，第 2 列（b）：缺少这一列（只有 1 列，表头有 2 列）');
+    expect(refusal('a,b\n"one\ntwo",2\n3\n').row).toBe(4);
+  });
+
+  it('takes a quote inside an unquoted field as text, and names the field of a stray one after a closing quote', () => {
+    expect(checkImportCsv('a,b,c\n5" tv,2,3\n', 'inches', AT).rows).toBe(1);
+    const stray = refusal('a,b,c\n5" tv,2,3\n1,"2"x,3\n');
+    expect(stray.message).toBe('第 3 行，第 2 列（b）：引号后面还有字符（字段里的引号要写成两个 ""）');
+  });
+
   it('refuses an empty or repeated column name in the header, naming the column', () => {
     expect(refusal('a,,c\n1,2,3\n').message).toBe('第 1 行，第 2 列：表头为空，每一列都需要列名');
     const repeated = refusal('Amount,x,amount\n1,2,3\n');
@@ -89,5 +116,11 @@ describe('tableNameFromFile', () => {
     expect(tableNameFromFile('2023.tsv')).toBe('t_2023');
     expect(tableNameFromFile('投资.csv')).toBe('imported');
     expect(tableNameFromFile('figures.csv')).toBe('figures_imported');
+  });
+
+  it('never suggests the name of a table already imported', () => {
+    expect(tableNameFromFile('投资.csv', ['imported'])).toBe('imported_2');
+    expect(tableNameFromFile('人口.csv', ['imported', 'imported_2'])).toBe('imported_3');
+    expect(tableNameFromFile('Budget.csv', ['imported'])).toBe('budget');
   });
 });

@@ -43,6 +43,14 @@ describe('imported tables', () => {
     expect(await engine.query(sql`SELECT note FROM pasted ORDER BY name`)).toEqual([{ note: 'x\ty' }, { note: 'line\nbreak' }]);
   });
 
+  it('holds exactly the records the check counted, codes and spaces as they were written', async () => {
+    const imported = checkImportCsv('code,n,note\n000001, 5 , padded \n\n,,\n600519,6,"a ""quote"""\n', 'exact');
+    await createImportedTable(engine, imported);
+    const rows = await engine.query(sql`SELECT * FROM exact ORDER BY code`);
+    expect(rows).toEqual([{ code: '000001', n: 5, note: ' padded ' }, { code: '600519', n: 6, note: 'a "quote"' }]);
+    expect(rows).toHaveLength(imported.rows);
+  });
+
   it('replaces a table of the same name on a new import', async () => {
     await createImportedTable(engine, checkImportCsv('a\n1\n', 'again'));
     await createImportedTable(engine, checkImportCsv('b\nx\ny\n', 'again'));

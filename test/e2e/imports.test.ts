@@ -42,7 +42,7 @@ describe('importing a table in Chromium', () => {
     expect(await runSql('SELECT sum(projects) AS n FROM districts')).toEqual([['19']]);
   });
 
-  it('refuses a malformed text naming its row and column, keeps the draft, and changes nothing loaded', async () => {
+  it('refuses a malformed text before it reaches the engine, naming its row and column, and keeps the draft', async () => {
     await panel().getByLabel('表名').fill('districts');
     await panel().getByLabel('粘贴 CSV').fill('district,projects\n滨海,12\n高新区\n');
     await panel().getByRole('button', { name: '导入', exact: true }).click();
@@ -57,6 +57,16 @@ describe('importing a table in Chromium', () => {
     expect(await runSql('SELECT count(*) AS n FROM districts')).toEqual([['2']]);
   });
 
+  it('asks before replacing a table imported earlier, and leaves it as it was when told no', async () => {
+    await panel().getByLabel('表名').fill('districts');
+    await panel().getByLabel('粘贴 CSV').fill('district,projects\n东疆,3\n');
+    const asked = new Promise<string>((resolve) => s.page.once('dialog', (d) => { resolve(d.message()); void d.dismiss(); }));
+    await panel().getByRole('button', { name: '导入', exact: true }).click();
+    expect(await asked).toContain('districts');
+    expect(await runSql('SELECT count(*) AS n FROM districts')).toEqual([['2']]);
+    expect(await panel().getByLabel('粘贴 CSV').inputValue()).toBe('district,projects\n东疆,3\n');
+  });
+
   it('imports a chosen file under a name taken from the file, and drops a table on request', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'figures-board-import-'));
     const file = join(dir, 'Budget 2023.csv');
@@ -65,6 +75,7 @@ describe('importing a table in Chromium', () => {
     await panel().locator('input[type=file]').setInputFiles(file);
     await expect.poll(() => panel().locator('[data-import]').getAttribute('data-import')).toBe('done');
     expect(await runSql('SELECT item, amount FROM budget_2023 ORDER BY amount')).toEqual([['roads, bridges', '1.5'], ['schools', '2.25']]);
+    s.page.once('dialog', (d) => void d.accept());
     await panel().getByRole('button', { name: '删除导入的表 budget_2023' }).click();
     await expect.poll(tables).not.toContain('budget_2023');
     expect(await tables()).toContain('districts');

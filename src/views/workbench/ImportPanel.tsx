@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { t } from '../../i18n/zh';
 import { tableNameFromFile } from '../../data/import-csv';
 import { importCsvTable, importsOptions, removeImportedTable } from '../../queries/imports-query';
@@ -22,13 +22,18 @@ function loadDraft(): Draft {
   }
 }
 
-function saveDraft(draft: Draft): void {
+/** Writes the draft; false when the browser would not keep it (storage full or unavailable). */
+function saveDraft(draft: Draft): boolean {
   try {
     localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+    return true;
   } catch {
-    // Storage full or unavailable: the draft stays on screen; a failed import never clears it either.
+    return false;
   }
 }
+
+/** How long typing may pause before the draft is written (a large paste is not rewritten on every key). */
+const DRAFT_SAVE_MS = 400;
 
 type Status =
   | { phase: 'idle' }
@@ -45,29 +50,47 @@ export function ImportPanel() {
   const client = useQueryClient();
   const imports = useQuery(importsOptions());
   const [draft, setDraftState] = useState(loadDraft);
+  const [draftKept, setDraftKept] = useState(true);
   const [status, setStatus] = useState<Status>({ phase: 'idle' });
   const outcome = useRef<HTMLDivElement>(null);
+  const errorId = useId();
   // The side panel scrolls: an outcome below its fold is brought into view.
   useEffect(() => {
     if (status.phase === 'done' || status.phase === 'failed') outcome.current?.scrollIntoView({ block: 'nearest' });
   }, [status]);
-  const setDraft = (next: Draft) => {
-    setDraftState(next);
-    saveDraft(next);
-  };
+  const setDraft = (next: Draft) => setDraftState(next);
+  useEffect(() => {
+    const timer = setTimeout(() => setDraftKept(saveDraft(draft)), DRAFT_SAVE_MS);
+    return () => clearTimeout(timer);
+  }, [draft]);
+  // A draft still waiting to be written is written when the page goes away.
+  useEffect(() => {
+    const flush = () => saveDraft(draft);
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, [draft]);
+  const kept = imports.data?.kept ?? [];
 
   const run = async (text: string, table: string, fromDraft: boolean) => {
+    if (status.phase === 'importing') return;
     setStatus({ phase: 'importing' });
     try {
       // The check of a large text takes the page's thread for a while: the busy state is on screen first.
       await afterNextPaint();
-      const { imported, notKept } = await importCsvTable(text, table);
+      const outcome = await importCsvTable(text, table, (imported) =>
+        !kept.some((k) => k.table === imported.table) || window.confirm(t.imports.confirmReplace(imported.table)));
+      if (!outcome) {
+        setStatus({ phase: 'idle' });
+        return;
+      }
+      const { imported, notKept } = outcome;
       setStatus({
         phase: 'done',
         message: t.imports.done(imported.table, imported.rows, imported.columns.length),
         warning: notKept ? t.imports.notKept(notKept) : null,
       });
-      if (fromDraft) setDraft({ table: '', text: '' });
+      // The draft goes only once its table is safely kept for the next visit.
+      if (fromDraft && !notKept) setDraft({ table: '', text: '' });
       await Promise.all([
         client.invalidateQueries({ queryKey: ['imports'] }),
         client.invalidateQueries({ queryKey: ['schema'] }),
@@ -81,11 +104,12 @@ export function ImportPanel() {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    const table = draft.table.trim() || tableNameFromFile(file.name);
+    const table = draft.table.trim() || tableNameFromFile(file.name, kept.map((k) => k.table));
     void run(await file.text(), table, false);
   };
 
   const remove = async (table: string) => {
+    if (!window.confirm(t.imports.confirmRemove(table))) return;
     try {
       await removeImportedTable(table);
       setStatus({ phase: 'idle' });
@@ -110,11 +134,14 @@ export function ImportPanel() {
       </label>
       <label>
         {t.imports.text}
-        <textarea value={draft.text} rows={4} spellCheck={false} onChange={(e) => setDraft({ ...draft, text: e.target.value })} />
+        <textarea value={draft.text} rows={4} spellCheck={false} aria-describedby={errorId}
+          aria-invalid={status.phase === 'failed'} onChange={(e) => setDraft({ ...draft, text: e.target.value })} />
       </label>
+      {!draftKept && <p className="warning">{t.imports.draftNotKept}</p>}
       <div className="wb-import-actions">
-        <button type="button" className="primary" disabled={busy || draft.text.trim() === ''}
-          onClick={() => void run(draft.text, draft.table.trim(), true)}>
+        {/* Not disabled while busy (a disabled button would drop the keyboard focus): it ignores the press. */}
+        <button type="button" className="primary" aria-disabled={busy || draft.text.trim() === ''}
+          onClick={() => { if (!busy && draft.text.trim() !== '') void run(draft.text, draft.table.trim(), true); }}>
           {busy ? t.imports.importing : t.imports.submit}
         </button>
         <label className="file-button">
@@ -123,19 +150,24 @@ export function ImportPanel() {
             onChange={(e) => void onFile(e)} />
         </label>
       </div>
+      {/* Live regions present before their messages, so that screen readers announce them. */}
       <div ref={outcome}>
-      {status.phase === 'failed' && (
-        <div className="error-box" role="alert" data-import="failed">
-          <strong>{t.imports.failed}</strong>
-          <p>{status.message}</p>
+        <div role="alert" id={errorId}>
+          {status.phase === 'failed' && (
+            <div className="error-box" data-import="failed">
+              <strong>{t.imports.failed}</strong>
+              <p>{status.message}</p>
+            </div>
+          )}
         </div>
-      )}
-      {status.phase === 'done' && (
-        <p role="status" data-import="done">
-          {status.message}
-          {status.warning && <><br /><span className="warning">{status.warning}</span></>}
-        </p>
-      )}
+        <div role="status">
+          {status.phase === 'done' && (
+            <p data-import="done">
+              {status.message}
+              {status.warning && <><br /><span className="warning">{status.warning}</span></>}
+            </p>
+          )}
+        </div>
       </div>
       <h4>{t.imports.tables}</h4>
       {imports.data?.notRestored.map((p) => (
@@ -147,7 +179,8 @@ export function ImportPanel() {
           {imports.data.kept.map((k) => (
             <li key={k.table} data-imported={k.table}>
               <code>{k.table}</code> <span className="muted">{t.imports.shape(k.rows, k.columns.length)}</span>{' '}
-              <button type="button" className="link" aria-label={t.imports.remove(k.table)} onClick={() => void remove(k.table)}>×</button>
+              <button type="button" className="link" aria-label={t.imports.remove(k.table)} disabled={busy}
+                onClick={() => void remove(k.table)}>×</button>
             </li>
           ))}
         </ul>
