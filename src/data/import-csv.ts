@@ -78,29 +78,27 @@ interface RecordStart {
 }
 
 /**
- * Scans the text as a CSV reader does (a quote opens a field only at its start; inside one, `""` is a quote
- * and a line break belongs to the field): the start of each record that PapaParse keeps with
+ * Scans the text (up to `until`) as a CSV reader does (a quote opens a field only at its start; inside one,
+ * `""` is a quote and a line break belongs to the field): the start of each record that PapaParse keeps with
  * `skipEmptyLines: 'greedy'` (a record of nothing but whitespace, delimiters and quotes is skipped), and the
- * field a given offset falls in. Lets a message name the line an analyst sees in an editor, blank lines and
+ * field the scan stopped in. Lets a message name the line an analyst sees in an editor, blank lines and
  * multi-line fields included.
  */
-function scan(text: string, delimiter: string) {
+function scan(text: string, delimiter: string, until = text.length) {
   const starts: RecordStart[] = [];
-  const fieldAt = new Map<number, number>();
   let quoted = false;
   let fieldStart = true;
   let field = 1;
   let line = 1;
   let start: RecordStart = { offset: 0, line: 1 };
   let content = false;
-  for (let i = 0; i < text.length; i++) {
+  let i = 0;
+  for (; i < text.length && i < until; i++) {
     const c = text[i] as string;
-    fieldAt.set(i, field);
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') {
         content = true;
         i += 1;
-        fieldAt.set(i, field);
       } else if (c === '"') {
         quoted = false;
       } else {
@@ -127,8 +125,9 @@ function scan(text: string, delimiter: string) {
       if (c.trim() !== '') content = true;
     }
   }
-  if (content) starts.push(start);
-  return { starts, fieldAt: (offset: number) => fieldAt.get(offset) ?? field };
+  // Scanned to the end: the last record counts if it has content; stopped early: the record under way counts.
+  if (content || i < text.length) starts.push(start);
+  return { starts, field };
 }
 
 function columnType(values: readonly string[]): ImportColumnType {
@@ -154,16 +153,18 @@ export function checkImportCsv(input: string, table: string, now: () => Date = (
     skipEmptyLines: 'greedy', delimitersToGuess: [',', '\t', ';', '|'], preview: IMPORT_MAX_ROWS + 2,
   });
   const delimiter = parsed.meta.delimiter || ',';
-  const { starts, fieldAt } = scan(text, delimiter);
-  const lineOf = (record: number) => starts[record]?.line ?? record + 1;
+  // Only a refusal needs to know where records start: a text that passes is never scanned.
+  let scanned: RecordStart[] | null = null;
+  const lineOf = (record: number) => (scanned ??= scan(text, delimiter).starts)[record]?.line ?? record + 1;
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) {
-    // The record the quote is in: the last one starting at or before it.
+    // The record and field the quote is in: the text scanned up to it.
     const at = quoteError.index ?? 0;
-    const record = Math.max(0, starts.findLastIndex((r) => r.offset <= at));
-    const column = fieldAt(at);
+    const upTo = scan(text, delimiter, at);
+    const record = Math.max(0, upTo.starts.length - 1);
+    const column = upTo.field;
     const name = record > 0 ? parsed.data[0]?.[column - 1]?.trim() : undefined;
-    const line = lineOf(record);
+    const line = upTo.starts[record]?.line ?? 1;
     const what = quoteError.code === 'MissingQuotes' ? '引号没有闭合' : '引号后面还有字符（字段里的引号要写成两个 ""）';
     throw new CsvError(`第 ${line} 行，第 ${column} 列${name ? `（${name}）` : ''}：${what}`, line, name);
   }
