@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { loadEmbeddedSources } from '../data/embedded';
-import { checkImportCsv, type ImportedCsv } from '../data/import-csv';
+import { checkImportCsvOffThread } from '../data/check-off-thread';
+import type { ImportedCsv } from '../data/import-csv';
 import { deleteStoredImport, loadStoredImports, storeImport } from '../data/imports-store';
 import { createImportedTable, dropImportedTable, getEngine, importsNotRestored } from '../db';
 
@@ -18,7 +19,7 @@ export interface ImportOutcome {
 export async function importCsvTable(
   text: string, table: string, confirmLoad: (imported: ImportedCsv) => boolean = () => true,
 ): Promise<ImportOutcome | null> {
-  const imported = checkImportCsv(text, table);
+  const imported = await checkImportCsvOffThread(text, table);
   // Asked once the text is known to be good (replacing a table of the same name, say): null when declined.
   if (!confirmLoad(imported)) return null;
   const engine = await getEngine(loadEmbeddedSources);
