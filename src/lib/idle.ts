@@ -23,8 +23,3 @@ export function whenIdle(task: () => void): () => void {
     cancelIdle();
   };
 }
-
-/** Resolves once the page has painted what is already rendered (before long synchronous work, say). */
-export function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}

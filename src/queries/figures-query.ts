@@ -15,6 +15,14 @@ export interface FiguresParams {
   sort: { column: SortColumn; desc: boolean };
 }
 
+/**
+ * The filtered figures largest first, as Compare charts them (the warm-up and the benchmark's query floor send
+ * the same query, so that they warm and measure what a click sends).
+ */
+export function largestFirst(filters: FigureFilters): FiguresParams {
+  return { filters, sort: { column: 'value_base', desc: true } };
+}
+
 /** The filtered figures, sorted; ties keep document order. */
 export function buildFiguresQuery({ filters, sort }: FiguresParams): SqlQuery {
   const direction = raw(sort.desc ? 'DESC' : 'ASC');

@@ -52,6 +52,19 @@ export async function openBrowser(viewport = { width: 1400, height: 1000 }): Pro
   };
 }
 
+/** Waits until the page's engine has started and loaded its tables (the status badge says so). */
+export async function engineReady(page: Page): Promise<void> {
+  await page.locator('[data-engine="ready"]').waitFor({ timeout: 30_000 });
+}
+
+/** A fresh browser on `path` of the app, once its engine is ready. */
+export async function openWhenReady(path: string): Promise<BrowserSession> {
+  const session = await openBrowser();
+  await session.page.goto(`${session.baseUrl}${path}`);
+  await engineReady(session.page);
+  return session;
+}
+
 /**
  * Scrolls the chart `[data-chart=…]` into view and waits until its current option is drawn (charts away from
  * the viewport are only created, and only redrawn, once they come near it; `data-pending` marks an option

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartSeries, facetList, isLocal, openBrowser, type BrowserSession } from './browser';
+import { chartSeries, engineReady, facetList, isLocal, openBrowser, type BrowserSession } from './browser';
 import { PATCH_MARKER } from '../../scripts/duckdb-link-patch';
 
 let s: BrowserSession;
@@ -18,7 +18,7 @@ describe('the dashboard in Chromium', () => {
     await expect.poll(() => investment.locator('.kpi-value').allTextContents()).toContain('1975亿元');
     const infrastructure = s.page.locator('[data-theme="infrastructure"]');
     await expect.poll(() => infrastructure.locator('.kpi-value').allTextContents()).toContain('5137个');
-    await s.page.locator('[data-engine="ready"]').waitFor({ timeout: 30_000 });
+    await engineReady(s.page);
     expect(s.requests.length).toBeGreaterThan(3);
     expect(s.requests.filter((u) => !isLocal(u))).toEqual([]);
     expect(s.problems).toEqual([]);
@@ -26,7 +26,7 @@ describe('the dashboard in Chromium', () => {
 
   it("runs DuckDB's worker script as patched by the build (start-up linking made lazy)", async () => {
     await s.page.goto(`${s.baseUrl}/`);
-    await s.page.locator('[data-engine="ready"]').waitFor({ timeout: 30_000 });
+    await engineReady(s.page);
     const workers = [...new Set(s.requests.filter((u) => /duckdb-browser-(eh|mvp)\.worker[^/]*\.js$/.test(u)))];
     expect(workers).toHaveLength(1);
     const script = await s.page.evaluate(async (url) => (await fetch(url)).text(), workers[0] ?? '');
@@ -134,7 +134,7 @@ describe('the dashboard in Chromium', () => {
   it("sends a filter click's queries to the engine before the page renders the click, the figures first", async () => {
     await s.page.goto(`${s.baseUrl}/?view=compare`);
     await s.page.locator('[data-chart="compare-bars-CNY"]').waitFor();
-    await s.page.locator('[data-engine="ready"]').waitFor({ timeout: 30_000 });
+    await engineReady(s.page);
     await expect.poll(() => s.page.getByLabel('按类别筛选').isEnabled()).toBe(true);
     // Record each query sent to the engine's worker with what the page showed at that moment.
     type Post = { chips: number; sql: string };

@@ -2,14 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, type BrowserSession } from './browser';
+import { engineReady, openWhenReady, type BrowserSession } from './browser';
 
 let s: BrowserSession;
 
 beforeAll(async () => {
-  s = await openBrowser();
-  await s.page.goto(`${s.baseUrl}/?view=sql`);
-  await s.page.locator('[data-engine="ready"]').waitFor({ timeout: 30_000 });
+  s = await openWhenReady('/?view=sql');
 });
 afterAll(async () => {
   await s?.close();
@@ -36,7 +34,7 @@ describe('importing a table in Chromium', () => {
     expect(await runSql('SELECT district, projects * 2 AS doubled FROM districts ORDER BY projects')).toEqual([['高新区', '14'], ['滨海', '24']]);
 
     await s.page.reload();
-    await s.page.locator('[data-engine="ready"]').waitFor({ timeout: 30_000 });
+    await engineReady(s.page);
     await expect.poll(tables).toContain('districts');
     expect(await panel().locator('[data-imported="districts"]').textContent()).toContain('2 行 · 2 列');
     expect(await runSql('SELECT sum(projects) AS n FROM districts')).toEqual([['19']]);
@@ -52,7 +50,7 @@ describe('importing a table in Chromium', () => {
     // The earlier table of that name is untouched, and the paste survives a reload for the analyst to fix.
     expect(await runSql('SELECT count(*) AS n FROM districts')).toEqual([['2']]);
     await s.page.reload();
-    await s.page.locator('[data-engine="ready"]').waitFor({ timeout: 30_000 });
+    await engineReady(s.page);
     expect(await panel().getByLabel('粘贴 CSV').inputValue()).toBe('district,projects\n滨海,12\n高新区\n');
     expect(await runSql('SELECT count(*) AS n FROM districts')).toEqual([['2']]);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartSeries, isLocal, openBrowser, type BrowserSession } from './browser';
+import { chartSeries, isLocal, openBrowser, openWhenReady, type BrowserSession } from './browser';
 
 let s: BrowserSession;
 
@@ -9,9 +9,7 @@ let s: BrowserSession;
 const figures = Papa.parse<Record<string, string>>(readFileSync('data/figures.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
 
 beforeAll(async () => {
-  s = await openBrowser();
-  await s.page.goto(`${s.baseUrl}/?view=sql`);
-  await s.page.locator('[data-engine="ready"]').waitFor({ timeout: 30_000 });
+  s = await openWhenReady('/?view=sql');
 });
 afterAll(async () => {
   await s?.close();

@@ -5,7 +5,7 @@ import type { FigureRecord } from '../../data/figure-record';
 import { dimensionValueLabel, t } from '../../i18n/zh';
 import { formatAsWritten } from '../../lib/format';
 import {
-  DIMENSIONS, documentsOptions, figuresOptions, groupOptions, sourceTextOptions, type Dimension, type FigureFilters,
+  DIMENSIONS, documentsOptions, figuresOptions, groupOptions, largestFirst, sourceTextOptions, type Dimension, type FigureFilters,
 } from '../../queries';
 import { useStateQueries, type StateQueries } from '../../app/state-queries';
 import { COMPARE_MODES, type AppState, type CompareMode } from '../../app/url-state';
@@ -29,12 +29,9 @@ export interface CompareViewProps {
   onOpenFigure: (id: string) => void;
 }
 
-/** The figures Compare charts: largest first. */
-const compareFiguresParams = (filters: FigureFilters) => ({ filters, sort: { column: 'value_base', desc: true } } as const);
-
 const compareQueries: StateQueries = (client, { view, filters, compare }) => {
   if (view !== 'compare' || compare.mode === 'saved') return;
-  void client.prefetchQuery(figuresOptions(compareFiguresParams(filters)));
+  void client.prefetchQuery(figuresOptions(largestFirst(filters)));
   if (compare.mode === 'groups') {
     void client.prefetchQuery(groupOptions({ filters, by: compare.by, series: groupsSeries(compare.by), baseUnits: [] }));
   }
@@ -44,7 +41,7 @@ const compareQueries: StateQueries = (client, { view, filters, compare }) => {
 export function CompareView({ state, onCompareChange, onToggleFilter, onOpenFigure }: CompareViewProps) {
   const { filters, compare } = state;
   useStateQueries(compareQueries);
-  const figures = useQuery(figuresOptions(compareFiguresParams(filters)));
+  const figures = useQuery(figuresOptions(largestFirst(filters)));
   const setMode = (mode: CompareMode) => onCompareChange({ ...compare, mode });
   const onPicks = useCallback((picks: string[]) => onCompareChange({ ...compare, picks }), [compare, onCompareChange]);
   return (

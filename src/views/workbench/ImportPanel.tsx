@@ -3,7 +3,6 @@ import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { t } from '../../i18n/zh';
 import { tableNameFromFile } from '../../data/import-csv';
 import { importCsvTable, importsOptions, removeImportedTable } from '../../queries/imports-query';
-import { afterNextPaint } from '../../lib/idle';
 
 /** The draft (table name and pasted text) is kept as it is typed: a reload never loses a paste. */
 const DRAFT_KEY = 'figures-board:import-draft';
@@ -70,13 +69,16 @@ export function ImportPanel() {
     return () => window.removeEventListener('pagehide', flush);
   }, [draft]);
   const kept = imports.data?.kept ?? [];
+  /** The list of imports and the workbench's schema, read again after a table came or went. */
+  const refresh = () => Promise.all([
+    client.invalidateQueries({ queryKey: ['imports'] }),
+    client.invalidateQueries({ queryKey: ['schema'] }),
+  ]);
 
   const run = async (text: string, table: string, fromDraft: boolean) => {
     if (status.phase === 'importing') return;
     setStatus({ phase: 'importing' });
     try {
-      // The check of a large text takes the page's thread for a while: the busy state is on screen first.
-      await afterNextPaint();
       const outcome = await importCsvTable(text, table, (imported) =>
         !kept.some((k) => k.table === imported.table) || window.confirm(t.imports.confirmReplace(imported.table)));
       if (!outcome) {
@@ -91,10 +93,7 @@ export function ImportPanel() {
       });
       // The draft goes only once its table is safely kept for the next visit.
       if (fromDraft && !notKept) setDraft({ table: '', text: '' });
-      await Promise.all([
-        client.invalidateQueries({ queryKey: ['imports'] }),
-        client.invalidateQueries({ queryKey: ['schema'] }),
-      ]);
+      await refresh();
     } catch (error) {
       setStatus({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
@@ -116,10 +115,7 @@ export function ImportPanel() {
     } catch (error) {
       setStatus({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
-    await Promise.all([
-      client.invalidateQueries({ queryKey: ['imports'] }),
-      client.invalidateQueries({ queryKey: ['schema'] }),
-    ]);
+    await refresh();
   };
 
   const busy = status.phase === 'importing';
