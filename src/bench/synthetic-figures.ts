@@ -13,7 +13,7 @@ export const SYNTHETIC_SUBJECTS: readonly string[] = [
   ...Array.from({ length: 41 }, (_, i) => `街镇${String(i + 1).padStart(2, '0')}`),
 ];
 
-const PERIODS = [null, '截至2021年10月', '2021年1至10月', '目前', '2021年上半年'];
+const PERIODS = [null, '截至2021年10月', '2021年1-10月', '截至2022年8月4日', '2021年上半年'];
 const UNITS = ['个', '人', '万元', '亿元', '%', '人次', '岁', '平方米'];
 
 /** `[v1, v2, …][1 + (hashExpr % n)]`: picks one of `values` by a hash of the row. */
@@ -38,8 +38,13 @@ function columnExpressions(): Record<FigureColumn, SqlFragment> {
     value_base: raw('((h >> 20) % 100000000000000) / 100'),
     base_unit: pick(BASE_UNITS, 'h // 650'),
     kind: pick(KINDS, 'h >> 40'),
+    agg: pick(['additive', 'additive', 'stock', 'non_additive'], 'h >> 36'),
     period: pick(PERIODS, 'h >> 44'),
+    period_start: pick([null, '2021-01-01'], 'h >> 46'),
     period_end: pick([null, '2021-10-31', '2021-06-30'], 'h >> 48'),
+    // Every synthetic figure is a fact of its own, and none is stated as part of another.
+    fact_id: raw(`'syn:' || i`),
+    part_of: raw('NULL'),
     category: pick(CATEGORIES, 'h'),
     indicator: raw(`'指标' || ((h >> 28) % 300)`),
     subject: pick(SYNTHETIC_SUBJECTS, 'h // 13'),

@@ -4,8 +4,8 @@ import type { CATEGORIES, FigureRow } from '../extract';
 // One source of truth for the contract's vocabularies: the extractor that writes figures.csv.
 export { CATEGORIES, KINDS } from '../extract';
 
-/** The base units the app formats and orders (the extractor may write more for other reports). */
-export const BASE_UNITS = ['CNY', 'USD', 'm2', 'count', 'person', 'person_time', 'percent', 'year_of_age'] as const;
+/** Common base units (the synthetic benchmark tables draw from them); counts keep their measure word. */
+export const BASE_UNITS = ['CNY', 'USD', 'm2', '个', '家', '项', 'person', 'person_time', 'percent', 'year_of_age'] as const;
 
 export type Category = (typeof CATEGORIES)[number];
 
@@ -13,17 +13,18 @@ export type Category = (typeof CATEGORIES)[number];
  * One figure as the app holds it: the extractor's row with its value and base value as numbers, and kind and
  * category as plain text (a loaded CSV may use values this build does not know).
  */
-export type FigureRecord = Omit<FigureRow, 'value' | 'value_base' | 'kind' | 'category'> & {
+export type FigureRecord = Omit<FigureRow, 'value' | 'value_base' | 'kind' | 'category' | 'agg'> & {
   value: number;
   value_base: number;
   kind: string;
   category: string;
+  agg: string;
 };
 
 const NUMBER_FIELDS = ['line', 'start', 'end', 'value', 'value_base'] as const;
 const TEXT_FIELDS = [
-  'id', 'doc_id', 'section', 'section_title', 'unit', 'qualifier', 'base_unit', 'kind', 'period',
-  'period_end', 'category', 'indicator', 'subject', 'quote',
+  'id', 'doc_id', 'section', 'section_title', 'unit', 'qualifier', 'base_unit', 'kind', 'agg', 'period',
+  'period_start', 'period_end', 'fact_id', 'part_of', 'category', 'indicator', 'subject', 'quote',
 ] as const;
 const REQUIRED_TEXT = ['id', 'doc_id', 'unit', 'base_unit', 'kind', 'quote'] as const;
 

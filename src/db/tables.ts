@@ -1,3 +1,4 @@
+import type { FigureColumn as ExtractedColumn } from '../extract';
 import { ident, join, literal, sql } from '../sql';
 import type { Engine } from './engine';
 import type { Row } from './rows';
@@ -19,13 +20,17 @@ export const FIGURE_COLUMN_TYPES = {
   value_base: 'DECIMAL(38,6)',
   base_unit: 'VARCHAR',
   kind: 'VARCHAR',
+  agg: 'VARCHAR',
   period: 'VARCHAR',
+  period_start: 'VARCHAR',
   period_end: 'VARCHAR',
+  fact_id: 'VARCHAR',
+  part_of: 'VARCHAR',
   category: 'VARCHAR',
   indicator: 'VARCHAR',
   subject: 'VARCHAR',
   quote: 'VARCHAR',
-} as const;
+} as const satisfies Record<ExtractedColumn, string>;
 
 /** Column name → DuckDB type, in the order of `data/documents.csv`. */
 export const DOCUMENT_COLUMN_TYPES = {
@@ -63,8 +68,8 @@ function readCsvStatement(table: string, file: string, types: Record<string, str
  * still read as text; `indicator` and `quote` stay VARCHAR (nearly every value is distinct).
  */
 export const ENCODED_FIGURE_COLUMNS: readonly FigureColumn[] = [
-  'doc_id', 'section', 'section_title', 'unit', 'qualifier', 'base_unit', 'kind', 'period', 'period_end',
-  'category', 'subject',
+  'doc_id', 'section', 'section_title', 'unit', 'qualifier', 'base_unit', 'kind', 'agg', 'period', 'period_start',
+  'period_end', 'category', 'subject',
 ];
 
 /**

@@ -5,13 +5,15 @@ import type { Dimension, GroupRow } from '../queries';
 import type { ChartExportSpec } from './ChartExportMenu';
 import type { ExportTable } from './table';
 
+const sums = (rows: readonly GroupRow[]): number[] => rows.flatMap((r) => (r.total === null ? [] : [r.total]));
+
 /**
  * The rows behind a grouped-bars chart of one base unit: each group's exact sum from DuckDB, the value drawn
  * (in the chart's 万/亿 scale) and the documents the group's figures come from.
  */
 export function groupsTable(rows: readonly GroupRow[], baseUnit: string, by: Dimension, figures: readonly FigureRecord[]): ExportTable {
   const own = rows.filter((r) => r.base_unit === baseUnit);
-  const scale = chooseScale(own.map((r) => r.total), baseUnit);
+  const scale = chooseScale(sums(own), baseUnit);
   const docsOf = (key: string) =>
     [...new Set(figures.filter((f) => f.base_unit === baseUnit && String(f[by] ?? '') === key).map((f) => f.doc_id))].join(';');
   const c = t.exporter.columns;
@@ -25,10 +27,12 @@ export function groupsTable(rows: readonly GroupRow[], baseUnit: string, by: Dim
       { key: 'shown', label: t.pivot.exportColumns.shown, type: 'number' },
       { key: 'shown_unit', label: t.pivot.exportColumns.shownUnit, type: 'text' },
       { key: 'doc_ids', label: c.docId, type: 'text' },
+      { key: 'refused', label: c.refused, type: 'text' },
     ],
     rows: own.map((r) => ({
       key: dimensionValueLabel(by, r.key), series: r.series, count: r.count, total: r.total, base_unit: r.base_unit,
-      shown: scaled(r.total, scale), shown_unit: unitLabel(baseUnit, scale), doc_ids: docsOf(r.key),
+      shown: r.total === null ? null : scaled(r.total, scale), shown_unit: unitLabel(baseUnit, scale), doc_ids: docsOf(r.key),
+      refused: r.refused ? (t.refusals[r.refused] ?? r.refused) : '',
     })),
   };
 }
@@ -40,7 +44,7 @@ export function groupsExportSpec(
   const own = rows.filter((r) => r.base_unit === baseUnit);
   return {
     title,
-    unit: unitLabel(baseUnit, chooseScale(own.map((r) => r.total), baseUnit)),
+    unit: unitLabel(baseUnit, chooseScale(sums(own), baseUnit)),
     figures: figures.filter((f) => f.base_unit === baseUnit),
     table: groupsTable(rows, baseUnit, by, figures),
   };

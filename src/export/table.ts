@@ -31,6 +31,12 @@ const FIGURE_COLUMNS: readonly ExportColumn[] = [
   { key: 'kind', label: c.kind, type: 'text' },
   { key: 'category', label: c.category, type: 'text' },
   { key: 'period', label: c.period, type: 'text' },
+  { key: 'period_start', label: c.periodStart, type: 'text' },
+  { key: 'period_end', label: c.periodEnd, type: 'text' },
+  // Meaning: how the figure may be aggregated, which fact it states, which total it is part of.
+  { key: 'agg', label: c.agg, type: 'text' },
+  { key: 'fact_id', label: c.factId, type: 'text' },
+  { key: 'part_of', label: c.partOf, type: 'text' },
   // Provenance: where the number stands in which document.
   { key: 'section', label: c.section, type: 'text' },
   { key: 'section_title', label: c.sectionTitle, type: 'text' },
@@ -58,7 +64,8 @@ export function figuresTable(figures: readonly FigureRecord[], documents: readon
       return {
         id: f.id, indicator: f.indicator, subject: f.subject, value: f.value, unit: f.unit, qualifier: f.qualifier,
         value_base: f.value_base, base_unit: f.base_unit, kind: dimensionValueLabel('kind', f.kind),
-        category: dimensionValueLabel('category', f.category), period: f.period, section: f.section,
+        category: dimensionValueLabel('category', f.category), period: f.period, period_start: f.period_start,
+        period_end: f.period_end, agg: dimensionValueLabel('agg', f.agg), fact_id: f.fact_id, part_of: f.part_of, section: f.section,
         section_title: f.section_title, line: f.line, start: f.start, end: f.end, quote: f.quote, doc_id: f.doc_id,
         doc_title: doc?.title ?? '', publisher: doc?.publisher ?? '', published: doc?.published ?? '', url: doc?.url ?? '',
       };

@@ -5,10 +5,11 @@ import { categorize } from './categories';
 import { normalizeNumber, scaleDecimal } from './decimal';
 import { indicatorFor, wholeNamed } from './indicators';
 import { applyOverrides } from './overrides';
-import { findPeriods } from './periods';
+import { findPeriods, periodLabel } from './periods';
 import { scanNumbers } from './scanNumbers';
 import type { Candidate } from './scanNumbers';
 import { sectionsByLine } from './sections';
+import { aggregationClass, assignFacts, assignParts, clauseBefore } from './semantics';
 import { findTitle, jurisdictionFromTitle, subjectFor } from './subjects';
 import { isClauseEnd, isSentenceEnd, unitEnd, unitStart } from './textIndex';
 import type { ExtractOptions, FigureRow, Kind } from './types';
@@ -62,7 +63,7 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
     const kind = kindOf(text, c);
     whole = wholeNamed(text.slice(sentenceStart, c.outerStart)) || whole;
     const subject = subjectFor(sentenceBefore, defaultSubject);
-    const indicator = indicatorFor({
+    const named = indicatorFor({
       pre,
       post,
       unit: c.unit.unit,
@@ -73,9 +74,14 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
       sentenceBefore,
       subjectWords: [subject, defaultSubject],
     });
+    const clause = clauseBefore(text, c.outerStart);
+    // 新增A27家、B59家: every item of the list is new, not only the first.
+    const indicator = kind === 'count' && /新增/.test(clause) && !named.includes('新增') && !/^新/.test(named) ? `新增${named}` : named;
     const period = findPeriods(sentenceBefore, sentenceStart, published).at(-1);
     const section = sections[c.line - 1] ?? { section: '', title: '' };
     const sentence = text.slice(sentenceStart, unitEnd(text, c.outerEnd, isSentenceEnd));
+    const periodFrom = period?.from ?? '';
+    const periodEnd = period?.end ?? '';
     rows.push({
       id: '',
       doc_id: opts.docId,
@@ -90,8 +96,12 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
       value_base: baseValue(text, c, kind),
       base_unit: c.unit.spec.base,
       kind,
-      period: period?.text ?? '',
-      period_end: period?.end ?? '',
+      agg: aggregationClass({ kind, indicator, clauseBefore: clause, periodFrom, periodEnd }),
+      period: period ? periodLabel(periodFrom, periodEnd, period.text) : '',
+      period_start: periodFrom,
+      period_end: periodEnd,
+      fact_id: '',
+      part_of: '',
       category: categorize({
         indicator,
         item: pre + post,
@@ -114,5 +124,7 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
     previousSentence = sentenceStart;
   }
   rows.forEach((r, i) => (r.id = `${opts.docId}:${String(i + 1).padStart(4, '0')}`));
-  return applyOverrides(rows, (opts.overrides ?? []).filter((o) => o.doc_id === opts.docId));
+  const corrected = applyOverrides(rows, (opts.overrides ?? []).filter((o) => o.doc_id === opts.docId));
+  // Facts and parts are read from the corrected names: an override that renames an indicator changes them.
+  return assignParts(text, assignFacts(corrected));
 }

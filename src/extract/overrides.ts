@@ -3,13 +3,13 @@
  * keyed by document and the figure's start offset.
  */
 import Papa from 'papaparse';
-import { CATEGORIES } from './types';
+import { AGGREGATION_CLASSES, CATEGORIES } from './types';
 import type { FigureRow, Override } from './types';
 
 /** Columns of `overrides.csv`, in order. */
 export const OVERRIDE_COLUMNS = ['doc_id', 'start', 'field', 'value', 'note'] as const;
 
-const FIELDS = new Set<string>(['indicator', 'subject', 'category']);
+const FIELDS = new Set<string>(['indicator', 'subject', 'category', 'agg']);
 
 /** Parses `overrides.csv` text; throws on a malformed row so a bad review never passes silently. */
 export function parseOverridesCsv(csv: string): Override[] {
@@ -19,7 +19,7 @@ export function parseOverridesCsv(csv: string): Override[] {
     const start = Number(r.start);
     const field = r.field ?? '';
     if (!r.doc_id || !Number.isInteger(start) || !FIELDS.has(field) || r.value === undefined) {
-      throw new Error(`overrides.csv row ${i + 2}: needs doc_id, integer start, field in indicator|subject|category, value`);
+      throw new Error(`overrides.csv row ${i + 2}: needs doc_id, integer start, field in indicator|subject|category|agg, value`);
     }
     return { doc_id: r.doc_id, start, field: field as Override['field'], value: r.value };
   });
@@ -38,6 +38,10 @@ export function applyOverrides(rows: FigureRow[], overrides: readonly Override[]
       const category = CATEGORIES.find((c) => c === o.value);
       if (!category) throw new Error(`override ${o.doc_id} @${o.start}: unknown category ${o.value}`);
       row.category = category;
+    } else if (o.field === 'agg') {
+      const agg = AGGREGATION_CLASSES.find((c) => c === o.value);
+      if (!agg) throw new Error(`override ${o.doc_id} @${o.start}: unknown aggregation class ${o.value}`);
+      row.agg = agg;
     } else row[o.field] = o.value;
   }
   return rows;

@@ -8,6 +8,8 @@ export interface Period {
   text: string;
   /** ISO date the period ends, or empty when it cannot be known. */
   end: string;
+  /** ISO date a span begins; empty for a point in time (截至…, 目前) or when it cannot be known. */
+  from: string;
   /** Offset of the phrase's first character. */
   start: number;
 }
@@ -30,10 +32,14 @@ const QUARTER_END: Record<string, number> = { 一: 3, 二: 6, 三: 9, 四: 12, '
 interface Rule {
   re: RegExp;
   end: (m: RegExpExecArray, published: string) => string;
+  /** The span's first day; a rule without it states a point in time. */
+  from?: (m: RegExpExecArray, published: string) => string;
 }
 
 const num = (s: string | undefined): number => Number(s ?? '0');
 const publishedYear = (published: string): number => Number(published.slice(0, 4));
+
+const yearStart = (m: RegExpExecArray): string => `${m[1]}-01-01`;
 
 /** Period rules, most specific first; each regex is global and matched over a sentence. */
 const RULES: Rule[] = [
@@ -45,24 +51,65 @@ const RULES: Rule[] = [
   {
     re: new RegExp(`${Y}([0-9]{1,2})月?${RANGE}([0-9]{1,2})月(?:份)?`, 'g'),
     end: (m) => monthEnd(num(m[1]), num(m[3])),
+    from: (m) => day(num(m[1]), num(m[2]), 1),
   },
-  { re: new RegExp(`${Y}([0-9]{1,2})月([0-9]{1,2})日`, 'g'), end: (m) => day(num(m[1]), num(m[2]), num(m[3])) },
-  { re: new RegExp(`${Y}上半年`, 'g'), end: (m) => `${m[1]}-06-30` },
-  { re: new RegExp(`${Y}(?:前三季度|1-3季度)`, 'g'), end: (m) => `${m[1]}-09-30` },
+  {
+    re: new RegExp(`${Y}([0-9]{1,2})月([0-9]{1,2})日`, 'g'),
+    end: (m) => day(num(m[1]), num(m[2]), num(m[3])),
+    from: (m) => day(num(m[1]), num(m[2]), num(m[3])),
+  },
+  { re: new RegExp(`${Y}上半年`, 'g'), end: (m) => `${m[1]}-06-30`, from: yearStart },
+  { re: new RegExp(`${Y}(?:前三季度|1-3季度)`, 'g'), end: (m) => `${m[1]}-09-30`, from: yearStart },
   {
     re: new RegExp(`${Y}(?:第)?([一二三四1-4])季度`, 'g'),
     end: (m) => monthEnd(num(m[1]), QUARTER_END[m[2] ?? ''] ?? 12),
+    from: (m) => day(num(m[1]), (QUARTER_END[m[2] ?? ''] ?? 12) - 2, 1),
   },
-  { re: new RegExp(`${Y}以来`, 'g'), end: (_m, published) => published },
-  { re: new RegExp(`${Y}([0-9]{1,2})月(?!份?[0-9])`, 'g'), end: (m) => monthEnd(num(m[1]), num(m[2])) },
-  { re: new RegExp(`${Y}(?:全年|度)?(?=[,，])`, 'g'), end: (m) => `${m[1]}-12-31` },
-  { re: /(?:今年|本年)以来|截至目前|目前|当前/g, end: (_m, published) => published },
+  { re: new RegExp(`${Y}以来`, 'g'), end: (_m, published) => published, from: yearStart },
+  {
+    re: new RegExp(`${Y}([0-9]{1,2})月(?!份?[0-9])`, 'g'),
+    end: (m) => monthEnd(num(m[1]), num(m[2])),
+    from: (m) => day(num(m[1]), num(m[2]), 1),
+  },
+  { re: new RegExp(`${Y}(?:全年|度)?(?=[,，])`, 'g'), end: (m) => `${m[1]}-12-31`, from: yearStart },
+  {
+    re: /(?:今年|本年)以来/g,
+    end: (_m, published) => published,
+    from: (_m, published) => (published ? `${publishedYear(published)}-01-01` : ''),
+  },
+  { re: /截至目前|目前|当前/g, end: (_m, published) => published },
   {
     re: /(?:今年)?(上半年|前三季度)/g,
     end: (m, published) =>
       published ? `${publishedYear(published)}-${m[1] === '上半年' ? '06-30' : '09-30'}` : '',
+    from: (_m, published) => (published ? `${publishedYear(published)}-01-01` : ''),
   },
 ];
+
+const isMonthEnd = (iso: string): boolean => iso === monthEnd(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)));
+const ymd = (iso: string): [number, number, number] => [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+
+/**
+ * The canonical label of a period, made from its ISO dates alone, so every spelling of one period reads the
+ * same: 2021年1至10月 and 2021年1-10月 are both "2021年1-10月", 2021年前三季度 and 2021年1-9月 "2021年前三季度",
+ * 截至2021年10月底 "截至2021年10月". A point in time has no `from`. `written` is used only when the dates are unknown.
+ */
+export function periodLabel(from: string, end: string, written = ''): string {
+  if (!end) return written;
+  const [y, m, d] = ymd(end);
+  if (!from) return isMonthEnd(end) ? `截至${y}年${m}月` : `截至${y}年${m}月${d}日`;
+  const [fy, fm, fd] = ymd(from);
+  if (from === end) return `${y}年${m}月${d}日`;
+  if (fy === y && fd === 1 && isMonthEnd(end)) {
+    if (fm === 1 && m === 12) return `${y}年`;
+    if (fm === m) return `${y}年${m}月`;
+    if (fm === 1 && m === 6) return `${y}年上半年`;
+    if (fm === 1 && m === 9) return `${y}年前三季度`;
+    return `${y}年${fm}-${m}月`;
+  }
+  if (fm === 1 && fd === 1) return `${fy}年以来（至${y}年${m}月${d}日）`;
+  return `${fy}年${fm}月${fd}日至${y}年${m}月${d}日`;
+}
 
 /**
  * Every period phrase in `sentence` (offsets relative to `offset`), earliest first. Overlapping
@@ -77,7 +124,8 @@ export function findPeriods(sentence: string, offset: number, published = ''): P
       const e = s + m[0].length;
       if (taken.some(([ts, te]) => s < te && e > ts)) continue;
       taken.push([s, e]);
-      found.push({ text: m[0], end: rule.end(m as RegExpExecArray, published), start: offset + s });
+      const match = m as RegExpExecArray;
+      found.push({ text: m[0], end: rule.end(match, published), from: rule.from?.(match, published) ?? '', start: offset + s });
     }
   }
   return found.sort((x, y) => x.start - y.start);

@@ -17,8 +17,12 @@ export const FIGURE_COLUMNS = [
   'value_base',
   'base_unit',
   'kind',
+  'agg',
   'period',
+  'period_start',
   'period_end',
+  'fact_id',
+  'part_of',
   'category',
   'indicator',
   'subject',
@@ -67,6 +71,16 @@ export const KINDS = [
 /** One kind of quantity. */
 export type Kind = (typeof KINDS)[number];
 
+/**
+ * How a figure may be aggregated: `additive` (flows and counts of disjoint things: may be summed),
+ * `stock` (a level at a date: may be summed across disjoint subjects, never across periods),
+ * `non_additive` (rates, shares, growth, ages, averages, per-capita values, ratios, thresholds: never summed).
+ */
+export const AGGREGATION_CLASSES = ['additive', 'stock', 'non_additive'] as const;
+
+/** One aggregation class. */
+export type AggregationClass = (typeof AGGREGATION_CLASSES)[number];
+
 /** Qualifiers as they appear in `figures.csv` (text forms are normalised to these). */
 export const QUALIFIERS = ['约', '余', '多', '以上', '以下', '近', '超', '不足'] as const;
 
@@ -89,10 +103,24 @@ export interface FigureRow {
   qualifier: string;
   /** The value multiplied out into `base_unit`, as an exact decimal string. */
   value_base: string;
+  /**
+   * The unit of comparison: values of one base unit may share an axis or an aggregate. Money, areas and
+   * physical measures convert to one unit (CNY, m2, t …); a count keeps its measure word (家, 个, 项, 次 …),
+   * except where an equivalence is declared (人/名/位 are all `person`).
+   */
   base_unit: string;
   kind: Kind;
+  agg: AggregationClass;
+  /** The period's canonical label (every spelling of one period reads the same), or empty. */
   period: string;
+  /** ISO date the period begins; empty for a point in time (截至…) or no period. */
+  period_start: string;
+  /** ISO date the period ends, or empty. */
   period_end: string;
+  /** The id of the first mention of the fact this figure states (its own id when it is the first). */
+  fact_id: string;
+  /** The fact id of the total this figure is a stated part of (其中…, 分别…), or empty. */
+  part_of: string;
   category: Category;
   indicator: string;
   subject: string;
@@ -104,7 +132,7 @@ export interface FigureRow {
 export interface Override {
   doc_id: string;
   start: number;
-  field: 'indicator' | 'subject' | 'category';
+  field: 'indicator' | 'subject' | 'category' | 'agg';
   value: string;
 }
 

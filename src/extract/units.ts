@@ -16,7 +16,6 @@ export interface UnitSpec {
 }
 
 const money = (base: string): UnitSpec => ({ base, kind: 'amount', power: 0, scalable: true });
-const count: UnitSpec = { base: 'count', kind: 'count', power: 0, scalable: true };
 const person: UnitSpec = { base: 'person', kind: 'count', power: 0, scalable: true };
 
 /** Counting words (量词) that make a number a count of things. */
@@ -25,6 +24,14 @@ export const COUNT_WORDS = [
   '起', '类', '种', '处', '站', '区间', '组', '户', '支', '台', '辆', '套', '栋', '张', '本', '部门', '部',
   '艘', '架', '宗', '笔', '门', '方面', '大类', '大', '床', '所次', '块', '片', '棵', '株', '盏', '只', '头',
 ] as const;
+
+/**
+ * Declared equivalences between counting words; every other counting word is its own unit of comparison
+ * (家 and 个 count different things and are never added or drawn on one axis).
+ */
+export const COUNT_EQUIVALENTS: Readonly<Record<string, string>> = { 批次: '批', 大类: '类' };
+
+const countOf = (word: string): UnitSpec => ({ base: COUNT_EQUIVALENTS[word] ?? word, kind: 'count', power: 0, scalable: true });
 
 /** Every recognised unit written after a number (without magnitude), with its conversion. */
 export const UNITS: ReadonlyMap<string, UnitSpec> = new Map<string, UnitSpec>([
@@ -63,7 +70,7 @@ export const UNITS: ReadonlyMap<string, UnitSpec> = new Map<string, UnitSpec>([
   ['千瓦时', { base: 'kWh', kind: 'quantity', power: 0, scalable: true }],
   ['千瓦', { base: 'kW', kind: 'quantity', power: 0, scalable: true }],
   ['标准箱', { base: 'TEU', kind: 'quantity', power: 0, scalable: true }],
-  ...COUNT_WORDS.map((w): [string, UnitSpec] => [w, count]),
+  ...COUNT_WORDS.map((w): [string, UnitSpec] => [w, countOf(w)]),
 ]);
 
 /** Magnitude words and their powers of ten. */

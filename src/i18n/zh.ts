@@ -66,8 +66,9 @@ export const zh = {
     picked: (n: number) => `已选 ${n} 个数字`,
     clearPicks: '清除所选',
     pickHint: '勾选数字以并排对比；未勾选时显示筛选结果中数值最大的数字。',
-    treemapNote: '树图只汇总人民币金额；美元金额不与人民币相加。',
-    noCny: '筛选结果中没有人民币金额，无法绘制金额树图。',
+    treemapNote: '树图只画可以相加的一组人民币金额：同一指标、同一时期，每个事实只计一次，总数不与其组成部分相加；美元不与人民币相加。',
+    treemapOthers: (n: number) => `选中的金额里还有 ${n} 组不能与此相加（不同指标或时期）：按指标筛选可查看其他组。`,
+    noCny: '筛选结果中没有两个可以相加的人民币金额（同一指标、同一时期），无法绘制金额树图。',
     noPairs: '筛选结果中没有“由…到…”式的前后对比数字。',
     before: '之前',
     after: '之后',
@@ -78,7 +79,7 @@ export const zh = {
     groupsIgnorePicks: '（分组对比汇总全部筛选结果）',
     barsTitle: (unitName: string, unit: string) => `${unitName}（单位：${unit}）`,
     groupsTitle: (dimension: string, unitName: string) => `按${dimension}汇总：${unitName}`,
-    treemapTitle: (n: number) => `人民币金额按类别（${n} 个数字）`,
+    treemapTitle: (n: number, indicator: string, period: string) => `${indicator}构成${period ? `（${period}）` : ''}：${n} 个数字`,
     pairsTitle: (unitName: string) => `前后对比：${unitName}`,
     facetTitle: (dimension: string) => `${dimension}分布`,
   },
@@ -140,7 +141,8 @@ export const zh = {
       id: '编号', indicator: '指标', subject: '主体', value: '数值', unit: '单位', qualifier: '限定词', kind: '类型',
       category: '类别', period: '时期', section: '章节', sectionTitle: '章节标题', line: '行号', start: '起始位置',
       end: '结束位置', quote: '原文', docId: '文件编号', docTitle: '文件标题', group: '分组', series: '系列',
-      total: '合计（折算值）',
+      total: '合计（折算值）', refused: '不合计的原因', periodStart: '时期起', periodEnd: '时期止', agg: '汇总方式',
+      factId: '事实编号', partOf: '所属总数',
     },
   },
   deck: {
@@ -182,7 +184,7 @@ export const zh = {
     moveLeft: (label: string) => `左移：${label}`,
     dropHint: '拖动维度到此处',
     measures: {
-      count: '数字个数', sum: '合计（折算值）', min: '最小值（折算值）', max: '最大值（折算值）', avg: '平均值（折算值）',
+      count: '事实个数（重复陈述计一次）', sum: '合计（可相加的数）', min: '最小值（折算值）', max: '最大值（折算值）', avg: '平均值（折算值）',
       written: '原文数值',
     } as Record<string, string>,
     dimensionNames: {
@@ -192,7 +194,8 @@ export const zh = {
     filterBy: (name: string) => `按${name}筛选（透视）`,
     total: '合计',
     subtotal: (label: string) => `${label} 小计`,
-    unitNote: '数值按单位分列：不同单位的数字从不相加。',
+    unitNote: '数值按单位分列：不同单位的数字从不相加；同一事实只计一次，总数不与其组成部分相加；不能相加的合计显示为“—”，悬停可见原因。',
+    refusedCell: '—',
     countUnit: '个数字',
     nFigures: (n: number) => `${n} 个数字`,
     heat: '热力着色',
@@ -210,6 +213,18 @@ export const zh = {
     exportFilters: '筛选',
     exportColumns: { row: '行', column: '列', count: '数字个数', baseUnit: '折算单位', shown: '图中数值', shownUnit: '图中单位' },
   },
+  /** Aggregation classes of figures (`agg`). */
+  aggregationClasses: {
+    additive: '可相加（流量）', stock: '存量（同一时点可跨主体相加）', non_additive: '不可相加（比率、年龄等）',
+  } as Record<string, string>,
+  /** Why a total is not shown (the codes of `SUM_REFUSALS`). */
+  refusals: {
+    units: '单位不同的数字不能相加',
+    non_additive: '增长率、占比、年龄、平均数、倍数等不能相加',
+    flow_and_stock: '新增量（流量）与累计/现有量（存量）不能相加',
+    periods: '不同时期的数字不能相加（存量不跨期相加，时期可能重叠）',
+    indicators: '不同指标的数字不能相加（可能重叠，例如不同层级的企业）；只有同一指标或同一总数的组成部分可以相加',
+  } as Record<string, string>,
   workbench: {
     editorLabel: 'SQL 查询',
     run: '运行',
@@ -293,5 +308,6 @@ export function dimensionValueLabel(dimension: string, value: string): string {
   if (dimension === 'category') return zh.categories[value] ?? value;
   if (dimension === 'kind') return zh.kinds[value] ?? value;
   if (dimension === 'base_unit') return zh.baseUnits[value] ?? value;
+  if (dimension === 'agg') return zh.aggregationClasses[value] ?? value;
   return value;
 }

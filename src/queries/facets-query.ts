@@ -11,7 +11,7 @@ import { run, type QueryRunner } from './run';
  */
 export const FACET_DIMENSIONS: readonly Dimension[] = ['category', 'subject', 'kind', 'base_unit', 'section', 'period'];
 
-/** One value of one dimension and how many figures carry it under the other filters. */
+/** One value of one dimension and how many facts carry it under the other filters. */
 export interface FacetRow {
   dimension: Dimension;
   value: string;
@@ -33,13 +33,14 @@ export function buildFacetsQuery(filters: FigureFilters): SqlQuery {
   for (const dimension of FACET_DIMENSIONS) otherFilters[dimension] = [];
   const perSet = (pick: (dimension: Dimension) => SqlFragment) =>
     sql`CASE ${join(FACET_DIMENSIONS.map((d) => sql`WHEN GROUPING(${ident(d, DIMENSIONS)}) = 0 THEN ${pick(d)}`), ' ')} END`;
+  // Facts, not mentions: a fact the report states twice counts once.
   const count = (dimension: Dimension) =>
-    sql`count_if(${and(FACET_DIMENSIONS.filter((d) => d !== dimension).map(passes))})`;
+    sql`count(DISTINCT fact_id) FILTER (WHERE ${and(FACET_DIMENSIONS.filter((d) => d !== dimension).map(passes))})`;
   const columns = FACET_DIMENSIONS.map((dimension) => ident(dimension, DIMENSIONS));
   return sql`SELECT dimension, value, count FROM (
       SELECT ${perSet((d) => literal(d))} AS dimension, ${perSet((d) => dimensionText(ident(d, DIMENSIONS)))} AS value,
         (${perSet(count)})::INTEGER AS count
-      FROM (SELECT ${join(columns)}, ${join(ownFilters)} FROM ${FIGURES_TABLE} WHERE ${filterCondition(otherFilters)})
+      FROM (SELECT ${join(columns)}, fact_id, ${join(ownFilters)} FROM ${FIGURES_TABLE} WHERE ${filterCondition(otherFilters)})
       GROUP BY GROUPING SETS (${join(columns.map((c) => sql`(${c})`))})
     ) WHERE count > 0 ORDER BY dimension, count DESC, value`;
 }

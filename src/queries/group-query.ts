@@ -1,16 +1,25 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { SumRefusal } from '../lib/additivity';
 import { ident, raw, sql, type SqlQuery } from '../sql';
-import { FIGURES_TABLE, dimensionText, filterCondition, DIMENSIONS, type Dimension, type FigureFilters } from './filters';
+import { dimensionText, filterCondition, DIMENSIONS, type Dimension, type FigureFilters } from './filters';
+import { FACT_COUNT, HONEST_SUM, PHANTOM_KEY, SUM_REFUSAL, honestSource } from './honest-source';
 import { run, type QueryRunner } from './run';
 
-/** Figures grouped by one dimension and base unit: never summed across units. */
+/**
+ * Figures grouped by one dimension and base unit: never summed across units, each fact once, a total never
+ * added to its own parts, and no sum where the figures must not be added.
+ */
 export interface GroupRow {
   key: string;
   /** The second grouping (one bar series per value), '' when there is none. */
   series: string;
   base_unit: string;
+  /** Facts in the group. */
   count: number;
-  total: number;
+  /** The honest sum, or null where it is refused. */
+  total: number | null;
+  /** Why the group's figures are not summed, or null. */
+  refused: SumRefusal | null;
 }
 
 export interface GroupParams {
@@ -22,18 +31,23 @@ export interface GroupParams {
   baseUnits: string[];
 }
 
-/** Sum and count per (group, base_unit), computed in DuckDB with exact DECIMAL sums. */
+/** Honest sum and fact count per (group, base_unit), computed in DuckDB with exact DECIMAL sums. */
 export function buildGroupQuery({ filters, by, series, baseUnits }: GroupParams): SqlQuery {
   const withUnits = { ...filters, base_unit: baseUnits.length > 0 ? baseUnits : filters.base_unit };
-  // Group on the stored columns (ENUM codes), and only then turn the keys into text.
-  const seriesColumn = series ? ident(series, DIMENSIONS) : raw('NULL');
+  const source = honestSource({
+    columns: [['k', ident(by, DIMENSIONS)], ['s', series ? ident(series, DIMENSIONS) : raw('NULL::VARCHAR')], ['base_unit', raw('base_unit')]],
+    where: filterCondition(withUnits),
+    mentionsDiffer: by === 'section' || series === 'section' || filters.section.length > 0 || filters.q.trim() !== '',
+    parts: true,
+  });
   return sql`SELECT ${dimensionText(raw('k'))} AS key, ${dimensionText(raw('s'))} AS series,
-      base_unit::VARCHAR AS base_unit, count, total
-    FROM (SELECT ${ident(by, DIMENSIONS)} AS k, ${seriesColumn} AS s, base_unit,
-            count(*)::INTEGER AS count, sum(value_base) AS total
-          FROM ${FIGURES_TABLE} WHERE ${filterCondition(withUnits)}
+      base_unit::VARCHAR AS base_unit, count, total, refused
+    FROM (SELECT k, s, base_unit, ${FACT_COUNT} AS count,
+            CASE WHEN (${SUM_REFUSAL}) IS NULL THEN ${HONEST_SUM} END AS total, ${SUM_REFUSAL} AS refused
+          FROM ${source} AS honest
           GROUP BY ALL)
-    ORDER BY base_unit, total DESC, key, series`;
+    WHERE ${dimensionText(raw('k'))} <> ${PHANTOM_KEY} AND ${dimensionText(raw('s'))} <> ${PHANTOM_KEY}
+    ORDER BY base_unit, total DESC NULLS LAST, key, series`;
 }
 
 export async function fetchGroups(runner: QueryRunner, params: GroupParams): Promise<GroupRow[]> {
@@ -43,7 +57,8 @@ export async function fetchGroups(runner: QueryRunner, params: GroupParams): Pro
     series: String(r.series ?? ''),
     base_unit: String(r.base_unit),
     count: Number(r.count),
-    total: Number(r.total),
+    total: r.total === null || r.total === undefined ? null : Number(r.total),
+    refused: r.refused === null || r.refused === undefined ? null : (String(r.refused) as SumRefusal),
   }));
 }
 

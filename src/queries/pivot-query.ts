@@ -1,6 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { and, ident, inList, join, raw, sql, type SqlFragment, type SqlQuery } from '../sql';
+import type { SumRefusal } from '../lib/additivity';
 import { FIGURES_TABLE, filterCondition, type FigureFilters } from './filters';
+import { FACT_COUNT, HONEST_SUM, PHANTOM_KEY, SUM_REFUSAL, honestSource } from './honest-source';
 import { run, type QueryRunner } from './run';
 
 /** The figure columns a pivot can put on rows, columns or filter by (`doc_id` is the document). */
@@ -9,7 +11,11 @@ export const PIVOT_DIMENSIONS = [
 ] as const;
 export type PivotDimension = (typeof PIVOT_DIMENSIONS)[number];
 
-/** count of figures; sum/min/max/avg of value_base (per base unit); a single figure's value as written. */
+/**
+ * count of facts (a fact stated twice counts once); sum/min/max/avg of value_base (per base unit, each fact once;
+ * a sum never adds a total to its own parts and is refused where the figures must not be added); a single
+ * figure's value as written.
+ */
 export const PIVOT_MEASURES = ['count', 'sum', 'min', 'max', 'avg', 'written'] as const;
 export type PivotMeasure = (typeof PIVOT_MEASURES)[number];
 
@@ -40,6 +46,8 @@ export interface PivotRow {
   value: number | null;
   /** For `written` cells with one figure: its unit and qualifier as the report wrote them. */
   written: { unit: string; qualifier: string } | null;
+  /** For `sum`: why these figures must not be added (the value is then null), or null. */
+  refused: SumRefusal | null;
 }
 
 /** True for measures over value_base, which are never combined across base units. */
@@ -71,60 +79,84 @@ function keyExpr(dimension: PivotDimension): SqlFragment {
 function measureColumns(measure: PivotMeasure): SqlFragment {
   switch (measure) {
     case 'count':
-      return raw('NULL AS v, NULL AS w_unit, NULL AS w_qualifier');
+      return raw('NULL AS v, NULL AS w_unit, NULL AS w_qualifier, NULL AS refused');
     case 'written':
-      return raw(`CASE WHEN count(*) = 1 THEN any_value(value) END AS v,
-        CASE WHEN count(*) = 1 THEN any_value(unit) END AS w_unit,
-        CASE WHEN count(*) = 1 THEN coalesce(any_value(qualifier), '') END AS w_qualifier`);
+      return raw(`CASE WHEN count(*) = 1 THEN any_value(w_value) END AS v,
+        CASE WHEN count(*) = 1 THEN any_value(w_unit) END AS w_unit,
+        CASE WHEN count(*) = 1 THEN coalesce(any_value(w_qualifier), '') END AS w_qualifier, NULL AS refused`);
+    case 'sum':
+      return sql`CASE WHEN (${SUM_REFUSAL}) IS NULL THEN ${HONEST_SUM} END AS v, NULL AS w_unit, NULL AS w_qualifier,
+        ${SUM_REFUSAL} AS refused`;
     default:
-      return sql`${raw(measure)}(value_base) AS v, NULL AS w_unit, NULL AS w_qualifier`;
+      return sql`${raw(measure)}(value_base) AS v, NULL AS w_unit, NULL AS w_qualifier, NULL AS refused`;
   }
 }
 
 /** `(grouping(a) + grouping(b))::INTEGER`: how many of these dimensions are rolled up in a result row. */
-function rolledUp(exprs: readonly SqlFragment[]): SqlFragment {
-  if (exprs.length === 0) return raw('0');
-  return sql`(${join(exprs.map((e) => sql`grouping(${e})`), ' + ')})::INTEGER`;
+function rolledUp(names: readonly string[]): SqlFragment {
+  if (names.length === 0) return raw('0');
+  return sql`(${join(names.map((n) => sql`grouping(${ident(n)})`), ' + ')})::INTEGER`;
+}
+
+/** Whether mentions of one fact can fall in different cells or filters (they differ only in section and quote). */
+function mentionsDiffer({ spec, filters }: PivotParams): boolean {
+  return [...spec.rows, ...spec.columns].includes('section') || filters.section.length > 0
+    || filters.q.trim() !== '' || (spec.filters.section ?? []).length > 0;
 }
 
 /**
- * One statement for every cell, subtotal and total: `GROUP BY ROLLUP(rows…), ROLLUP(columns…)[, base_unit]`
- * is the cross product of the two rollups, so each row-subtotal level meets each column-subtotal level, and
- * numeric measures stay within one base unit. Dimension values are selected as r0…, c0… (NULL = rolled up).
+ * One statement for every cell, subtotal and total: `GROUP BY ROLLUP(rows…), ROLLUP(columns…)[, unit]` over the
+ * honest rows (each fact once; for sums, parts compensated where their total is present) is the cross product
+ * of the two rollups, so each row-subtotal level meets each column-subtotal level, and numeric measures stay
+ * within one base unit. Dimension values are selected as r0…, c0… (NULL = rolled up).
  */
-export function buildPivotQuery({ spec, filters }: PivotParams): SqlQuery {
+export function buildPivotQuery(params: PivotParams): SqlQuery {
+  const { spec, filters } = params;
   checkPivotSpec(spec);
-  const rowExprs = spec.rows.map(keyExpr);
-  const colExprs = spec.columns.map(keyExpr);
+  const rowNames = spec.rows.map((_, i) => `r${i}`);
+  const colNames = spec.columns.map((_, i) => `c${i}`);
   const split = isNumericMeasure(spec.measure);
-  const select = [
-    ...rowExprs.map((e, i) => sql`${e} AS ${ident(`r${i}`)}`),
-    ...colExprs.map((e, i) => sql`${e} AS ${ident(`c${i}`)}`),
-    split ? raw('base_unit AS unit') : raw(`'' AS unit`),
-    sql`${rolledUp(rowExprs)} AS row_rolled`,
-    sql`${rolledUp(colExprs)} AS col_rolled`,
-    raw('count(*)::INTEGER AS n'),
-    measureColumns(spec.measure),
-  ];
-  const groups = [
-    ...(rowExprs.length > 0 ? [sql`ROLLUP(${join(rowExprs)})`] : []),
-    ...(colExprs.length > 0 ? [sql`ROLLUP(${join(colExprs)})`] : []),
-    // The bare column, not keyExpr: an identical expression would merge with base_unit on rows or columns.
-    ...(split ? [raw('base_unit')] : []),
+  const columns: Array<readonly [string, SqlFragment]> = [
+    ...spec.rows.map((d, i) => [rowNames[i] ?? '', keyExpr(d)] as const),
+    ...spec.columns.map((d, i) => [colNames[i] ?? '', keyExpr(d)] as const),
+    ...(split ? [['unit', raw('base_unit')] as const] : []),
+    ...(spec.measure === 'written' ? [['w_value', raw('value')], ['w_unit', raw('unit')], ['w_qualifier', raw('qualifier')]] as const : []),
   ];
   const own = PIVOT_DIMENSIONS.flatMap((d) => {
     const values = spec.filters[d] ?? [];
     return values.length > 0 ? [inList(keyExpr(d), values)] : [];
   });
-  const where = and([filterCondition(filters), ...own]);
+  const source = honestSource({
+    columns,
+    where: and([filterCondition(filters), ...own]),
+    mentionsDiffer: mentionsDiffer(params),
+    parts: spec.measure === 'sum',
+  });
+  const select = [
+    ...rowNames.map((n) => ident(n)),
+    ...colNames.map((n) => ident(n)),
+    split ? raw('unit::VARCHAR AS unit') : raw(`'' AS unit`),
+    sql`${rolledUp(rowNames)} AS row_rolled`,
+    sql`${rolledUp(colNames)} AS col_rolled`,
+    sql`${FACT_COUNT} AS n`,
+    measureColumns(spec.measure),
+  ];
+  const groups = [
+    ...(rowNames.length > 0 ? [sql`ROLLUP(${join(rowNames.map((n) => ident(n)))})`] : []),
+    ...(colNames.length > 0 ? [sql`ROLLUP(${join(colNames.map((n) => ident(n)))})`] : []),
+    ...(split ? [raw('unit')] : []),
+  ];
   const groupBy = groups.length > 0 ? sql` GROUP BY ${join(groups)}` : raw('');
-  return sql`SELECT ${join(select)} FROM ${FIGURES_TABLE} WHERE ${where}${groupBy}`;
+  return sql`SELECT ${join(select)} FROM ${source} AS honest${groupBy}`;
 }
+
+/** A result row keyed by a compensation marker is no real cell (see `honest-source.ts`). */
+const isPhantom = (keys: readonly string[], unit: string): boolean => unit === PHANTOM_KEY || keys.includes(PHANTOM_KEY);
 
 export async function fetchPivot(runner: QueryRunner, params: PivotParams): Promise<PivotRow[]> {
   const rows = await runner(buildPivotQuery(params));
   const { spec } = params;
-  return rows.map((r) => {
+  const out = rows.map((r) => {
     const rowKey = spec.rows.slice(0, spec.rows.length - Number(r.row_rolled)).map((_, i) => String(r[`r${i}`] ?? ''));
     const colKey = spec.columns.slice(0, spec.columns.length - Number(r.col_rolled)).map((_, i) => String(r[`c${i}`] ?? ''));
     const value = r.v === null || r.v === undefined ? null : Number(r.v);
@@ -135,8 +167,10 @@ export async function fetchPivot(runner: QueryRunner, params: PivotParams): Prom
       count: Number(r.n),
       value,
       written: r.w_unit === null || r.w_unit === undefined ? null : { unit: String(r.w_unit), qualifier: String(r.w_qualifier ?? '') },
+      refused: r.refused === null || r.refused === undefined ? null : (String(r.refused) as SumRefusal),
     };
   });
+  return out.filter((r) => !isPhantom([...r.rowKey, ...r.colKey], r.unit));
 }
 
 export function pivotOptions(params: PivotParams) {

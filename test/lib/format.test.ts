@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chooseScale, formatAsWritten, formatQuantity, scaled, unitLabel } from '../../src/lib/format';
+import {
+  chooseScale, formatAsWritten, formatNonZero, formatQuantity, formatScaled, scaled, unitLabel,
+} from '../../src/lib/format';
 
 describe('Chinese number formatting', () => {
   it('writes money in 亿元/万元/元 and keeps USD apart', () => {
@@ -10,9 +12,10 @@ describe('Chinese number formatting', () => {
     expect(formatQuantity(800, 'CNY')).toBe('800元');
   });
 
-  it('scales areas to 万平方米 and leaves counts whole below 1亿', () => {
+  it('scales areas to 万平方米 and leaves counts whole below 1亿, in their own measure word', () => {
     expect(formatQuantity(137900, 'm2')).toBe('13.79万平方米');
-    expect(formatQuantity(5137, 'count')).toBe('5,137个');
+    expect(formatQuantity(5137, '个')).toBe('5,137个');
+    expect(formatQuantity(900, '家')).toBe('900家');
     expect(formatQuantity(25000, 'person')).toBe('25,000人');
   });
 
@@ -41,5 +44,29 @@ describe('Chinese number formatting', () => {
     expect(formatAsWritten({ value: 42, unit: '岁', qualifier: '以下' })).toBe('42岁以下');
     expect(formatAsWritten({ value: 13.79, unit: '万平方米', qualifier: '' })).toBe('13.79万平方米');
     expect(formatAsWritten({ value: 17933, unit: '项', qualifier: '' })).toBe('17933项');
+  });
+
+  it('never shows a small non-zero value as 0 or a rounded 0.01', () => {
+    expect(formatNonZero(0.00562)).toBe('0.0056');
+    expect(formatNonZero(0.012)).toBe('0.012');
+    expect(formatNonZero(0.000008)).toBe('0.000008');
+    expect(formatNonZero(0.235316)).toBe('0.24');
+    expect(formatNonZero(262.48)).toBe('262.48');
+    expect(formatNonZero(0)).toBe('0');
+    expect(formatNonZero(0.00562, 4)).toBe('0.0056');
+  });
+
+  it('writes a value in a chart’s scale with its qualifier where Chinese puts it', () => {
+    const yi = chooseScale([1e10], 'CNY');
+    expect(formatScaled(562000, 'CNY', yi)).toBe('0.0056亿元');
+    expect(formatScaled(800, 'CNY', yi)).toBe('0.000008亿元');
+    expect(formatScaled(18000000000, 'CNY', yi, '约')).toBe('约180亿元');
+    expect(formatScaled(18000000000, 'CNY', yi, '余')).toBe('180余亿元');
+    // 余 follows the whole number, or the 亿 of a fraction: 1.2亿余元, never 1.2余亿元.
+    expect(formatScaled(120000000, 'CNY', yi, '余')).toBe('1.2亿余元');
+    expect(formatScaled(120000000, 'CNY', yi, '以上')).toBe('1.2亿元以上');
+    expect(formatScaled(900, '家', chooseScale([900], '家'), '余')).toBe('900余家');
+    expect(formatScaled(42, 'year_of_age', chooseScale([42], 'year_of_age'), '以下')).toBe('42岁以下');
+    expect(formatScaled(100000, '件', chooseScale([100000], '件'), '多')).toBe('100,000多件');
   });
 });

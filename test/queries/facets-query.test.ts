@@ -24,7 +24,7 @@ function facetsOneQueryPerDimension(filters: FigureFilters) {
   const parts = FACET_DIMENSIONS.map((dimension) => {
     const column = ident(dimension, DIMENSIONS);
     return sql`SELECT ${literal(dimension)} AS dimension, ${dimensionText(raw('value'))} AS value, n AS count
-      FROM (SELECT ${column} AS value, count(*)::INTEGER AS n FROM ${FIGURES_TABLE}
+      FROM (SELECT ${column} AS value, count(DISTINCT fact_id)::INTEGER AS n FROM ${FIGURES_TABLE}
             WHERE ${filterCondition(filters, dimension)} GROUP BY ${column})`;
   });
   return sql`${join(parts, ' UNION ALL ')} ORDER BY dimension, count DESC, value`;

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTables } from '../../src/db';
 import { EMPTY_FILTERS, buildPivotQuery, fetchPivot, type FigureFilters, type PivotRow, type PivotSpec } from '../../src/queries';
 import { sql } from '../../src/sql';
+import { honestSum } from '../../src/lib/additivity';
 import { createTestEngine } from '../util/test-db';
 import { SAMPLE_DOCUMENTS_CSV, SAMPLE_FIGURES, sampleFiguresCsv } from '../util/sample-data';
 
@@ -18,30 +19,28 @@ const pivot = (s: Partial<PivotSpec>, filters: FigureFilters = EMPTY_FILTERS) =>
 const find = (rows: PivotRow[], rowKey: string[], colKey: string[], unit: string) =>
   rows.filter((r) => r.unit === unit && r.rowKey.join('\u0000') === rowKey.join('\u0000') && r.colKey.join('\u0000') === colKey.join('\u0000'));
 
-/** The same sum asked directly, as an analyst would check it. */
-async function directSum(where: Record<string, string>): Promise<number | null> {
-  const conditions = Object.entries(where).map(([column, value]) =>
-    column === 'category' ? sql`category = ${value}` : column === 'subject' ? sql`subject = ${value}` : sql`base_unit = ${value}`,
-  );
-  const text = conditions.map((c) => c.text).join(' AND ');
-  const [row] = await engine.query({ text: `SELECT sum(value_base) AS s FROM figures WHERE ${text}`, params: conditions.flatMap((c) => c.params) });
-  return row?.s === null || row?.s === undefined ? null : Number(row.s);
-}
+/** A sample row as the additivity rule reads it. */
+const additive = (f: (typeof SAMPLE_FIGURES)[number]) => ({
+  fact_id: String(f.fact_id), part_of: String(f.part_of ?? ''), base_unit: String(f.base_unit), agg: String(f.agg),
+  period: String(f.period ?? ''), indicator: String(f.indicator), value_base: Number(f.value_base),
+});
 
 describe('pivot query', () => {
-  it('gives every cell, subtotal and grand total of category × subject sums, each equal to a direct SQL sum', async () => {
+  it('gives every cell, subtotal and grand total of category × subject sums as the app’s one additivity rule does', async () => {
     const rows = await pivot({ rows: ['category'], columns: ['subject'], measure: 'sum' });
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
-      const where: Record<string, string> = { base_unit: r.unit };
-      if (r.rowKey[0] !== undefined) where.category = r.rowKey[0];
-      if (r.colKey[0] !== undefined) where.subject = r.colKey[0];
-      expect(r.value, JSON.stringify(r)).toBe(await directSum(where));
+      const own = SAMPLE_FIGURES.filter((f) => f.base_unit === r.unit
+        && (r.rowKey[0] === undefined || f.category === r.rowKey[0]) && (r.colKey[0] === undefined || f.subject === r.colKey[0]));
+      const verdict = honestSum(own.map(additive));
+      expect([r.value, r.refused], JSON.stringify(r)).toEqual(verdict.ok ? [verdict.value, null] : [null, verdict.reason]);
     }
-    // Subtotals and totals are there: a category total across subjects, and the grand total per unit.
+    // Subtotals and totals are there: a category total across subjects, and the grand total per unit, which
+    // is refused: the CNY figures are different indicators of different periods.
     expect(find(rows, ['investment'], [], 'CNY')).toHaveLength(1);
     const grandCny = find(rows, [], [], 'CNY');
-    expect(grandCny.map((r) => [r.value, r.count])).toEqual([[197500000000 + 26248000000 + 23531649, 3]]);
+    expect(grandCny.map((r) => [r.value, r.count, r.refused])).toEqual([[null, 3, 'periods']]);
+    expect(find(rows, [], [], 'USD').map((r) => [r.value, r.refused])).toEqual([[3070000000, null]]);
   });
 
   it('never adds values of different base units, even when base_unit is itself on the rows', async () => {
@@ -63,12 +62,12 @@ describe('pivot query', () => {
     expect(amountTotal).toBe(SAMPLE_FIGURES.filter((f) => f.kind === 'amount').length);
   });
 
-  it('rolls up two row levels: the outer level holds its children’s sum', async () => {
-    const rows = await pivot({ rows: ['category', 'subject'], measure: 'sum' });
+  it('rolls up two row levels: each child is one figure, the outer level refuses to add different indicators', async () => {
+    const rows = await pivot({ rows: ['category', 'subject'], measure: 'sum' }, { ...EMPTY_FILTERS, period: [''] });
     const children = rows.filter((r) => r.rowKey.length === 2 && r.rowKey[0] === 'investment' && r.unit === 'CNY');
     const parent = find(rows, ['investment'], [], 'CNY')[0];
-    expect(children.length).toBeGreaterThan(1);
-    expect(parent?.value).toBe(children.reduce((s, r) => s + (r.value ?? 0), 0));
+    expect(children.map((r) => r.value).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([23531649, 197500000000]);
+    expect([parent?.value, parent?.refused]).toEqual([null, 'indicators']);
   });
 
   it('computes min, max and avg of value_base per unit', async () => {

@@ -75,18 +75,19 @@ describe('facets query', () => {
 });
 
 describe('group query', () => {
-  it('sums per group and base unit, never across units', async () => {
+  it('sums per group and base unit, never across units, and refuses to add different indicators', async () => {
     const groups = await fetchGroups(engine.runner, { filters: EMPTY_FILTERS, by: 'category', series: null, baseUnits: [] });
     const investment = groups.filter((g) => g.key === 'investment');
     expect(investment).toEqual([
-      { key: 'investment', series: '', base_unit: 'CNY', count: 3, total: 197500000000 + 26248000000 + 23531649 },
-      { key: 'investment', series: '', base_unit: 'USD', count: 1, total: 3070000000 },
+      // 协议投资额, 到位资金 (of another period) and a third indicator: never one total.
+      { key: 'investment', series: '', base_unit: 'CNY', count: 3, total: null, refused: 'periods' },
+      { key: 'investment', series: '', base_unit: 'USD', count: 1, total: 3070000000, refused: null },
     ]);
   });
 
   it('restricts to the requested base units', async () => {
     const groups = await fetchGroups(engine.runner, { filters: EMPTY_FILTERS, by: 'subject', series: null, baseUnits: ['m2'] });
-    expect(groups).toEqual([{ key: '生态城', series: '', base_unit: 'm2', count: 1, total: 137900 }]);
+    expect(groups).toEqual([{ key: '生态城', series: '', base_unit: 'm2', count: 1, total: 137900, refused: null }]);
   });
 
   it('splits groups into series by a second dimension', async () => {

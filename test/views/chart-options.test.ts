@@ -1,13 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { buildFigureBarsOption } from '../../src/views/shared/figure-bars-option';
 import { buildGroupedBarsOption } from '../../src/views/compare/grouped-bars-option';
-import { buildTreemapOption } from '../../src/views/compare/treemap-option';
+import { buildTreemapOption, treemapComposition } from '../../src/views/compare/treemap-option';
 import { buildPairsOption } from '../../src/views/compare/pairs-option';
 import { findPairs } from '../../src/views/compare/pairs';
 import { splitByUnit } from '../../src/views/compare/small-multiples';
+import type { FigureRecord } from '../../src/data/figure-record';
 import { SAMPLE_RECORDS, optionSnapshot, sample } from '../util/sample-records';
 
-const cny = SAMPLE_RECORDS.filter((r) => r.base_unit === 'CNY');
+const records = SAMPLE_RECORDS;
+const cny = records.filter((r) => r.base_unit === 'CNY');
+
+/** A figure as the report writes it, based on sample 0001. */
+const figure = (id: string, over: Partial<FigureRecord>): FigureRecord => ({ ...sample('sample:0001'), id, ...over });
+/** 发放补贴 56.2万元 beside 协议投资额 1975亿元: one chart, one 亿元 axis. */
+const small = figure('small', { value: 56.2, unit: '万元', value_base: 562000, indicator: '发放补贴' });
+const big = figure('big', { value: 1975, unit: '亿元', value_base: 197500000000, indicator: '协议投资额' });
+const about = figure('about', { value: 180, unit: '亿元', qualifier: '约', value_base: 18000000000, indicator: '投资总额' });
+const firms = figure('firms', {
+  value: 900, unit: '家', qualifier: '余', value_base: 900, base_unit: '家', kind: 'count', indicator: '参加对接企业数',
+});
+
+type LabelFormatter<D> = (p: { data: D; value: number }) => string;
+/** What each bar of a series shows beside it, through the series' own label formatter. */
+function barTexts<D extends { value: number }>(series: { data: D[]; label: { formatter: LabelFormatter<D> } }): string[] {
+  return series.data.map((d) => series.label.formatter({ data: d, value: d.value }));
+}
 
 describe('figure bars', () => {
   it('draws same-unit figures largest first in one 亿元 scale', async () => {
@@ -18,34 +36,80 @@ describe('figure bars', () => {
   });
 
   it('refuses to put two units on one axis', () => {
-    expect(() => buildFigureBarsOption(SAMPLE_RECORDS, { title: 'x', baseUnit: 'CNY' })).toThrow(/Cannot draw .* on a CNY axis/);
+    expect(() => buildFigureBarsOption(records, { title: 'x', baseUnit: 'CNY' })).toThrow(/Cannot draw .* on a CNY axis/);
   });
 
   it('escapes document text in its tooltip', () => {
     const option = buildFigureBarsOption(cny, { title: '金额', baseUnit: 'CNY' });
-    const html = option.tooltip.formatter({ data: { value: 0.2, figureId: 'sample:0008' } });
+    const html = option.tooltip.formatter({ data: { value: 0.2, figureId: 'sample:0008', valueText: '' } });
     expect(html).toContain('&lt;img src=x onerror=window.__xss=1&gt;');
     expect(html).not.toContain('<img');
+  });
+
+  it('labels a small amount in its own magnitude beside large ones, never as 0.01 of the axis scale', () => {
+    const option = buildFigureBarsOption([big, small], { title: '金额', baseUnit: 'CNY' });
+    expect(option.xAxis.name).toBe('亿元');
+    const [series] = option.series;
+    if (!series) throw new Error('no series');
+    expect(barTexts(series)).toEqual(['56.2万元', '1975亿元']);
+    const tooltip = option.tooltip.formatter({ data: series.data[0]! });
+    // The figure as written, then where it sits on the 亿元 axis: two significant digits, not 0.01 or 0.
+    expect(tooltip).toContain('56.2万元（0.0056亿元）');
+    expect(option.tooltip.formatter({ data: series.data[1]! })).toContain('1975亿元<br/>');
+  });
+
+  it('keeps the qualifier as written in labels and tooltips', () => {
+    const money = buildFigureBarsOption([about, big], { title: '金额', baseUnit: 'CNY' });
+    expect(barTexts(money.series[0]!)).toEqual(['约180亿元', '1975亿元']);
+    const counts = buildFigureBarsOption([firms, { ...firms, id: 'more', value: 5, value_base: 5, qualifier: '' }], {
+      title: '企业', baseUnit: '家',
+    });
+    expect(counts.xAxis.name).toBe('家');
+    expect(barTexts(counts.series[0]!)).toEqual(['5家', '900余家']);
+    expect(counts.tooltip.formatter({ data: counts.series[0]!.data[1]! })).toContain('900余家');
+    const ages = buildFigureBarsOption(
+      [figure('age', { value: 42, unit: '岁', qualifier: '以下', value_base: 42, base_unit: 'year_of_age', indicator: '干部年龄上限' })],
+      { title: '年龄', baseUnit: 'year_of_age' },
+    );
+    expect(barTexts(ages.series[0]!)).toEqual(['42岁以下']);
+  });
+
+  it('names the subject only where bars of one indicator differ by it', () => {
+    const option = buildFigureBarsOption(
+      [big, figure('b', { indicator: '协议投资额', subject: '高新区', value_base: 1e9 }), figure('c', { indicator: '到位资金', subject: '生态城', value_base: 5e9 })],
+      { title: '金额', baseUnit: 'CNY' },
+    );
+    expect(option.yAxis.data).toEqual(['协议投资额·高新区', '到位资金', '协议投资额·滨海新区']);
   });
 });
 
 describe('small multiples', () => {
   it('splits by base unit, money first, and keeps USD apart from CNY', () => {
-    const groups = splitByUnit(SAMPLE_RECORDS, 2);
+    const groups = splitByUnit(records, 2);
     expect(groups.map((g) => [g.baseUnit, g.total, g.figures.length])).toEqual([
-      ['CNY', 3, 2], ['USD', 1, 1], ['count', 2, 2], ['m2', 1, 1], ['percent', 1, 1],
+      ['CNY', 3, 2], ['USD', 1, 1], ['m2', 1, 1], ['个', 2, 2], ['percent', 1, 1],
     ]);
     expect(groups[0]?.figures.map((f) => f.id)).toEqual(['sample:0001', 'sample:0003']);
+  });
+
+  it('labels bars alike in every chart: no chart leaves its own usual subject unnamed', () => {
+    // Money mostly of 滨海新区; the enterprises all of 生态城. Side by side, an unnamed subject would read as the same.
+    const figures = [
+      big, figure('m2', { indicator: '到位资金', value_base: 5e9 }), figure('m3', { indicator: '税收', subject: '高新区', value_base: 1e8 }),
+      { ...firms, id: 'e1', subject: '生态城' }, { ...firms, id: 'e2', subject: '生态城', indicator: '新设企业数', value_base: 100 },
+    ];
+    const labels = splitByUnit(figures, 10).map((g) => buildFigureBarsOption(g.figures, { title: 't', baseUnit: g.baseUnit }).yAxis.data);
+    expect(labels).toEqual([['税收', '到位资金', '协议投资额'], ['新设企业数', '参加对接企业数']]);
   });
 });
 
 describe('grouped bars', () => {
   it('puts groups on x, series per second dimension, scaled per unit', async () => {
     const rows = [
-      { key: '滨海新区', series: 'investment', base_unit: 'CNY', count: 2, total: 197500000000 },
-      { key: '高新区', series: 'investment', base_unit: 'CNY', count: 1, total: 26248000000 },
-      { key: '高新区', series: 'projects', base_unit: 'CNY', count: 1, total: 5e8 },
-      { key: '滨海新区', series: 'projects', base_unit: 'count', count: 1, total: 905 },
+      { key: '滨海新区', series: 'investment', base_unit: 'CNY', count: 2, total: 197500000000, refused: null },
+      { key: '高新区', series: 'investment', base_unit: 'CNY', count: 1, total: 26248000000, refused: null },
+      { key: '高新区', series: 'projects', base_unit: 'CNY', count: 1, total: 5e8, refused: null },
+      { key: '滨海新区', series: 'projects', base_unit: '个', count: 1, total: 905, refused: null },
     ];
     const option = buildGroupedBarsOption(rows, { title: 't', baseUnit: 'CNY', byDimension: 'subject', seriesDimension: 'category' });
     expect(option.xAxis.data).toEqual(['滨海新区', '高新区']);
@@ -55,12 +119,58 @@ describe('grouped bars', () => {
     ]);
     await expect(optionSnapshot(option)).toMatchFileSnapshot('__snapshots__/grouped-bars.json');
   });
+
+  it('draws no bar for a group whose figures must not be added, and says why', () => {
+    const rows = [
+      { key: '滨海新区', series: '', base_unit: 'CNY', count: 4, total: null, refused: 'indicators' as const },
+      { key: '高新区', series: '', base_unit: 'CNY', count: 1, total: 26248000000, refused: null },
+    ];
+    const option = buildGroupedBarsOption(rows, { title: 't', baseUnit: 'CNY', byDimension: 'subject', seriesDimension: null });
+    const [series] = option.series;
+    expect(option.xAxis.data).toEqual(['高新区', '滨海新区']);
+    expect(series?.data.map((d) => d.value)).toEqual([262.48, null]);
+    const refused = series?.data.find((d) => d.value === null);
+    const tip = option.tooltip.formatter({ name: '滨海新区', seriesName: '', data: refused as never });
+    expect(tip).toContain('不同指标的数字不能相加');
+  });
+
+  it('tells a small sum in its own magnitude beside sums in 亿元', () => {
+    const rows = [
+      { key: '滨海新区', series: 'investment', base_unit: 'CNY', count: 1, total: 197500000000, refused: null },
+      { key: '街镇', series: 'investment', base_unit: 'CNY', count: 1, total: 562000, refused: null },
+    ];
+    const option = buildGroupedBarsOption(rows, { title: 't', baseUnit: 'CNY', byDimension: 'subject', seriesDimension: null });
+    expect(option.yAxis.name).toBe('亿元');
+    const [series] = option.series;
+    const tip = (i: number) => option.tooltip.formatter({ name: option.xAxis.data[i]!, seriesName: series!.name, data: series!.data[i]! });
+    expect(tip(1)).toContain('56.2万元');
+    expect(tip(1)).not.toMatch(/0\.01|>0亿/);
+    expect(tip(0)).toContain('1,975亿元');
+  });
 });
 
 describe('treemap', () => {
-  it('sums CNY per category and refuses other units', async () => {
+  it('draws one composition whose root is the honest sum: a repeated fact once, a total never beside its parts', () => {
+    const total = figure('t', { indicator: '协议投资额', value_base: 100e8, fact_id: 't', subject: '开发区' });
+    const parts = [
+      figure('p1', { indicator: '协议投资额', value_base: 60e8, fact_id: 'p1', part_of: 't', subject: '经开区' }),
+      figure('p2', { indicator: '协议投资额', value_base: 40e8, fact_id: 'p2', part_of: 't', subject: '保税区' }),
+    ];
+    const again = figure('t-again', { indicator: '协议投资额', value_base: 100e8, fact_id: 't', subject: '开发区' });
+    const other = figure('o', { indicator: '到位资金', value_base: 7e8, fact_id: 'o' });
+    const composition = treemapComposition([total, ...parts, again, other]);
+    expect(composition?.total).toBe(100e8);
+    expect(composition?.figures.map((f) => f.id)).toEqual(['t']);
+    const drawn = buildTreemapOption(composition?.figures ?? [], 'x').series[0]?.data ?? [];
+    expect(drawn.reduce((sum, d) => sum + d.value, 0)).toBe(100);
+    // Without the total, its parts are the composition.
+    expect(treemapComposition([...parts, other])?.total).toBe(100e8);
+  });
+
+
+  it('groups one composition by subject and refuses other units', async () => {
     const option = buildTreemapOption(cny, '金额');
-    expect(option.series[0]?.data.map((d) => [d.name, d.value])).toEqual([['招商引资与投资', 2237.715316]]);
+    expect(option.series[0]?.data.map((d) => [d.name, d.value])).toEqual([['滨海新区', 1975], ['高新区', 262.48], ["Robert'); DROP TABLE figures;--", 0.235316]]);
     expect(() => buildTreemapOption([sample('sample:0005')], 'x')).toThrow(/CNY only/);
     await expect(optionSnapshot(option)).toMatchFileSnapshot('__snapshots__/treemap.json');
   });
@@ -69,7 +179,7 @@ describe('treemap', () => {
 describe('before/after pairs', () => {
   const text = '企业由11家减少到5家，另有3家。';
   const fig = (id: string, value: number, start: number, end: number) => ({
-    ...sample('sample:0002'), id, value, value_base: value, unit: '家', start, end, line: 1,
+    ...sample('sample:0002'), id, value, value_base: value, unit: '家', base_unit: '家', start, end, line: 1,
   });
   const a = fig('a', 11, 3, 6);
   const b = fig('b', 5, 9, 11);
@@ -83,9 +193,22 @@ describe('before/after pairs', () => {
   });
 
   it('draws before and after as two series', async () => {
-    const option = buildPairsOption(findPairs([a, b], text), 'count', '前后');
+    const option = buildPairsOption(findPairs([a, b], text), '家', '前后');
+    expect(option.xAxis.name).toBe('家');
     expect(option.series.map((s) => s.data.map((d) => d.value))).toEqual([[11], [5]]);
+    expect(option.series.map((s) => barTexts(s))).toEqual([['11家'], ['5家']]);
     await expect(optionSnapshot(option)).toMatchFileSnapshot('__snapshots__/pairs.json');
+  });
+
+  it('labels each bar as written, qualifier and magnitude kept, on one 亿元 axis', () => {
+    const before = figure('p1', { value: 56.2, unit: '万元', value_base: 562000, qualifier: '约', line: 1 });
+    const after = figure('p2', { value: 12, unit: '亿元', value_base: 1.2e9, qualifier: '余', line: 1 });
+    const option = buildPairsOption([{ before, after, link: '增长到' }], 'CNY', '前后');
+    expect(option.xAxis.name).toBe('亿元');
+    expect(option.series.map((s) => barTexts(s))).toEqual([['约56.2万元'], ['12余亿元']]);
+    expect(option.yAxis.data).toEqual(['协议投资额']);
+    const [first] = option.series;
+    expect(option.tooltip.formatter({ name: '协议投资额', seriesName: first!.name, data: first!.data[0]! })).toContain('之前：约56.2万元');
   });
 });
 

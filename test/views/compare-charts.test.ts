@@ -8,7 +8,7 @@ describe('compare charts (shared by the compare view and the deck)', () => {
   it('titles the charts in the words the app shows', () => {
     expect(barsTitle('CNY', '亿元')).toBe('人民币（单位：亿元）');
     expect(groupsTitle('subject', 'person')).toBe('按主体汇总：人数');
-    expect(treemapTitle(3)).toBe('人民币金额按类别（3 个数字）');
+    expect(treemapTitle(3, '协议投资额', '2021年1-10月')).toBe('协议投资额构成（2021年1-10月）：3 个数字');
     expect(pairsTitle('count')).toBe('前后对比：个数');
     // A unit without a Chinese name keeps its code.
     expect(pairsTitle('furlong')).toBe('前后对比：furlong');
@@ -26,11 +26,17 @@ describe('compare charts (shared by the compare view and the deck)', () => {
     }
   });
 
-  it('sums only CNY in the treemap and has none without CNY', () => {
-    const treemap = compareTreemap(SAMPLE_RECORDS);
-    const cny = SAMPLE_RECORDS.filter((r) => r.base_unit === 'CNY');
-    expect(treemap?.figures.map((f) => f.id)).toEqual(cny.map((f) => f.id));
-    expect(treemap?.spec.title).toBe(treemapTitle(cny.length));
+  it('draws a treemap only of CNY amounts that may be added, and none without two of them', () => {
+    // The sample's CNY amounts are three different indicators: none may be added to another.
+    expect(compareTreemap(SAMPLE_RECORDS)).toBeNull();
+    const [amount] = SAMPLE_RECORDS.filter((r) => r.base_unit === 'CNY');
+    if (!amount) throw new Error('sample has no CNY amount');
+    const same = [amount, { ...amount, id: 'x:2', fact_id: 'x:2', subject: '高新区', value_base: 5e8 }];
+    const treemap = compareTreemap([...SAMPLE_RECORDS, same[1]!]);
+    expect(treemap?.figures.map((f) => f.id)).toEqual(same.map((f) => f.id));
+    expect(treemap?.spec.title).toBe(treemapTitle(2, amount.indicator, amount.period));
+    expect(treemap?.composition.total).toBe(amount.value_base + 5e8);
+    expect(treemap?.composition.others).toBeGreaterThan(0);
     expect(compareTreemap(SAMPLE_RECORDS.filter((r) => r.base_unit !== 'CNY'))).toBeNull();
   });
 

@@ -7,7 +7,7 @@ describe('overview', () => {
     const kpis = pickKpis(SAMPLE_RECORDS.filter((r) => r.category === 'investment'));
     expect(kpis.map((k) => k.id)).toEqual(['sample:0001', 'sample:0005', 'sample:0003']);
     const infra = pickKpis(SAMPLE_RECORDS.filter((r) => r.category === 'infrastructure'));
-    expect(infra.map((k) => k.id)).toEqual(['sample:0007', 'sample:0004']);
+    expect(infra.map((k) => k.id)).toEqual(['sample:0004', 'sample:0007']);
   });
 
   it('never charts a unit with a single figure, and never mixes units', () => {
@@ -22,7 +22,7 @@ describe('overview', () => {
       amount, { ...amount, id: 'm2', value_base: 5 },
       count, { ...count, id: 'c2' }, { ...count, id: 'c3' }, { ...count, id: 'c4' },
     ];
-    expect(pickCharts(figures).map((c) => [c.baseUnit, c.figures.length])).toEqual([['CNY', 2], ['count', 4]]);
+    expect(pickCharts(figures).map((c) => [c.baseUnit, c.figures.length])).toEqual([['CNY', 2], ['个', 4]]);
   });
 
   it('has a panel for every theme, empty ones included', () => {

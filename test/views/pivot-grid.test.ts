@@ -3,7 +3,7 @@ import { loadTables } from '../../src/db';
 import { EMPTY_FILTERS, fetchPivot, type PivotRow, type PivotSpec } from '../../src/queries';
 import { t } from '../../src/i18n/zh';
 import { buildPivotBarsOption, buildPivotChartOption, keyLabel, measureUnitLabel } from '../../src/views/pivot/pivot-chart-option';
-import { buildPivotGrid, cellDimensions, cellText, heatLevel, visibleRows, type PivotGrid } from '../../src/views/pivot/pivot-grid';
+import { buildPivotGrid, cellDimensions, cellRefusal, cellText, heatLevel, visibleRows, type PivotGrid } from '../../src/views/pivot/pivot-grid';
 import { DEFAULT_PIVOT, drillFilters, parsePivotParam, serializePivotParam, type PivotState } from '../../src/views/pivot/pivot-url';
 import { createTestEngine } from '../util/test-db';
 import { SAMPLE_DOCUMENTS_CSV, sampleFiguresCsv } from '../util/sample-data';
@@ -29,14 +29,16 @@ describe('pivot grid', () => {
   it('lays out category × subject sums per unit with subtotal columns, groups and the grand total', async () => {
     const s = spec({ rows: ['category'], columns: ['subject'], measure: 'sum' });
     const grid = buildPivotGrid(await pivotRows(s), s);
-    expect([...new Set(grid.columns.map((c) => c.unit))]).toEqual(['CNY', 'USD', 'm2', 'count', 'percent']);
+    expect([...new Set(grid.columns.map((c) => c.unit))]).toEqual(['CNY', 'USD', 'm2', '个', 'percent']);
     // Each unit ends with its total column; CNY in 亿元.
-    expect(grid.columns.filter((c) => c.total).map((c) => c.unit)).toEqual(['CNY', 'USD', 'm2', 'count', 'percent']);
+    expect(grid.columns.filter((c) => c.total).map((c) => c.unit)).toEqual(['CNY', 'USD', 'm2', '个', 'percent']);
     expect(measureUnitLabel(grid, 'CNY')).toBe('亿元');
     const last = grid.rows.at(-1);
     expect(last?.depth).toBe(0);
     const cnyTotal = grid.columns.findIndex((c) => c.unit === 'CNY' && c.total);
-    expect(cellText(last?.cells[cnyTotal] ?? null, grid, t.pivot.nFigures)).toBe('2,237.72');
+    // The CNY figures are different indicators of different periods: their total is refused, never 2,237.72.
+    expect(cellText(last?.cells[cnyTotal] ?? null, grid, t.pivot.nFigures)).toBe('—');
+    expect(cellRefusal(last?.cells[cnyTotal] ?? null)).toBe(t.refusals.periods);
     await expect(render(grid)).toMatchFileSnapshot('__snapshots__/pivot-grid-sum.txt');
   });
 

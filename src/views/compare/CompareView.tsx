@@ -163,13 +163,13 @@ function TreemapMode({ figures, onOpenFigure, onToggleFilter }: {
   if (!treemap) return <p className="note">{t.compare.noCny}</p>;
   return (
     <>
-      <p className="note">{t.compare.treemapNote}</p>
+      <p className="note">{t.compare.treemapNote}{treemap.composition.others > 0 ? ` ${t.compare.treemapOthers(treemap.composition.others)}` : ''}</p>
       <EChart option={treemap.option} label={t.compare.modes.treemap} chartId="compare-treemap" height={treemap.height}
         exportSpec={treemap.spec}
         onClick={(e) => {
-          const node = e.data as { figureId?: string; category?: string } | undefined;
+          const node = e.data as { figureId?: string; subject?: string } | undefined;
           if (node?.figureId) onOpenFigure(node.figureId);
-          else if (node?.category) onToggleFilter('category', node.category);
+          else if (node?.subject !== undefined) onToggleFilter('subject', node.subject);
         }} />
     </>
   );

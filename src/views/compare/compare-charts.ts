@@ -9,7 +9,7 @@ import { BARS_PER_UNIT } from './limits';
 import type { FigurePair } from './pairs';
 import { buildPairsOption } from './pairs-option';
 import { splitByUnit, type UnitGroup } from './small-multiples';
-import { buildTreemapOption } from './treemap-option';
+import { buildTreemapOption, treemapComposition } from './treemap-option';
 
 // The compare charts as both the compare view and the deck draw them: one source, so a slide can never
 // drift from the chart it was pinned from.
@@ -20,8 +20,8 @@ const unitName = (baseUnit: string) => t.baseUnits[baseUnit] ?? baseUnit;
 export const barsTitle = (baseUnit: string, unit: string) => t.compare.barsTitle(unitName(baseUnit), unit);
 /** Title of the grouped sums of one base unit (按主体汇总：人民币). */
 export const groupsTitle = (by: Dimension, baseUnit: string) => t.compare.groupsTitle(t.dimensions[by], unitName(baseUnit));
-/** Title of the CNY treemap of `n` figures. */
-export const treemapTitle = (n: number) => t.compare.treemapTitle(n);
+/** Title of the CNY treemap of `n` figures of one indicator (and period). */
+export const treemapTitle = (n: number, indicator: string, period: string) => t.compare.treemapTitle(n, indicator, period);
 /** Title of the before/after pairs of one base unit. */
 export const pairsTitle = (baseUnit: string) => t.compare.pairsTitle(unitName(baseUnit));
 
@@ -79,13 +79,17 @@ export function compareGroupsCharts(
   });
 }
 
-/** The CNY treemap of the compared figures: null when they hold no CNY amount (USD is never added in). */
+/**
+ * The CNY treemap of the compared figures: the largest set of them that may be added (one indicator and
+ * period); null when no two CNY amounts may be added (USD is never added in).
+ */
 export function compareTreemap(figures: readonly FigureRecord[]) {
-  const cny = figures.filter((f) => f.base_unit === 'CNY');
-  if (cny.length === 0) return null;
-  const option = buildTreemapOption(cny, treemapTitle(cny.length));
-  const spec: ChartExportSpec = { title: option.title.text, unit: option.series[0]?.name, figures: cny };
-  return { figures: cny, option, spec, height: 460 };
+  const composition = treemapComposition(figures);
+  if (!composition) return null;
+  const { figures: drawn, indicator, period } = composition;
+  const option = buildTreemapOption(drawn, treemapTitle(drawn.length, indicator, period));
+  const spec: ChartExportSpec = { title: option.title.text, unit: option.series[0]?.name, figures: drawn };
+  return { figures: drawn, option, spec, height: 460, composition };
 }
 
 /** One before/after chart: the pairs of a base unit. */

@@ -1,5 +1,5 @@
 import type { GroupRow } from '../../queries';
-import { chooseScale, formatNumber, scaled, unitLabel } from '../../lib/format';
+import { chooseScale, formatNumber, formatScaled, scaled, unitLabel } from '../../lib/format';
 import { dimensionValueLabel, t } from '../../i18n/zh';
 import { baseOption, shortLabel, tooltipHtml } from '../options-common';
 
@@ -11,16 +11,18 @@ export interface GroupedBarsSettings {
 }
 
 /**
- * Grouped bars of sums per group (x) and series (one colour each), for one base unit. Sums come from DuckDB;
- * the chart only scales and labels them.
+ * Grouped bars of sums per group (x) and series (one colour each), for one base unit. Sums come from DuckDB,
+ * honest ones only: a group whose figures must not be added draws no bar, and its tooltip says why;
+ * the chart only scales and labels them: the axis in one 万/亿 scale, each tooltip in the sum's own scale
+ * (56.2万元 beside bars of 亿元, never 0.01亿元).
  */
 export function buildGroupedBarsOption(rows: readonly GroupRow[], settings: GroupedBarsSettings) {
   const own = rows.filter((r) => r.base_unit === settings.baseUnit);
   const totals = new Map<string, number>();
-  for (const r of own) totals.set(r.key, (totals.get(r.key) ?? 0) + r.total);
+  for (const r of own) totals.set(r.key, (totals.get(r.key) ?? 0) + (r.total ?? 0));
   const keys = [...totals.keys()].sort((a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0) || a.localeCompare(b));
   const seriesNames = [...new Set(own.map((r) => r.series))].sort();
-  const scale = chooseScale(own.map((r) => r.total), settings.baseUnit);
+  const scale = chooseScale(own.flatMap((r) => (r.total === null ? [] : [r.total])), settings.baseUnit);
   const unit = unitLabel(settings.baseUnit, scale);
   const cell = new Map(own.map((r) => [`${r.key}\u0000${r.series}`, r]));
   const seriesLabel = (s: string) => (settings.seriesDimension ? dimensionValueLabel(settings.seriesDimension, s) : unit);
@@ -32,12 +34,14 @@ export function buildGroupedBarsOption(rows: readonly GroupRow[], settings: Grou
     tooltip: {
       trigger: 'item',
       confine: true,
-      formatter: (p: { name: string; seriesName: string; value: number; data: { count: number } }) =>
+      formatter: (p: { name: string; seriesName: string; data: { total: number | null; count: number; refused: string | null } }) =>
         tooltipHtml(
           [
             dimensionValueLabel(settings.byDimension, p.name),
             settings.seriesDimension ? p.seriesName : '',
-            `${formatNumber(p.value, 4)}${unit}`,
+            p.data.total === null
+              ? `${t.pivot.refusedCell} ${p.data.refused ? (t.refusals[p.data.refused] ?? '') : ''}`
+              : formatScaled(p.data.total, settings.baseUnit, chooseScale([p.data.total], settings.baseUnit)),
             t.common.figures(p.data.count),
           ].filter(Boolean),
           false,
@@ -59,7 +63,8 @@ export function buildGroupedBarsOption(rows: readonly GroupRow[], settings: Grou
       cursor: 'pointer',
       data: keys.map((k) => {
         const r = cell.get(`${k}\u0000${s}`);
-        return { value: r ? scaled(r.total, scale) : 0, count: r?.count ?? 0 };
+        if (r && r.total === null) return { value: null, total: null, count: r.count, refused: r.refused };
+        return { value: r ? scaled(r.total ?? 0, scale) : 0, total: r?.total ?? 0, count: r?.count ?? 0, refused: null };
       }),
     })),
   };

@@ -1,14 +1,18 @@
 import { chooseScale, formatAsWritten, formatNumber, scaled, unitLabel } from '../../lib/format';
 import { t } from '../../i18n/zh';
 import { baseOption, shortLabel, tooltipHtml } from '../options-common';
+import { barLabels, valueLabelRoom } from '../shared/figure-bars-option';
 import type { FigurePair } from './pairs';
 
-/** Before/after bars for pairs that share one base unit: two bars per pair, “之前” and “之后”. */
+/**
+ * Before/after bars for pairs that share one base unit: two bars per pair, “之前” and “之后”, on one 万/亿
+ * axis, each labelled with its figure as written (11家, 900余家), and pairs named as figure bars name theirs.
+ */
 export function buildPairsOption(pairs: readonly FigurePair[], baseUnit: string, title: string) {
   const own = pairs.filter((p) => p.before.base_unit === baseUnit);
   const scale = chooseScale(own.flatMap((p) => [p.before.value_base, p.after.value_base]), baseUnit);
   const unit = unitLabel(baseUnit, scale);
-  const labels = own.map((p) => `${p.after.indicator || p.before.indicator}${p.after.subject ? `·${p.after.subject}` : ''}`);
+  const labels = barLabels(own.map((p) => ({ ...p.after, indicator: p.after.indicator || p.before.indicator })));
   const item = (p: FigurePair, which: 'before' | 'after') => ({
     value: scaled(p[which].value_base, scale),
     figureId: p[which].id,
@@ -19,7 +23,10 @@ export function buildPairsOption(pairs: readonly FigurePair[], baseUnit: string,
     ...baseOption(title),
     title: { text: title, left: 0, textStyle: { fontSize: 15, fontWeight: 600 } },
     legend: { top: 24, data: [t.compare.before, t.compare.after] },
-    grid: { left: 8, right: 64, top: 60, bottom: 8, containLabel: true },
+    grid: {
+      left: 8, right: valueLabelRoom(own.flatMap((p) => [formatAsWritten(p.before), formatAsWritten(p.after)]), 64),
+      top: 60, bottom: 8, containLabel: true,
+    },
     tooltip: {
       trigger: 'item',
       confine: true,
@@ -33,7 +40,7 @@ export function buildPairsOption(pairs: readonly FigurePair[], baseUnit: string,
       name: which === 'before' ? t.compare.before : t.compare.after,
       cursor: 'pointer',
       barMaxWidth: 18,
-      label: { show: true, position: 'right', formatter: (p: { value: number }) => formatNumber(p.value) },
+      label: { show: true, position: 'right', formatter: (p: { data: ReturnType<typeof item> }) => p.data.written },
       data: own.map((p) => item(p, which)),
     })),
   };

@@ -1,7 +1,5 @@
 import type { FigureRecord } from '../../data/figure-record';
-
-/** Units in the order their small multiples appear (money first). */
-const UNIT_ORDER = ['CNY', 'USD', 'count', 'person', 'person_time', 'm2', 'percent', 'year_of_age'];
+import { compareUnits } from '../../lib/format';
 
 export interface UnitGroup {
   baseUnit: string;
@@ -18,12 +16,8 @@ export interface UnitGroup {
 export function splitByUnit(figures: readonly FigureRecord[], limit: number): UnitGroup[] {
   const groups = new Map<string, FigureRecord[]>();
   for (const f of figures) groups.set(f.base_unit, [...(groups.get(f.base_unit) ?? []), f]);
-  const rank = (unit: string) => {
-    const i = UNIT_ORDER.indexOf(unit);
-    return i === -1 ? UNIT_ORDER.length : i;
-  };
   return [...groups.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .sort(([a], [b]) => compareUnits(a, b))
     .map(([baseUnit, all]) => ({
       baseUnit,
       total: all.length,

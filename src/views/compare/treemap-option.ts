@@ -1,4 +1,5 @@
 import type { FigureRecord } from '../../data/figure-record';
+import { distinctFacts, honestSum } from '../../lib/additivity';
 import { chooseScale, formatAsWritten, formatNumber, scaled, unitLabel } from '../../lib/format';
 import { dimensionValueLabel } from '../../i18n/zh';
 import { baseOption, tooltipHtml } from '../options-common';
@@ -6,26 +7,66 @@ import { baseOption, tooltipHtml } from '../options-common';
 interface TreemapNode {
   name: string;
   value: number;
-  category?: string;
+  subject?: string;
   figureId?: string;
   children?: TreemapNode[];
 }
 
+/** The CNY amounts a treemap may show as one composition, and their honest total (the treemap's root). */
+export interface TreemapComposition {
+  /** The facts drawn (a part is left out where its total is drawn). */
+  figures: FigureRecord[];
+  total: number;
+  indicator: string;
+  period: string;
+  /** Other sets of CNY amounts in the selection that could not join this one (different indicator or period). */
+  others: number;
+}
+
 /**
- * A treemap of CNY amounts: categories, then the figures in them. USD is never added in; callers pass CNY
- * figures only (anything else is a programming error).
+ * The largest set of CNY amounts that may be added together: one indicator, one aggregation class, one period
+ * (each fact once, no rates). A treemap is a composition, so it never shows amounts that must not be added.
+ * Null when no two amounts may be added.
+ */
+export function treemapComposition(figures: readonly FigureRecord[]): TreemapComposition | null {
+  const facts = distinctFacts(figures.filter((f) => f.base_unit === 'CNY' && f.agg !== 'non_additive'));
+  const families = new Map<string, FigureRecord[]>();
+  for (const f of facts) {
+    const key = JSON.stringify([f.indicator, f.agg, f.period]);
+    families.set(key, [...(families.get(key) ?? []), f]);
+  }
+  const ranked = [...families.values()]
+    .map((own) => ({ own, sum: honestSum(own) }))
+    .filter((c) => c.own.length >= 2 && c.sum.ok)
+    .sort((a, b) => b.own.length - a.own.length || (b.sum.ok && a.sum.ok ? b.sum.value - a.sum.value : 0));
+  const best = ranked[0];
+  if (!best?.sum.ok) return null;
+  const present = new Set(best.own.map((f) => f.fact_id));
+  const [first] = best.own;
+  return {
+    figures: best.own.filter((f) => !(f.part_of !== '' && present.has(f.part_of))),
+    total: best.sum.value,
+    indicator: first?.indicator ?? '',
+    period: first?.period ?? '',
+    others: families.size - 1,
+  };
+}
+
+/**
+ * A treemap of one composition of CNY amounts (see {@link treemapComposition}): subjects, then the figures of
+ * each. USD is never added in; callers pass CNY figures only (anything else is a programming error).
  */
 export function buildTreemapOption(figures: readonly FigureRecord[], title: string) {
   const wrong = figures.find((f) => f.base_unit !== 'CNY');
   if (wrong) throw new Error(`The amount treemap sums CNY only; got ${wrong.base_unit} (${wrong.id})`);
   const scale = chooseScale(figures.map((f) => f.value_base), 'CNY');
   const unit = unitLabel('CNY', scale);
-  const byCategory = new Map<string, FigureRecord[]>();
-  for (const f of figures) byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), f]);
+  const bySubject = new Map<string, FigureRecord[]>();
+  for (const f of figures) bySubject.set(f.subject, [...(bySubject.get(f.subject) ?? []), f]);
   const byId = new Map(figures.map((f) => [f.id, f]));
-  const data: TreemapNode[] = [...byCategory.entries()].map(([category, own]) => ({
-    name: dimensionValueLabel('category', category),
-    category,
+  const data: TreemapNode[] = [...bySubject.entries()].map(([subject, own]) => ({
+    name: dimensionValueLabel('subject', subject),
+    subject,
     value: scaled(own.reduce((sum, f) => sum + f.value_base, 0), scale),
     children: own.map((f) => ({
       name: `${f.indicator}${f.subject ? `·${f.subject}` : ''}`,

@@ -1,4 +1,6 @@
 import type { FigureRecord } from '../../data/figure-record';
+import { distinctFacts } from '../../lib/additivity';
+import { compareUnits } from '../../lib/format';
 
 /** A leadership theme: a panel that gathers one or more categories. */
 export interface OverviewTheme {
@@ -17,8 +19,13 @@ export const OVERVIEW_THEMES: readonly OverviewTheme[] = [
   { key: 'discipline_party', categories: ['discipline', 'party_building'] },
 ];
 
-/** Units whose figures make headline cards and bar charts, in the order leaders read them. */
-const HEADLINE_UNITS = ['CNY', 'USD', 'count', 'person', 'person_time', 'm2'] as const;
+/**
+ * Units whose figures make headline cards and bar charts, in the order leaders read them (money, area, people,
+ * then counts by measure word): every unit of the figures that may be added (no rates, shares or ages).
+ */
+function headlineUnits(figures: readonly FigureRecord[]): string[] {
+  return [...new Set(figures.filter((f) => f.agg !== 'non_additive').map((f) => f.base_unit))].sort(compareUnits);
+}
 const KPI_LIMIT = 3;
 const BARS_LIMIT = 8;
 
@@ -43,7 +50,7 @@ function byValueDesc(a: FigureRecord, b: FigureRecord): number {
  * distinct indicators are chosen — so a panel shows its biggest amount and its biggest count side by side.
  */
 export function pickKpis(figures: readonly FigureRecord[]): FigureRecord[] {
-  const queues = HEADLINE_UNITS.map((unit) => figures.filter((f) => f.base_unit === unit).sort(byValueDesc));
+  const queues = headlineUnits(figures).map((unit) => figures.filter((f) => f.base_unit === unit && f.agg !== 'non_additive').sort(byValueDesc));
   const picked: FigureRecord[] = [];
   const indicators = new Set<string>();
   while (picked.length < KPI_LIMIT && queues.some((q) => q.length > 0)) {
@@ -63,10 +70,10 @@ export function pickKpis(figures: readonly FigureRecord[]): FigureRecord[] {
  * reading order — money before counts.
  */
 export function pickCharts(figures: readonly FigureRecord[]): OverviewChart[] {
-  const charts = HEADLINE_UNITS.map((baseUnit, rank) => ({
+  const charts = headlineUnits(figures).map((baseUnit, rank) => ({
     baseUnit,
     rank,
-    figures: figures.filter((f) => f.base_unit === baseUnit).sort(byValueDesc),
+    figures: figures.filter((f) => f.base_unit === baseUnit && f.agg !== 'non_additive').sort(byValueDesc),
   })).filter((c) => c.figures.length >= 2);
   return charts
     .sort((a, b) => b.figures.length - a.figures.length || a.rank - b.rank)
@@ -75,10 +82,11 @@ export function pickCharts(figures: readonly FigureRecord[]): OverviewChart[] {
     .map(({ baseUnit, figures: own }) => ({ baseUnit, figures: own.slice(0, BARS_LIMIT) }));
 }
 
-/** The overview: one panel per theme, from the whole dataset. */
+/** The overview: one panel per theme, from the whole dataset, each fact once (a fact stated twice is one card). */
 export function buildOverview(figures: readonly FigureRecord[]): OverviewPanel[] {
+  const facts = distinctFacts(figures);
   return OVERVIEW_THEMES.map((theme) => {
-    const own = figures.filter((f) => theme.categories.includes(f.category));
+    const own = facts.filter((f) => theme.categories.includes(f.category));
     return { theme, total: own.length, kpis: pickKpis(own), charts: pickCharts(own) };
   });
 }

@@ -1,10 +1,17 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { t } from '../../i18n/zh';
 import { keyLabel, measureUnitLabel } from './pivot-chart-option';
-import { cellText, heatLevel, visibleRows, type GridColumn, type GridRow, type PivotGrid, type PivotSort } from './pivot-grid';
+import { cellRefusal, cellText, heatLevel, visibleRows, type GridColumn, type GridRow, type PivotGrid, type PivotSort } from './pivot-grid';
 
 const ROW_HEIGHT = 34;
+/**
+ * Column widths in rem. Fixed, and the same template on the header and on every row, so the header and the
+ * body are one grid: no row's content (a long column label, a wide number) can size its own columns.
+ */
+const LABEL_WIDTH = 14;
+const COLUMN_WIDTH = 8;
 
 export interface PivotTableProps {
   grid: PivotGrid;
@@ -20,6 +27,23 @@ function columnTitle(grid: PivotGrid, column: GridColumn): string {
   return column.total ? t.pivot.subtotal(label) : label;
 }
 
+/** True while the page is printed: every row is rendered then, not only those scrolled into view. */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    // Synchronously: the print layout is taken as soon as `beforeprint` returns.
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  return printing;
+}
+
 /**
  * The pivot as a table: a sticky header (column path and unit, click to sort), collapsible row groups that
  * carry their subtotals, and only the rows in view rendered. Every cell drills through to its figures.
@@ -32,7 +56,10 @@ export function PivotTable({ grid, sort, heat, onSort, onDrill }: PivotTableProp
   const virtualizer = useVirtualizer({
     count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 16,
   });
-  const template = `minmax(12rem, 16rem) repeat(${grid.columns.length}, minmax(7.5rem, 1fr))`;
+  const printing = usePrinting();
+  const items = printing ? rows.map((_, index) => ({ index, start: index * ROW_HEIGHT })) : virtualizer.getVirtualItems();
+  const width = `${LABEL_WIDTH + grid.columns.length * COLUMN_WIDTH}rem`;
+  const layout = { gridTemplateColumns: `${LABEL_WIDTH}rem repeat(${grid.columns.length}, ${COLUMN_WIDTH}rem)`, width };
   const toggle = (id: string) =>
     setCollapsed((prev) => {
       const next = new Set(prev);
@@ -44,29 +71,33 @@ export function PivotTable({ grid, sort, heat, onSort, onDrill }: PivotTableProp
   return (
     <div className="pivot-table" role="table" aria-label={t.views.pivot} aria-rowcount={rows.length + 1}>
       <div className="pt-scroll" ref={scroller}>
-        <div className="pt-head" role="row" style={{ gridTemplateColumns: template }}>
+        <div className="pt-head" role="row" style={layout}>
           <div role="columnheader" className="pt-corner">
             <button type="button" onClick={() => sortBy('label')}>{t.pivot.rowHeader}{mark('label')}</button>
           </div>
-          {grid.columns.map((c) => (
-            <div key={c.id} role="columnheader" className={c.total ? 'pt-total' : undefined}
-              aria-sort={sort.by === c.id ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-              <button type="button" title={t.pivot.sortBy(columnTitle(grid, c))} onClick={() => sortBy(c.id)}>
-                <span className="pt-col-label">{columnTitle(grid, c)}{mark(c.id)}</span>
-                <span className="pt-col-unit">{measureUnitLabel(grid, c.unit)}</span>
-              </button>
-            </div>
-          ))}
+          {grid.columns.map((c) => {
+            const title = columnTitle(grid, c);
+            return (
+              <div key={c.id} role="columnheader" className={c.total ? 'pt-total' : undefined}
+                aria-sort={sort.by === c.id ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+                {/* A long label wraps, then is cut short, within its column; the title keeps the whole of it. */}
+                <button type="button" title={t.pivot.sortBy(title)} onClick={() => sortBy(c.id)}>
+                  <span className="pt-col-label">{title}{mark(c.id)}</span>
+                  <span className="pt-col-unit">{measureUnitLabel(grid, c.unit)}</span>
+                </button>
+              </div>
+            );
+          })}
         </div>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
+        <div className="pt-body" style={{ height: printing ? rows.length * ROW_HEIGHT : virtualizer.getTotalSize(), width }}>
+          {items.map((item) => {
             const row = rows[item.index];
             if (!row) return null;
             const label = row.depth === 0 ? t.pivot.total : keyLabel(row.key.slice(-1), grid.rowDims.slice(row.depth - 1));
             return (
               <div key={row.id} role="row" data-row-key={row.key.join('/')} data-depth={row.depth}
                 className={`pt-row${row.leaf ? '' : ' pt-group'}${row.depth === 0 ? ' pt-grand' : ''}`}
-                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
+                style={{ ...layout, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
                 <div role="rowheader" className="pt-row-label" style={{ paddingLeft: `${Math.max(0, row.depth - 1) * 1.1 + 0.4}rem` }}>
                   {!row.leaf && row.depth > 0 && (
                     <button type="button" className="pt-toggle" aria-expanded={!collapsed.has(row.id)}
@@ -84,7 +115,9 @@ export function PivotTable({ grid, sort, heat, onSort, onDrill }: PivotTableProp
                       data-col-key={c.key.join('/')} data-unit={c.unit}
                       style={level > 0 ? { background: `rgba(47, 93, 138, ${(0.08 + level * 0.6).toFixed(3)})`, color: level > 0.6 ? '#fff' : undefined } : undefined}>
                       {cell && (
-                        <button type="button" title={t.pivot.drill(cell.count)} onClick={() => onDrill(row, c)}>
+                        <button type="button" title={cellRefusal(cell) ?? t.pivot.drill(cell.count)}
+                          aria-label={cellRefusal(cell) ? `${t.pivot.refusedCell} ${cellRefusal(cell) ?? ''}` : undefined}
+                          onClick={() => onDrill(row, c)}>
                           {cellText(cell, grid, t.pivot.nFigures)}
                         </button>
                       )}

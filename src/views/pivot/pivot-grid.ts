@@ -1,5 +1,5 @@
-import { dimensionValueLabel } from '../../i18n/zh';
-import { chooseScale, formatAsWritten, formatNumber, scaled, type DisplayScale } from '../../lib/format';
+import { dimensionValueLabel, t } from '../../i18n/zh';
+import { chooseScale, compareUnits, formatAsWritten, formatNumber, scaled, type DisplayScale } from '../../lib/format';
 import type { PivotDimension, PivotMeasure, PivotRow, PivotSpec } from '../../queries';
 
 /** One aggregate as the table shows it. */
@@ -8,6 +8,8 @@ export interface PivotCell {
   value: number | null;
   written: PivotRow['written'];
   unit: string;
+  /** Why the figures of this cell are not summed, or null. */
+  refused: PivotRow['refused'];
 }
 
 /** A leaf or subtotal column; `key` shorter than the column dimensions means a (sub)total. */
@@ -47,7 +49,6 @@ export interface PivotGrid {
   heatMax: Record<string, number>;
 }
 
-const UNIT_ORDER = ['CNY', 'USD', 'm2', 'count', 'person', 'person_time', 'percent', 'year_of_age'];
 const collator = new Intl.Collator('zh-Hans-CN');
 
 /** The id of a row or column key (JSON: keys may hold any text). */
@@ -90,11 +91,6 @@ function byLabel(dims: readonly PivotDimension[]) {
   };
 }
 
-function unitRank(unit: string): number {
-  const i = UNIT_ORDER.indexOf(unit);
-  return i === -1 ? UNIT_ORDER.length : i;
-}
-
 /**
  * Reshapes the pivot query's aggregates into a table: columns per unit in tree order (children, then their
  * subtotal, the unit's total last), rows in tree order (a group before its children, the grand total last),
@@ -103,9 +99,9 @@ function unitRank(unit: string): number {
 export function buildPivotGrid(data: readonly PivotRow[], spec: PivotSpec, sort: PivotSort = { by: 'label', desc: false }): PivotGrid {
   const cells = new Map<string, PivotCell>();
   for (const r of data) {
-    cells.set(`${keyId(r.rowKey)}|${keyId(r.colKey, r.unit)}`, { count: r.count, value: r.value, written: r.written, unit: r.unit });
+    cells.set(`${keyId(r.rowKey)}|${keyId(r.colKey, r.unit)}`, { count: r.count, value: r.value, written: r.written, unit: r.unit, refused: r.refused });
   }
-  const units = [...new Set(data.map((r) => r.unit))].sort((a, b) => unitRank(a) - unitRank(b) || a.localeCompare(b));
+  const units = [...new Set(data.map((r) => r.unit))].sort(compareUnits);
   const columns: GridColumn[] = [];
   for (const unit of units) {
     const visit = (node: Node) => {
@@ -170,11 +166,17 @@ export function cellText(cell: PivotCell | null, grid: PivotGrid, nFigures: (n: 
         ? formatAsWritten({ value: cell.value, unit: cell.written.unit, qualifier: cell.written.qualifier })
         : nFigures(cell.count);
     default: {
+      if (cell.refused) return t.pivot.refusedCell;
       if (cell.value === null) return '';
       const scale = grid.scales[cell.unit] ?? { divisor: 1, prefix: '' };
       return formatNumber(scaled(cell.value, scale));
     }
   }
+}
+
+/** Why a cell shows no sum (for its hover text), or null. */
+export function cellRefusal(cell: PivotCell | null): string | null {
+  return cell?.refused ? (t.refusals[cell.refused] ?? cell.refused) : null;
 }
 
 /** 0…1: how strongly a leaf cell is coloured in the heat-map mode (totals are not coloured). */

@@ -19,7 +19,19 @@ type RunState =
   | { phase: 'done'; result: WorkbenchResult }
   | { phase: 'failed'; error: WorkbenchError };
 
-const DEFAULT_SQL = 'SELECT category, base_unit, count(*) AS figures, sum(value_base) AS total\nFROM figures\nGROUP BY ALL\nORDER BY figures DESC';
+/**
+ * The sample query adds only what may be added: one indicator, unit, class and period per row; each fact once
+ * (id = fact_id); stated parts left out (their total is there); no total of rates, shares or ages.
+ */
+const DEFAULT_SQL = [
+  '-- 每行一个指标、单位、汇总方式和时期：同一事实只计一次，组成部分不与总数重复相加，比率、年龄等不合计',
+  'SELECT indicator, base_unit, agg, period, count(*) AS facts,',
+  "  CASE WHEN agg <> 'non_additive' THEN sum(value_base) END AS total",
+  'FROM figures',
+  'WHERE id = fact_id AND part_of IS NULL',
+  'GROUP BY ALL',
+  'ORDER BY facts DESC, indicator',
+].join('\n');
 
 /** A read-only SQL editor over the loaded tables: schema beside it, results as a table or a quick chart. */
 export function WorkbenchView() {
