@@ -2,8 +2,9 @@
  * The extractor: turns the text of a report into figure rows with provenance.
  */
 import { categorize } from './categories';
+import { distinguishCollisions, type NamePlace } from './collisions';
 import { normalizeNumber, scaleDecimal } from './decimal';
-import { indicatorFor, wholeNamed } from './indicators';
+import { indicatorFor, specificName, wholeNamed } from './indicators';
 import { applyOverrides } from './overrides';
 import { findPeriods, periodLabel } from './periods';
 import { scanNumbers } from './scanNumbers';
@@ -44,6 +45,7 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
   const defaultSubject = opts.subject ?? jurisdictionFromTitle(opts.title ?? findTitle(text));
   const published = opts.published ?? '';
   const rows: FigureRow[] = [];
+  const places: NamePlace[] = [];
   let previousEnd = -1;
   let previousSentence = -1;
   let previousIndicator = '';
@@ -63,7 +65,7 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
     const kind = kindOf(text, c);
     whole = wholeNamed(text.slice(sentenceStart, c.outerStart)) || whole;
     const subject = subjectFor(sentenceBefore, defaultSubject);
-    const named = indicatorFor({
+    const generic = indicatorFor({
       pre,
       post,
       unit: c.unit.unit,
@@ -74,6 +76,7 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
       sentenceBefore,
       subjectWords: [subject, defaultSubject],
     });
+    const named = kind === 'count' ? specificName(generic, { pre, post, unit: c.unit.unit, sentenceBefore }) : generic;
     const clause = clauseBefore(text, c.outerStart);
     // 新增A27家、B59家: every item of the list is new, not only the first.
     const indicator = kind === 'count' && /新增/.test(clause) && !named.includes('新增') && !/^新/.test(named) ? `新增${named}` : named;
@@ -82,6 +85,7 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
     const sentence = text.slice(sentenceStart, unitEnd(text, c.outerEnd, isSentenceEnd));
     const periodFrom = period?.from ?? '';
     const periodEnd = period?.end ?? '';
+    places.push({ post, sentenceStart });
     rows.push({
       id: '',
       doc_id: opts.docId,
@@ -96,7 +100,10 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
       value_base: baseValue(text, c, kind),
       base_unit: c.unit.spec.base,
       kind,
-      agg: aggregationClass({ kind, indicator, clauseBefore: clause, periodFrom, periodEnd }),
+      agg: aggregationClass({
+        kind, indicator, clauseBefore: clause, periodFrom, periodEnd,
+        threshold: (c.qualifier === '以上' || c.qualifier === '以下') && /^[\u4e00-\u9fff]/.test(text.slice(c.outerEnd, c.outerEnd + 1)),
+      }),
       period: period ? periodLabel(periodFrom, periodEnd, period.text) : '',
       period_start: periodFrom,
       period_end: periodEnd,
@@ -124,6 +131,7 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
     previousSentence = sentenceStart;
   }
   rows.forEach((r, i) => (r.id = `${opts.docId}:${String(i + 1).padStart(4, '0')}`));
+  distinguishCollisions(rows, places);
   const corrected = applyOverrides(rows, (opts.overrides ?? []).filter((o) => o.doc_id === opts.docId));
   // Facts and parts are read from the corrected names: an override that renames an indicator changes them.
   return assignParts(text, assignFacts(corrected));

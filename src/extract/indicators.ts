@@ -269,3 +269,47 @@ export function indicatorFor(ctx: IndicatorContext): string {
   if (ctx.kind === 'area' || ctx.kind === 'quantity') return before || nounAfter(ctx.post) || ctx.unit;
   return countName(ctx, before);
 }
+
+/** Heads that say what kind of thing is counted but not which (单位数 counts some units). */
+const GENERIC_HEADS = ['单位', '企业', '机构', '部门'] as const;
+/** A predicate right after a counted noun that says which ones (…企业符合申报条件, …单位为…对象). */
+export const WHICH_AFTER = /^(?:为(?:[0-9]{4}年度?)?)?((?:已|正在|均)?[\u4e00-\u9fff]{2,8}?)(?:对象|的|并|[，,。；;、]|$)/;
+/** A verb before the number that says what was done to the counted things (共检查14家企业). */
+const VERB_BEFORE = /(检查|走访|调研|督查|督导|审核|约谈|通报|帮扶|指导|培育|引进|认定|转制|完成|建成|覆盖|联系|服务)$/;
+
+/** What the rules read to make a generic name specific. */
+export interface SpecificContext {
+  pre: string;
+  post: string;
+  unit: string;
+  sentenceBefore: string;
+}
+
+/**
+ * A name that names the thing counted: `所数` (a measure word alone) borrows the noun the sentence named before
+ * and what became of it (民办幼儿园进行转制，已完成32所 → 转制幼儿园数); a generic head (单位数, 企业数) takes the
+ * predicate after it, the same head named earlier in the sentence (区属企事业单位 … 70个单位中 → 企事业单位数), or
+ * the verb before the number (共检查14家企业 → 检查企业数). Other names are returned as they are.
+ */
+export function specificName(name: string, ctx: SpecificContext): string {
+  const word = ctx.unit.replace(/^[万亿]+/, '');
+  if (name === `${word}数`) {
+    const found = [...ctx.sentenceBefore.matchAll(new RegExp(HEADS.join('|'), 'g'))].at(-1);
+    if (!found) return name;
+    const after = ctx.sentenceBefore.slice(found.index + found[0].length);
+    const became = /^(?:进行|开展|实施)?([\u4e00-\u9fff]{2,4}?)[，,]/.exec(after)?.[1] ?? '';
+    const verb = became || (VERB_BEFORE.exec(ctx.pre.replace(/^已/, ''))?.[1] ?? '');
+    return `${verb}${found[0]}数`;
+  }
+  const head = GENERIC_HEADS.find((h) => name === `${h}数`);
+  if (!head) return name;
+  const rest = ctx.post.startsWith(head) ? ctx.post.slice(head.length) : '';
+  const which = WHICH_AFTER.exec(rest)?.[1];
+  if (which && !/^中/.test(which)) return `${which.replace(/^(?:已|均)/, '')}${head}数`;
+  const verb = VERB_BEFORE.exec(ctx.pre.replace(/^共|^已/, ''))?.[1];
+  if (verb) return `${verb}${head}数`;
+  // The same head named earlier in this part of the sentence (after the last ；).
+  const part = ctx.sentenceBefore.slice(Math.max(ctx.sentenceBefore.lastIndexOf('；'), ctx.sentenceBefore.lastIndexOf(';')) + 1);
+  const earlier = new RegExp(`([\\u4e00-\\u9fff]{1,3})${head}(?!.*${head})`).exec(part);
+  return earlier?.[1] ? `${earlier[1]}${head}数` : name;
+}

@@ -77,6 +77,11 @@ const RULES: Rule[] = [
     end: (_m, published) => published,
     from: (_m, published) => (published ? `${publishedYear(published)}-01-01` : ''),
   },
+  {
+    re: new RegExp(`(?:今年|本年)([0-9]{1,2})月?${RANGE}([0-9]{1,2})月(?:份)?`, 'g'),
+    end: (m, published) => (published ? monthEnd(publishedYear(published), num(m[2])) : ''),
+    from: (m, published) => (published ? day(publishedYear(published), num(m[1]), 1) : ''),
+  },
   { re: /截至目前|目前|当前/g, end: (_m, published) => published },
   {
     re: /(?:今年)?(上半年|前三季度)/g,

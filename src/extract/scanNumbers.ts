@@ -31,7 +31,8 @@ export type Scanned =
   | { token: NumberToken; line: number; status: 'unaccounted' };
 
 const PREFIX: ReadonlyArray<readonly [RegExp, string]> = [
-  [/(?:约为|大约|约)$/, '约'],
+  // 签约/节约/制约 end in 约 but qualify nothing (新签约10亿元以上项目).
+  [/(?:约为|大约|(?<![签节制预合契公])约)$/, '约'],
   [/(?:将近|接近|近)$/, '近'],
   [/(?:超过|超|逾)$/, '超'],
   [/(?:不足|不到)$/, '不足'],

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { honestSum } from '../../src/lib/additivity';
 import { chartSeries, isLocal, openBrowser, type BrowserSession } from './browser';
 
 let s: BrowserSession;
@@ -9,8 +10,16 @@ let s: BrowserSession;
 /** The figures file read directly: the check does not go through the app's engine. */
 const figures = Papa.parse<Record<string, string>>(readFileSync('data/figures.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
 const cny = figures.filter((f) => f.base_unit === 'CNY');
-const sumOf = (rows: Record<string, string>[]) => rows.reduce((sum, f) => sum + Number(f.value_base), 0);
 const in亿 = (value: number) => new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(value / 1e8);
+/** What a CNY cell must show: the honest sum of its figures in 亿, or — where they must not be added. */
+const cnyCell = (rows: Record<string, string>[]) => {
+  const verdict = honestSum(rows.map((f) => ({
+    fact_id: f.fact_id ?? '', part_of: f.part_of ?? '', base_unit: f.base_unit ?? '', agg: f.agg ?? '', period: f.period ?? '',
+    indicator: f.indicator ?? '', value_base: Number(f.value_base),
+  })));
+  return verdict.ok ? in亿(verdict.value) : '—';
+};
+const facts = new Set(figures.map((f) => f.fact_id)).size;
 
 beforeAll(async () => {
   s = await openBrowser();
@@ -32,17 +41,21 @@ const cell = (rowKey: string, colKey: string, unit: string) =>
 describe('the pivot in Chromium', () => {
   let pivotUrl = '';
 
-  it('builds category × subject, sum of CNY amounts, whose totals match a direct sum of the data', async () => {
+  it('builds category × subject, sum of CNY amounts, whose cells are the honest sums of the data (— where refused)', async () => {
     await s.page.goto(`${s.baseUrl}/?view=pivot`);
     await s.page.getByLabel('添加到列').selectOption('subject');
     await s.page.getByLabel('度量').selectOption('sum');
     await s.page.getByLabel('按单位筛选').selectOption('=CNY');
     await expect.poll(() => s.page.locator('.pt-row[data-depth="0"]').count(), { timeout: 30_000 }).toBe(1);
     expect(new URL(s.page.url()).searchParams.get('pivot')).toBe('r=category;c=subject;m=sum');
-    // The grand total and one category's total, in 亿元 as the header says.
-    await expect.poll(() => cell('', '', 'CNY').textContent()).toBe(in亿(sumOf(cny)));
+    // The grand total adds different indicators: refused, with the reason on hover (the old total was 7,398.94).
+    await expect.poll(() => cell('', '', 'CNY').textContent()).toBe('—');
+    expect(await cell('', '', 'CNY').getByRole('button').getAttribute('title')).toMatch(/不能相加/);
     const investment = cny.filter((f) => f.category === 'investment');
-    expect(await cell('investment', '', 'CNY').textContent()).toBe(in亿(sumOf(investment)));
+    expect(await cell('investment', '', 'CNY').textContent()).toBe(cnyCell(investment));
+    const one = investment[0];
+    expect(await cell('investment', one?.subject ?? '', 'CNY').textContent())
+      .toBe(cnyCell(investment.filter((f) => f.subject === one?.subject)));
     const header = await s.page.locator('.pt-head [role=columnheader]').last().textContent();
     expect(header).toContain('亿元');
     // One column per subject plus the total, all in CNY.
@@ -52,7 +65,7 @@ describe('the pivot in Chromium', () => {
     expect(s.requests.filter((u) => !isLocal(u))).toEqual([]);
   });
 
-  it('turns the pivot into a chart whose bars add up to the total', async () => {
+  it('turns the pivot into a chart, stacking only where a stack is a total', async () => {
     // A heat map first: its colour scale must not linger on the bar chart drawn after it in the same place.
     await s.page.getByRole('button', { name: '热力图' }).click();
     await expect.poll(async () => (await pivotChartId(s.page)).includes('g=heatmap')).toBe(true);
@@ -66,10 +79,18 @@ describe('the pivot in Chromium', () => {
     }, chartId);
     expect(visualMaps).toBe(0);
     expect(chartId).toBe('pivot-chart:r=category;c=subject;m=sum;g=stacked:CNY');
-    const { names, values } = await chartSeries(s.page, chartId);
+    const { names } = await chartSeries(s.page, chartId);
     expect(names.length).toBe(new Set(cny.map((f) => f.category)).size);
-    const total = values.flat().reduce((a, b) => a + b, 0);
-    expect(total).toBeCloseTo(sumOf(cny) / 1e8, 2);
+    // The categories' amounts are different indicators: a stack would show a total that is none, so the bars
+    // stand side by side and the title says why.
+    const option = await s.page.evaluate((id) => {
+      const el = document.querySelector(`[data-chart="${id}"]`);
+      const hook = (window as unknown as { __figuresBoardChart?: (el: Element) => { getOption(): { title: { text: string }[]; series: { stack?: string }[] } } | undefined })
+        .__figuresBoardChart;
+      const o = el ? hook?.(el)?.getOption() : undefined;
+      return o ? { title: o.title[0]?.text ?? '', stacked: o.series.some((x) => Boolean(x.stack)) } : null;
+    }, chartId);
+    expect(option).toEqual({ title: expect.stringContaining('不能相加，改为并列'), stacked: false });
     expect(new URL(s.page.url()).searchParams.get('pivot')).toContain('g=stacked');
   });
 
@@ -78,7 +99,7 @@ describe('the pivot in Chromium', () => {
     try {
       await other.page.goto(pivotUrl);
       const total = other.page.locator('.pt-row[data-row-key=""] [role=cell][data-col-key=""][data-unit="CNY"]');
-      await expect.poll(() => total.textContent(), { timeout: 30_000 }).toBe(in亿(sumOf(cny)));
+      await expect.poll(() => total.textContent(), { timeout: 30_000 }).toBe('—');
       await expect.poll(() => other.page.getByLabel('度量').inputValue()).toBe('sum');
     } finally {
       await other.close();
@@ -116,7 +137,7 @@ describe('the pivot in Chromium', () => {
   });
 
   it('drills an indicator row to exactly its figures, not to a text search that matches more', async () => {
-    const indicator = '问题数';
+    const indicator = '整改措施数';
     const exact = figures.filter((f) => f.indicator === indicator).length;
     const bySearch = figures.filter((f) => `${f.indicator} ${f.subject} ${f.quote}`.toLowerCase().includes(indicator)).length;
     expect(bySearch).toBeGreaterThan(exact); // the data makes the difference visible
@@ -154,7 +175,9 @@ describe('the pivot in Chromium', () => {
     // The table follows: one column per category plus the total, and the grand total counts every figure.
     const categories = new Set(figures.map((f) => f.category));
     await expect.poll(() => s.page.locator('.pt-head [role=columnheader]').count(), { timeout: 30_000 }).toBe(categories.size + 2);
-    await expect.poll(() => cell('', '', '').textContent()).toBe(String(figures.length));
+    // The grand total counts every fact once (a fact the report states twice is one).
+    expect(facts).toBeLessThan(figures.length);
+    await expect.poll(() => cell('', '', '').textContent()).toBe(String(facts));
     expect(s.requests.filter((u) => !isLocal(u))).toEqual([]);
   });
 });

@@ -11,7 +11,10 @@ import {
   EMPTY_FILTERS, fetchFigures, fetchGroups, fetchPivot, type FigureFilters, type PivotDimension, type PivotRow, type PivotSpec,
 } from '../../src/queries';
 import { sql } from '../../src/sql';
+import { t } from '../../src/i18n/zh';
 import { treemapComposition } from '../../src/views/compare/treemap-option';
+import { buildPivotBarsOption, canStack } from '../../src/views/pivot/pivot-chart-option';
+import { buildPivotGrid } from '../../src/views/pivot/pivot-grid';
 import { createTestEngine } from '../util/test-db';
 
 let engine: Awaited<ReturnType<typeof createTestEngine>>;
@@ -91,11 +94,13 @@ describe('the cases an analyst found, as the product now totals them', () => {
   it('draws a treemap whose root is the honest sum of one composition', () => {
     const composition = treemapComposition(figures);
     expect(composition).not.toBeNull();
+    // The report's CNY amounts are all different indicators: the composition is 选派党建服务专员 911 by zone.
+    expect([composition?.indicator, composition?.total, composition?.remainder]).toEqual(['选派党建服务专员数', 911, 0]);
     const drawn = composition?.figures ?? [];
-    expect(new Set(drawn.map((f) => JSON.stringify([f.indicator, f.period, f.agg]))).size).toBe(1);
+    expect(drawn.map((f) => f.value_base).sort((a, b) => a - b)).toEqual([15, 20, 147, 173, 556]);
     const verdict = honestSum(drawn);
     expect(verdict.ok && verdict.value).toBe(composition?.total);
-    expect(composition?.total).not.toBeCloseTo(739894000000, -6); // the old root: everything in CNY added
+    expect(treemapComposition(figures.filter((f) => f.base_unit === 'CNY'))).toBeNull();
   });
 });
 
@@ -139,5 +144,29 @@ describe('every query family agrees with the one additivity rule', () => {
         );
       }
     }
+  });
+});
+
+describe('a pivot chart stacks only what adds up', () => {
+  const grid = async (s: Partial<PivotSpec>, filters: FigureFilters = EMPTY_FILTERS) => {
+    const full = spec(s);
+    return buildPivotGrid(await fetchPivot(engine.runner, { spec: full, filters }), full);
+  };
+
+  it('draws 911 beside its parts side by side: a stack would show 1,822', async () => {
+    const g = await grid({ rows: ['indicator'], columns: ['subject'] }, byIndicator('选派党建服务专员数'));
+    expect(canStack(g, 'person')).toBe(false);
+    const option = buildPivotBarsOption(g, 'person', true);
+    expect(option.series.some((x) => 'stack' in x)).toBe(false);
+    expect(option.title.text).toContain(t.pivot.notStacked);
+  });
+
+  it('stacks disjoint parts, and counts of facts', async () => {
+    const parts = { ...byIndicator('选派党建服务专员数'), subject: ['经开区', '保税区', '高新区', '东疆保税港区', '生态城'] };
+    const g = await grid({ rows: ['indicator'], columns: ['subject'] }, parts);
+    expect(canStack(g, 'person')).toBe(true);
+    const option = buildPivotBarsOption(g, 'person', true);
+    expect(option.series.flatMap((x) => x.data.map((d) => d.value ?? 0)).reduce((a, b) => a + b, 0)).toBe(911);
+    expect(canStack(await grid({ rows: ['category'], columns: ['kind'], measure: 'count' }), '')).toBe(true);
   });
 });

@@ -150,28 +150,32 @@ describe('grouped bars', () => {
 });
 
 describe('treemap', () => {
-  it('draws one composition whose root is the honest sum: a repeated fact once, a total never beside its parts', () => {
-    const total = figure('t', { indicator: '协议投资额', value_base: 100e8, fact_id: 't', subject: '开发区' });
+  it('draws one composition whose root is the honest sum: a repeated fact once, a total drawn as its parts', () => {
+    const total = figure('t', { indicator: '协议投资额', value_base: 120e8, fact_id: 't', subject: '开发区' });
     const parts = [
       figure('p1', { indicator: '协议投资额', value_base: 60e8, fact_id: 'p1', part_of: 't', subject: '经开区' }),
       figure('p2', { indicator: '协议投资额', value_base: 40e8, fact_id: 'p2', part_of: 't', subject: '保税区' }),
     ];
-    const again = figure('t-again', { indicator: '协议投资额', value_base: 100e8, fact_id: 't', subject: '开发区' });
+    const again = figure('t-again', { indicator: '协议投资额', value_base: 120e8, fact_id: 't', subject: '开发区' });
     const other = figure('o', { indicator: '到位资金', value_base: 7e8, fact_id: 'o' });
     const composition = treemapComposition([total, ...parts, again, other]);
-    expect(composition?.total).toBe(100e8);
-    expect(composition?.figures.map((f) => f.id)).toEqual(['t']);
-    const drawn = buildTreemapOption(composition?.figures ?? [], 'x').series[0]?.data ?? [];
-    expect(drawn.reduce((sum, d) => sum + d.value, 0)).toBe(100);
-    // Without the total, its parts are the composition.
+    expect([composition?.total, composition?.remainder, composition?.others]).toEqual([120e8, 20e8, 1]);
+    expect(composition?.figures.map((f) => f.id)).toEqual(['p1', 'p2']);
+    const drawn = buildTreemapOption(composition ?? { figures: [], remainder: 0 }, 'x').series[0]?.data ?? [];
+    // The root the treemap draws (its pieces and the unlisted rest) is the honest total: 120亿, never 220亿.
+    expect(drawn.reduce((sum, d) => sum + d.value, 0)).toBe(120);
+    expect(drawn.map((d) => d.name)).toContain('其余（未列明）');
+    // Without the total, its parts alone are the composition.
     expect(treemapComposition([...parts, other])?.total).toBe(100e8);
+    // Different indicators are never one composition.
+    expect(treemapComposition([total, other])).toBeNull();
   });
 
-
-  it('groups one composition by subject and refuses other units', async () => {
-    const option = buildTreemapOption(cny, '金额');
+  it('groups one composition by subject and refuses a second unit', async () => {
+    const own = cny.map((f) => ({ ...f, indicator: '协议投资额' }));
+    const option = buildTreemapOption({ figures: own, remainder: 0 }, '金额');
     expect(option.series[0]?.data.map((d) => [d.name, d.value])).toEqual([['滨海新区', 1975], ['高新区', 262.48], ["Robert'); DROP TABLE figures;--", 0.235316]]);
-    expect(() => buildTreemapOption([sample('sample:0005')], 'x')).toThrow(/CNY only/);
+    expect(() => buildTreemapOption({ figures: [...own, sample('sample:0005')], remainder: 0 }, 'x')).toThrow(/one unit only/);
     await expect(optionSnapshot(option)).toMatchFileSnapshot('__snapshots__/treemap.json');
   });
 });

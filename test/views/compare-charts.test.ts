@@ -26,8 +26,8 @@ describe('compare charts (shared by the compare view and the deck)', () => {
     }
   });
 
-  it('draws a treemap only of CNY amounts that may be added, and none without two of them', () => {
-    // The sample's CNY amounts are three different indicators: none may be added to another.
+  it('draws a treemap only of figures that may be added, and none without two of them', () => {
+    // The sample's amounts and counts are all different indicators: none may be added to another.
     expect(compareTreemap(SAMPLE_RECORDS)).toBeNull();
     const [amount] = SAMPLE_RECORDS.filter((r) => r.base_unit === 'CNY');
     if (!amount) throw new Error('sample has no CNY amount');
@@ -38,6 +38,7 @@ describe('compare charts (shared by the compare view and the deck)', () => {
     expect(treemap?.composition.total).toBe(amount.value_base + 5e8);
     expect(treemap?.composition.others).toBeGreaterThan(0);
     expect(compareTreemap(SAMPLE_RECORDS.filter((r) => r.base_unit !== 'CNY'))).toBeNull();
+    expect(compareTreemap([same[1]!, { ...same[1]!, id: 'x:3', fact_id: 'x:3', base_unit: 'USD' }])).toBeNull();
   });
 
   it('has no pairs chart without pairs', () => {

@@ -113,7 +113,7 @@ describe('slide renderers', () => {
       expect(canRenderSlide(id)).toBe(false);
       await expect(renderSlide(slide(id), sources)).rejects.toThrow(`无法重现图表“${id}”：该图表类型不能放入演示。`);
     }
-    const gone = renderSlide(slide('compare-treemap', '?view=compare&base_unit=person'), sources);
+    const gone = renderSlide(slide('compare-treemap', '?view=compare&base_unit=percent'), sources);
     await expect(gone).rejects.toBeInstanceOf(SlideGoneError);
     await expect(gone).rejects.toThrow(`${t.deck.chartGone}（compare-treemap）`);
     await expect(renderSlide(slide('overview-investment-nounit'), sources)).rejects.toBeInstanceOf(SlideGoneError);

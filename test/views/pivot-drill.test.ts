@@ -6,7 +6,7 @@ import { buildPivotGrid, cellDimensions } from '../../src/views/pivot/pivot-grid
 import { drillFilters } from '../../src/views/pivot/pivot-url';
 import { createTestEngine } from '../util/test-db';
 
-/** The real dataset: its indicators overlap in text (问题数 is part of 整改问题数 and of many quotes). */
+/** The real dataset: its indicators overlap in text (整改措施数 is part of 具体问题整改措施数 and of many quotes). */
 let engine: Awaited<ReturnType<typeof createTestEngine>>;
 beforeAll(async () => {
   engine = await createTestEngine();
@@ -49,8 +49,8 @@ describe('pivot drill-through on the real figures', () => {
   it('does not fall back to text search, which would also match other indicators and quotes', async () => {
     const spec: PivotSpec = { rows: ['indicator'], columns: [], measure: 'count', filters: {} };
     const cells = await drillAll(spec, EMPTY_FILTERS);
-    const problems = cells.find((c) => c.dims[0]?.[1] === '问题数');
-    const searched = await fetchFigures(engine.runner, { filters: { ...EMPTY_FILTERS, q: '问题数' }, sort: byId });
+    const problems = cells.find((c) => c.dims[0]?.[1] === '整改措施数');
+    const searched = await fetchFigures(engine.runner, { filters: { ...EMPTY_FILTERS, q: '整改措施数' }, sort: byId });
     expect(problems?.count).toBeGreaterThan(1);
     expect(problems?.drilled).toBe(problems?.count);
     expect(new Set(searched.map((f) => f.fact_id)).size).toBeGreaterThan(problems?.count ?? 0);

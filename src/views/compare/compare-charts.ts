@@ -80,14 +80,14 @@ export function compareGroupsCharts(
 }
 
 /**
- * The CNY treemap of the compared figures: the largest set of them that may be added (one indicator and
- * period); null when no two CNY amounts may be added (USD is never added in).
+ * The composition treemap of the compared figures: the largest set of them that may be added (one unit,
+ * indicator and period, or a total drawn as its parts); null when no two of them may be added.
  */
 export function compareTreemap(figures: readonly FigureRecord[]) {
   const composition = treemapComposition(figures);
   if (!composition) return null;
   const { figures: drawn, indicator, period } = composition;
-  const option = buildTreemapOption(drawn, treemapTitle(drawn.length, indicator, period));
+  const option = buildTreemapOption(composition, treemapTitle(drawn.length, indicator, period));
   const spec: ChartExportSpec = { title: option.title.text, unit: option.series[0]?.name, figures: drawn };
   return { figures: drawn, option, spec, height: 460, composition };
 }

@@ -75,11 +75,35 @@ export function buildPivotHeatmapOption(grid: PivotGrid, unit: string) {
   };
 }
 
-/** Grouped (or stacked) bars of the pivot's leaf cells for one unit: rows on x, one series per column. */
-export function buildPivotBarsOption(grid: PivotGrid, unit: string, stacked: boolean) {
+/**
+ * Whether a row's cells of one unit may be stacked: a stack's height says "their total", so every row's total
+ * must be a total (not refused) and equal the cells stacked (a total stated beside its own parts is not: 911 on
+ * top of 173 + 556 + …). Otherwise the cells are drawn side by side.
+ */
+export function canStack(grid: PivotGrid, unit: string): boolean {
+  if (grid.measure !== 'sum' && grid.measure !== 'count') return false;
+  const total = grid.columns.findIndex((c) => c.unit === unit && c.key.length === 0);
+  const { rows, columns } = chartAxes(grid, unit);
+  if (total === -1) return false;
+  return rows.every((r) => {
+    const whole = cellNumber(r.cells[total], grid.measure);
+    if (r.cells[total]?.refused || whole === null) return false;
+    const stacked = columns.reduce((sum, { index }) => sum + (cellNumber(r.cells[index], grid.measure) ?? 0), 0);
+    return Math.abs(stacked - whole) <= 1e-6 * Math.max(1, Math.abs(whole));
+  });
+}
+
+/**
+ * Grouped (or stacked) bars of the pivot's leaf cells for one unit: rows on x, one series per column. A stack
+ * is drawn only where its total means something ({@link canStack}); a refused cell draws no bar.
+ */
+export function buildPivotBarsOption(grid: PivotGrid, unit: string, stackedAsked: boolean) {
   const { rows, columns, unitText, rowNames, colNames, common } = chartParts(grid, unit);
+  const stacked = stackedAsked && canStack(grid, unit);
+  const title = stackedAsked && !stacked ? `${common.title.text}${t.pivot.notStacked}` : common.title.text;
   return {
     ...common,
+    title: { ...common.title, text: title },
     legend: { show: columns.length > 1, top: 24, type: 'scroll' },
     grid: { left: 8, right: 24, top: columns.length > 1 ? 64 : 44, bottom: 8, containLabel: true },
     tooltip: {
@@ -94,7 +118,7 @@ export function buildPivotBarsOption(grid: PivotGrid, unit: string, stacked: boo
       type: 'bar',
       name: colNames[i],
       ...(stacked ? { stack: 'pivot' } : {}),
-      data: rows.map((row) => ({ value: chartValue(grid, row, index, unit) ?? 0 })),
+      data: rows.map((row) => ({ value: row.cells[index]?.refused ? null : (chartValue(grid, row, index, unit) ?? 0) })),
     })),
   };
 }

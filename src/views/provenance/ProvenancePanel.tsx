@@ -45,6 +45,9 @@ function ProvenanceBody({ figure, figures, document, onNavigate }: {
   figure: FigureRecord; figures: FigureRecord[]; document: DocumentRow | undefined; onNavigate: (id: string) => void;
 }) {
   const { previous, next } = neighbours(figure, figures);
+  const mentions = figures.filter((f) => f.fact_id === figure.fact_id && f.id !== figure.id);
+  const total = figure.part_of ? figures.find((f) => f.id === figure.part_of) : undefined;
+  const parts = figures.filter((f) => f.part_of === figure.fact_id && f.id === f.fact_id);
   return (
     <div className="provenance-body">
       <div className="prov-value">{formatAsWritten(figure)}</div>
@@ -54,7 +57,19 @@ function ProvenanceBody({ figure, figures, document, onNavigate }: {
         <dt>{t.dimensions.subject}</dt><dd>{figure.subject || t.common.none}</dd>
         <dt>{t.dimensions.category}</dt><dd>{dimensionValueLabel('category', figure.category)}</dd>
         <dt>{t.provenance.section}</dt><dd>{figure.section} {figure.section_title}</dd>
-        <dt>{t.provenance.period}</dt><dd>{figure.period || t.common.none}{figure.period_end ? t.provenance.until(figure.period_end) : ''}</dd>
+        <dt>{t.provenance.period}</dt><dd>{figure.period || t.common.none}{figure.period_end ? t.provenance.dates(figure.period_start, figure.period_end) : ''}</dd>
+        <dt>{t.provenance.aggregation}</dt><dd>{dimensionValueLabel('agg', figure.agg)}</dd>
+        {mentions.length > 0 && (
+          <><dt>{t.provenance.sameFact}</dt><dd>{mentions.map((m) => (
+            <button type="button" className="linklike" key={m.id} onClick={() => onNavigate(m.id)}>{t.provenance.line(m.line)}</button>
+          ))}</dd></>
+        )}
+        {total && (
+          <><dt>{t.provenance.partOf}</dt><dd>
+            <button type="button" className="linklike" onClick={() => onNavigate(total.id)}>{total.indicator} {formatAsWritten(total)}</button>
+          </dd></>
+        )}
+        {parts.length > 0 && <><dt>{t.provenance.parts}</dt><dd>{t.provenance.nParts(parts.length)}</dd></>}
         {document && (
           <>
             <dt>{t.provenance.document}</dt><dd>{document.title}</dd>
