@@ -4,7 +4,7 @@ import type { ExportTable } from '../../export/table';
 import { dimensionValueLabel, t } from '../../i18n/zh';
 import { PIVOT_DIMENSIONS, isNumericMeasure, type FigureFilters, type PivotSpec } from '../../queries';
 import { buildPivotChartOption, chartAxes, chartValue, keyLabel, measureUnitLabel } from './pivot-chart-option';
-import type { PivotGrid } from './pivot-grid';
+import { cellRefusal, type PivotGrid } from './pivot-grid';
 import { drillFilters, parsePivotParam, serializePivotParam, type PivotState } from './pivot-url';
 
 /** Pivot charts are pinned as `pivot-chart:<pivot parameter>:<base unit>`: the id alone rebuilds the chart. */
@@ -63,6 +63,7 @@ export function pivotChartTable(grid: PivotGrid, unit: string): ExportTable {
       ] : []),
       { key: 'shown', label: c.shown, type: 'number' },
       { key: 'shown_unit', label: c.shownUnit, type: 'text' },
+      ...(grid.measure === 'sum' ? [{ key: 'refused', label: t.exporter.columns.refused, type: 'text' as const }] : []),
     ],
     rows: rows.flatMap((row) => columns.flatMap(({ column, index }) => {
       const cell = row.cells[index];
@@ -72,8 +73,9 @@ export function pivotChartTable(grid: PivotGrid, unit: string): ExportTable {
         column: column.key.length === 0 ? t.pivot.total : keyLabel(column.key, grid.colDims),
         count: cell.count,
         ...(numeric ? { value: cell.value, base_unit: unit } : {}),
-        shown: chartValue(grid, row, index, unit),
+        shown: cell.refused ? null : chartValue(grid, row, index, unit),
         shown_unit: measureUnitLabel(grid, unit),
+        ...(grid.measure === 'sum' ? { refused: cellRefusal(cell) ?? '' } : {}),
       }];
     })),
   };

@@ -1,5 +1,5 @@
 import { dimensionValueLabel, t } from '../../i18n/zh';
-import { chooseScale, compareUnits, formatAsWritten, formatNumber, scaled, type DisplayScale } from '../../lib/format';
+import { chooseScale, compareUnits, formatAsWritten, formatNonZero, formatNumber, scaled, type DisplayScale } from '../../lib/format';
 import type { PivotDimension, PivotMeasure, PivotRow, PivotSpec } from '../../queries';
 
 /** One aggregate as the table shows it. */
@@ -169,7 +169,8 @@ export function cellText(cell: PivotCell | null, grid: PivotGrid, nFigures: (n: 
       if (cell.refused) return t.pivot.refusedCell;
       if (cell.value === null) return '';
       const scale = grid.scales[cell.unit] ?? { divisor: 1, prefix: '' };
-      return formatNumber(scaled(cell.value, scale));
+      // A small value in a column of 亿 keeps its digits (0.0056, never 0.01 or 0).
+      return formatNonZero(scaled(cell.value, scale));
     }
   }
 }
