@@ -114,7 +114,7 @@ export const zh = {
     dates: (start: string, end: string) => (start ? `（${start} 至 ${end}）` : `（截至 ${end}）`),
     aggregation: '汇总方式',
     sameFact: '同一事实另见',
-    partOf: '是此总数的组成部分',
+    partOf: '所属总数',
     parts: '组成部分',
     nParts: (n: number) => `报告列出 ${n} 个组成部分（合计时不与本数重复相加）`,
     notFound: (id: string) => `没有编号为 ${id} 的数字`,

@@ -25,6 +25,18 @@ describe('overview', () => {
     expect(pickCharts(figures).map((c) => [c.baseUnit, c.figures.length])).toEqual([['CNY', 2], ['个', 4]]);
   });
 
+  it('leads with the measure word a theme uses most, and never with a rate', () => {
+    const [count] = [SAMPLE_RECORDS[1]!];
+    const figures = [
+      { ...count, id: 's1', fact_id: 's1', base_unit: '场', unit: '场', value_base: 900, indicator: '对接会数' },
+      { ...count, id: 'j1', fact_id: 'j1', base_unit: '家', unit: '家', value_base: 5, indicator: '企业数' },
+      { ...count, id: 'j2', fact_id: 'j2', base_unit: '家', unit: '家', value_base: 3, indicator: '新增企业数' },
+      { ...count, id: 'r1', fact_id: 'r1', base_unit: 'percent', agg: 'non_additive', value_base: 99, indicator: '占比' },
+    ];
+    expect(pickKpis(figures).map((k) => k.id)).toEqual(['j1', 's1', 'j2']);
+    expect(pickCharts(figures).map((c) => c.baseUnit)).toEqual(['家']);
+  });
+
   it('has a panel for every theme, empty ones included', () => {
     const panels = buildOverview(SAMPLE_RECORDS);
     expect(panels.map((p) => [p.theme.key, p.total])).toEqual([

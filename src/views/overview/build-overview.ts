@@ -1,6 +1,6 @@
 import type { FigureRecord } from '../../data/figure-record';
 import { distinctFacts } from '../../lib/additivity';
-import { compareUnits } from '../../lib/format';
+import { compareUnits, isCountUnit } from '../../lib/format';
 
 /** A leadership theme: a panel that gathers one or more categories. */
 export interface OverviewTheme {
@@ -21,10 +21,15 @@ export const OVERVIEW_THEMES: readonly OverviewTheme[] = [
 
 /**
  * Units whose figures make headline cards and bar charts, in the order leaders read them (money, area, people,
- * then counts by measure word): every unit of the figures that may be added (no rates, shares or ages).
+ * then counts, the most used measure word first): every unit of the figures that may be added (no rates or ages).
  */
 function headlineUnits(figures: readonly FigureRecord[]): string[] {
-  return [...new Set(figures.filter((f) => f.agg !== 'non_additive').map((f) => f.base_unit))].sort(compareUnits);
+  const counts = new Map<string, number>();
+  for (const f of figures) if (f.agg !== 'non_additive') counts.set(f.base_unit, (counts.get(f.base_unit) ?? 0) + 1);
+  // Among measure words, the one the theme uses most leads (企业 panels count 家 before 场).
+  const measureWord = (u: string) => isCountUnit(u) && u !== 'person' && u !== 'person_time';
+  return [...counts.keys()].sort((a, b) =>
+    measureWord(a) && measureWord(b) ? (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || compareUnits(a, b) : compareUnits(a, b));
 }
 const KPI_LIMIT = 3;
 const BARS_LIMIT = 8;

@@ -57,7 +57,7 @@ function ProvenanceBody({ figure, figures, document, onNavigate }: {
         <dt>{t.dimensions.subject}</dt><dd>{figure.subject || t.common.none}</dd>
         <dt>{t.dimensions.category}</dt><dd>{dimensionValueLabel('category', figure.category)}</dd>
         <dt>{t.provenance.section}</dt><dd>{figure.section} {figure.section_title}</dd>
-        <dt>{t.provenance.period}</dt><dd>{figure.period || t.common.none}{figure.period_end ? t.provenance.dates(figure.period_start, figure.period_end) : ''}</dd>
+        <dt>{t.provenance.period}</dt><dd>{figure.period || t.common.none}{figure.period_start ? t.provenance.dates(figure.period_start, figure.period_end) : ''}</dd>
         <dt>{t.provenance.aggregation}</dt><dd>{dimensionValueLabel('agg', figure.agg)}</dd>
         {mentions.length > 0 && (
           <><dt>{t.provenance.sameFact}</dt><dd>{mentions.map((m) => (
