@@ -36,7 +36,8 @@ const atMost = (figure: string, limit: number, value: number | undefined, show =
     : { figure, target, measured: show(value), pass: value <= limit };
 
 const queriesOf = (s: ScaleBenchResult) =>
-  [['pivot', s.pivot], ['pivot view (ROLLUP)', s.pivotView], ['compare', s.compare]] as const;
+  [['pivot', s.pivot], ['pivot view (ROLLUP)', s.pivotView], ['compare', s.compare],
+    ['floor: plain sum, no meaning', s.plainSum]] as const;
 
 const sizeName = (rows: number) => (rows >= 1e6 ? `${rows / 1e6} M` : `${rows / 1e3} k`);
 

@@ -55,7 +55,17 @@ export interface ScaleBenchResult {
   pivotView: QueryTiming;
   /** The compare view's filtered, sorted figures (every matching row). */
   compare: QueryTiming;
+  /**
+   * Floor: the same cross-tab as a plain sum, blind to what may be added (no fact, part or class): what the
+   * group query cost before figures had meaning, measured beside it.
+   */
+  plainSum: QueryTiming;
 }
+
+/** The group query's cross-tab summed as a naive dashboard would. */
+export const PLAIN_SUM_QUERY: SqlQuery = sql`SELECT subject::VARCHAR AS key, category::VARCHAR AS series,
+  base_unit::VARCHAR AS base_unit, count(*)::INTEGER AS count, sum(value_base) AS total
+  FROM figures WHERE base_unit::VARCHAR IN (${'CNY'}) GROUP BY ALL`;
 
 export const PIVOT_PARAMS: GroupParams = { filters: EMPTY_FILTERS, by: 'subject', series: 'category', baseUnits: ['CNY'] };
 export const PIVOT_VIEW_PARAMS: PivotParams = {
@@ -161,7 +171,8 @@ export async function runScaleBench({ rows, reps }: ScaleBenchOptions): Promise<
   const pivotView = await compareBoth(
     buildPivotQuery(PIVOT_VIEW_PARAMS), () => fetchPivot(run, PIVOT_VIEW_PARAMS), conn, reps);
   const compare = await compareBoth(buildFiguresQuery(COMPARE_PARAMS), () => fetchFigures(run, COMPARE_PARAMS), conn, reps);
-  return { rows, generateMs: ms(generate), duckdbMemoryBytes: await duckdbMemory(), distinct: shape, pivot, pivotView, compare };
+  const plainSum = await compareBoth(PLAIN_SUM_QUERY, () => run(PLAIN_SUM_QUERY), conn, reps);
+  return { rows, generateMs: ms(generate), duckdbMemoryBytes: await duckdbMemory(), distinct: shape, pivot, pivotView, compare, plainSum };
 }
 
 (window as unknown as { __figuresBoardScaleBench?: typeof runScaleBench }).__figuresBoardScaleBench = runScaleBench;
