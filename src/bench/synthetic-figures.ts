@@ -44,7 +44,9 @@ function columnExpressions(): Record<FigureColumn, SqlFragment> {
     period_end: pick([null, '2021-10-31', '2021-06-30'], 'h >> 48'),
     // Every synthetic figure is a fact of its own, and none is stated as part of another.
     fact_id: raw(`'syn:' || i`),
+    mention: raw('1'),
     part_of: raw('NULL'),
+    parts: raw('0'),
     category: pick(CATEGORIES, 'h'),
     indicator: raw(`'指标' || ((h >> 28) % 300)`),
     subject: pick(SYNTHETIC_SUBJECTS, 'h // 13'),

@@ -21,7 +21,7 @@ export type FigureRecord = Omit<FigureRow, 'value' | 'value_base' | 'kind' | 'ca
   agg: string;
 };
 
-const NUMBER_FIELDS = ['line', 'start', 'end', 'value', 'value_base'] as const;
+const NUMBER_FIELDS = ['line', 'start', 'end', 'value', 'value_base', 'mention', 'parts'] as const;
 const TEXT_FIELDS = [
   'id', 'doc_id', 'section', 'section_title', 'unit', 'qualifier', 'base_unit', 'kind', 'agg', 'period',
   'period_start', 'period_end', 'fact_id', 'part_of', 'category', 'indicator', 'subject', 'quote',

@@ -25,7 +25,9 @@ export const FIGURE_COLUMN_TYPES = {
   period_start: 'VARCHAR',
   period_end: 'VARCHAR',
   fact_id: 'VARCHAR',
+  mention: 'INTEGER',
   part_of: 'VARCHAR',
+  parts: 'INTEGER',
   category: 'VARCHAR',
   indicator: 'VARCHAR',
   subject: 'VARCHAR',
@@ -65,11 +67,12 @@ function readCsvStatement(table: string, file: string, types: Record<string, str
 /**
  * Low-cardinality text columns stored as ENUMs built from the data itself: grouping and filtering then work on
  * small integer codes (a pivot over 1 M rows runs about 3× faster in the single-threaded engine). The columns
- * still read as text; `indicator` and `quote` stay VARCHAR (nearly every value is distinct).
+ * still read as text; `quote`, `id` and `fact_id` stay VARCHAR (every value is distinct). `indicator` and `part_of`
+ * are encoded too: the additivity check compares them in every group of a sum.
  */
 export const ENCODED_FIGURE_COLUMNS: readonly FigureColumn[] = [
   'doc_id', 'section', 'section_title', 'unit', 'qualifier', 'base_unit', 'kind', 'agg', 'period', 'period_start',
-  'period_end', 'category', 'subject',
+  'period_end', 'category', 'subject', 'indicator', 'part_of',
 ];
 
 /**

@@ -108,7 +108,9 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
       period_start: periodFrom,
       period_end: periodEnd,
       fact_id: '',
+      mention: 1,
       part_of: '',
+      parts: 0,
       category: categorize({
         indicator,
         item: pre + post,

@@ -76,6 +76,7 @@ export function assignFacts(rows: FigureRow[]): FigureRow[] {
   const byFact = new Map<string, FigureRow[]>();
   for (const row of rows) byFact.set(row.fact_id, [...(byFact.get(row.fact_id) ?? []), row]);
   for (const mentions of byFact.values()) {
+    mentions.forEach((m, i) => (m.mention = i + 1));
     const [first] = mentions;
     const dated = mentions.find((m) => m.period !== '');
     if (!first || mentions.length === 1) continue;
@@ -142,5 +143,8 @@ export function assignParts(text: string, rows: FigureRow[]): FigureRow[] {
   const partOf = new Map<string, string>();
   for (const r of rows) if (r.part_of && !partOf.has(r.fact_id)) partOf.set(r.fact_id, r.part_of);
   for (const r of rows) r.part_of = partOf.get(r.fact_id) ?? '';
+  const parts = new Map<string, number>();
+  for (const r of rows) if (r.part_of && r.id === r.fact_id) parts.set(r.part_of, (parts.get(r.part_of) ?? 0) + 1);
+  for (const r of rows) r.parts = parts.get(r.fact_id) ?? 0;
   return rows;
 }

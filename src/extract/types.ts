@@ -22,7 +22,9 @@ export const FIGURE_COLUMNS = [
   'period_start',
   'period_end',
   'fact_id',
+  'mention',
   'part_of',
+  'parts',
   'category',
   'indicator',
   'subject',
@@ -119,8 +121,12 @@ export interface FigureRow {
   period_end: string;
   /** The id of the first mention of the fact this figure states (its own id when it is the first). */
   fact_id: string;
+  /** Which mention of its fact this is: 1 for the first (the one aggregates count), 2, 3 … for restatements. */
+  mention: number;
   /** The fact id of the total this figure is a stated part of (其中…, 分别…), or empty. */
   part_of: string;
+  /** How many stated parts this figure's fact has (0 for most figures). */
+  parts: number;
   category: Category;
   indicator: string;
   subject: string;

@@ -38,14 +38,13 @@ export function buildGroupQuery({ filters, by, series, baseUnits }: GroupParams)
     columns: [['k', ident(by, DIMENSIONS)], ['s', series ? ident(series, DIMENSIONS) : raw('NULL::VARCHAR')], ['base_unit', raw('base_unit')]],
     where: filterCondition(withUnits),
     mentionsDiffer: by === 'section' || series === 'section' || filters.section.length > 0 || filters.q.trim() !== '',
-    parts: true,
+    parts: 'groups',
   });
   return sql`SELECT ${dimensionText(raw('k'))} AS key, ${dimensionText(raw('s'))} AS series,
       base_unit::VARCHAR AS base_unit, count, total, refused
-    FROM (SELECT k, s, base_unit, ${FACT_COUNT} AS count,
-            CASE WHEN (${SUM_REFUSAL}) IS NULL THEN ${HONEST_SUM} END AS total, ${SUM_REFUSAL} AS refused
-          FROM ${source} AS honest
-          GROUP BY ALL)
+    FROM (SELECT k, s, base_unit, count, CASE WHEN refused IS NULL THEN sum END AS total, refused
+          FROM (SELECT k, s, base_unit, ${FACT_COUNT} AS count, ${HONEST_SUM} AS sum, ${SUM_REFUSAL} AS refused
+                FROM ${source} AS honest GROUP BY ALL))
     WHERE ${dimensionText(raw('k'))} <> ${PHANTOM_KEY} AND ${dimensionText(raw('s'))} <> ${PHANTOM_KEY}
     ORDER BY base_unit, total DESC NULLS LAST, key, series`;
 }

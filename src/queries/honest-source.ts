@@ -20,19 +20,30 @@ export interface HonestSourceSpec {
   where: SqlFragment;
   /** Whether mentions of one fact may fall apart under this query (section or quote text in play). */
   mentionsDiffer: boolean;
-  /** Add compensation rows for parts whose total is present (for sums). */
-  parts: boolean;
+  /**
+   * Compensation rows for parts whose total is present (for sums): `rollup` places them under any grouping
+   * (marker keys where part and total differ, for ROLLUP); `groups` keeps only those whose part and total fall
+   * in one group (a plain GROUP BY, whose columns then keep their stored types); `none` adds none.
+   */
+  parts: 'rollup' | 'groups' | 'none';
 }
 
-/** The figures passing `where`, each fact once. */
+/** The figures passing `where`, each fact once, as a FROM item. */
 function facts(where: SqlFragment, mentionsDiffer: boolean, extra: SqlFragment = raw('TRUE')): SqlFragment {
   // Mentions of a fact differ only in section, line and quote: unless those are in play, the first mention
   // stands for the fact exactly; otherwise the first mention that passes the filters does.
   return mentionsDiffer
     ? sql`(SELECT * FROM ${FIGURES_TABLE} WHERE ${and([where, extra])}
         QUALIFY row_number() OVER (PARTITION BY fact_id ORDER BY start) = 1)`
-    : sql`(SELECT * FROM ${FIGURES_TABLE} WHERE ${and([where, extra, raw('id = fact_id')])})`;
+    : sql`(SELECT * FROM ${FIGURES_TABLE} WHERE ${and([where, extra, raw('mention = 1')])})`;
 }
+
+/**
+ * Totals with stated parts. `parts` and `part_of` are stored columns, so where a table has none (most rows, and
+ * every row of a table without breakdowns) DuckDB skips their blocks by their min/max: the compensation join
+ * costs nothing there.
+ */
+const IS_TOTAL = raw('parts > 0');
 
 /**
  * A subquery of the honest rows: the output columns, `value_base`, `agg`, `period`, `indicator`, `part_of` and
@@ -42,19 +53,20 @@ export function honestSource(spec: HonestSourceSpec): SqlFragment {
   const outputs = spec.columns.map(([name, expr]) => sql`${expr} AS ${ident(name)}`);
   const main = sql`SELECT ${join([...outputs, raw('value_base, agg, period, indicator, part_of, 0 AS comp')])}
     FROM ${facts(spec.where, spec.mentionsDiffer)}`;
-  if (!spec.parts) return sql`(${main})`;
-  const agreed = spec.columns.map(
-    ([name]) => sql`CASE WHEN p.${ident(name)} IS NOT DISTINCT FROM t.${ident(name)} THEN p.${ident(name)}::VARCHAR
-      ELSE ${PHANTOM_KEY} END AS ${ident(name)}`,
-  );
+  if (spec.parts === 'none') return sql`(${main})`;
+  const same = (name: string) => sql`p.${ident(name)} IS NOT DISTINCT FROM t.${ident(name)}`;
+  const keys = spec.parts === 'rollup'
+    ? spec.columns.map(([name]) => sql`CASE WHEN ${same(name)} THEN p.${ident(name)}::VARCHAR ELSE ${PHANTOM_KEY} END AS ${ident(name)}`)
+    : spec.columns.map(([name]) => sql`p.${ident(name)}`);
+  const together = spec.parts === 'groups' ? sql` WHERE ${and(spec.columns.map(([name]) => same(name)))}` : raw('');
   const compensation = sql`SELECT ${join([
-    ...agreed,
+    ...keys,
     raw('-p.value_base AS value_base, p.agg, p.period, p.indicator, NULL AS part_of, 1 AS comp'),
   ])}
     FROM (SELECT ${join([...outputs, raw('value_base, agg, period, indicator, part_of')])}
           FROM ${facts(spec.where, spec.mentionsDiffer, raw('part_of IS NOT NULL'))}) AS p
-    JOIN (SELECT ${join([...outputs, raw('fact_id')])} FROM ${facts(spec.where, spec.mentionsDiffer)}) AS t
-      ON p.part_of = t.fact_id`;
+    JOIN (SELECT ${join([...outputs, raw('fact_id')])} FROM ${facts(spec.where, spec.mentionsDiffer, IS_TOTAL)}) AS t
+      ON p.part_of = t.fact_id${together}`;
   return sql`(${main} UNION ALL ${compensation})`;
 }
 
@@ -66,16 +78,16 @@ export const FACT_COUNT = raw('(count(*) - sum(comp))::INTEGER');
 
 /**
  * Why the rows of a group must not be added (a code of `SUM_REFUSALS`), or NULL. Min/max comparisons rather
- * than distinct counts, so the check stays one cheap pass; a compensation row repeats its part's class,
+ * than distinct counts (of 64-bit hashes for the indicator, a string), so the check stays one cheap pass; a compensation row repeats its part's class,
  * period and indicator, and only falls in a group its part is in, so it never changes them.
  */
 export const SUM_REFUSAL = raw(`CASE
     WHEN bool_or(agg = 'non_additive') THEN 'non_additive'
     WHEN min(agg) <> max(agg) THEN 'flow_and_stock'
     WHEN min(period) IS DISTINCT FROM max(period) OR (count(period) > 0 AND count(period) < count(*)) THEN 'periods'
-    WHEN min(indicator) = max(indicator) THEN NULL
+    WHEN min(hash(indicator)) = max(hash(indicator)) THEN NULL
     WHEN count(part_of) = sum(comp)
-      AND min(indicator) FILTER (WHERE part_of IS NULL AND comp = 0) = max(indicator) FILTER (WHERE part_of IS NULL AND comp = 0)
+      AND min(hash(indicator)) FILTER (WHERE part_of IS NULL AND comp = 0) = max(hash(indicator)) FILTER (WHERE part_of IS NULL AND comp = 0)
       THEN NULL
     WHEN count(part_of) = count(*) - sum(comp) AND min(part_of) = max(part_of) THEN NULL
     ELSE 'indicators' END`);

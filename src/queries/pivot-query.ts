@@ -130,7 +130,7 @@ export function buildPivotQuery(params: PivotParams): SqlQuery {
     columns,
     where: and([filterCondition(filters), ...own]),
     mentionsDiffer: mentionsDiffer(params),
-    parts: spec.measure === 'sum',
+    parts: spec.measure === 'sum' ? 'rollup' : 'none',
   });
   const select = [
     ...rowNames.map((n) => ident(n)),

@@ -33,9 +33,9 @@ describe('loadTables', () => {
     await big.query(buildSyntheticFiguresQuery(ENCODE_MIN_ROWS));
     await installFigures(big, 'figures_staging', ENCODE_MIN_ROWS);
     const types = await big.query(sql`SELECT column_name, data_type FROM information_schema.columns
-      WHERE table_name = 'figures' AND column_name IN ('category', 'indicator', 'subject') ORDER BY column_name`);
+      WHERE table_name = 'figures' AND column_name IN ('category', 'indicator', 'quote', 'subject') ORDER BY column_name`);
     expect(types.map((t) => [t.column_name, String(t.data_type).split('(')[0]])).toEqual([
-      ['category', 'ENUM'], ['indicator', 'VARCHAR'], ['subject', 'ENUM'],
+      ['category', 'ENUM'], ['indicator', 'ENUM'], ['quote', 'VARCHAR'], ['subject', 'ENUM'],
     ]);
     // The same questions asked of the encoded column and of its text give the same answers.
     const asText = await big.query(sql`SELECT category::VARCHAR AS c, count(*) AS n FROM figures

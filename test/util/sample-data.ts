@@ -34,6 +34,8 @@ export const SAMPLE_FIGURES: Sample[] = [
   // Each sample figure is a fact of its own; rates are never added.
   fact_id: row.id,
   part_of: '',
+  mention: 1,
+  parts: 0,
   period_start: '',
   agg: row.kind === 'percent_share' ? 'non_additive' : 'additive',
   ...row,
