@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { SumRefusal } from '../lib/additivity';
 import { ident, raw, sql, type SqlQuery } from '../sql';
 import { dimensionText, filterCondition, DIMENSIONS, type Dimension, type FigureFilters } from './filters';
-import { FACT_COUNT, HONEST_SUM, PHANTOM_KEY, SUM_REFUSAL, honestSource } from './honest-source';
+import { FACT_COUNT, HONEST_SUM, SUM_REFUSAL, honestSource, mentionsDiffer } from './honest-source';
 import { run, type QueryRunner } from './run';
 
 /**
@@ -37,7 +37,7 @@ export function buildGroupQuery({ filters, by, series, baseUnits }: GroupParams)
   const source = honestSource({
     columns: [['k', ident(by, DIMENSIONS)], ['s', series ? ident(series, DIMENSIONS) : raw('NULL::VARCHAR')], ['base_unit', raw('base_unit')]],
     where: filterCondition(withUnits),
-    mentionsDiffer: by === 'section' || series === 'section' || filters.section.length > 0 || filters.q.trim() !== '',
+    mentionsDiffer: mentionsDiffer([by, ...(series ? [series] : [])], filters),
     parts: 'groups',
   });
   return sql`SELECT ${dimensionText(raw('k'))} AS key, ${dimensionText(raw('s'))} AS series,
@@ -45,7 +45,6 @@ export function buildGroupQuery({ filters, by, series, baseUnits }: GroupParams)
     FROM (SELECT k, s, base_unit, count, CASE WHEN refused IS NULL THEN sum END AS total, refused
           FROM (SELECT k, s, base_unit, ${FACT_COUNT} AS count, ${HONEST_SUM} AS sum, ${SUM_REFUSAL} AS refused
                 FROM ${source} AS honest GROUP BY ALL))
-    WHERE ${dimensionText(raw('k'))} <> ${PHANTOM_KEY} AND ${dimensionText(raw('s'))} <> ${PHANTOM_KEY}
     ORDER BY base_unit, total DESC NULLS LAST, key, series`;
 }
 

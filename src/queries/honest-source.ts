@@ -8,7 +8,7 @@
  *   its total both do; groups keyed by the marker are not real and are dropped by the readers.
  */
 import { and, ident, join, raw, sql, type SqlFragment } from '../sql';
-import { FIGURES_TABLE } from './filters';
+import { FIGURES_TABLE, type FigureFilters } from './filters';
 
 /** The key of a compensation row in a column where a part and its total differ: never a real value. */
 export const PHANTOM_KEY = '\u0001';
@@ -26,6 +26,14 @@ export interface HonestSourceSpec {
    * in one group (a plain GROUP BY, whose columns then keep their stored types); `none` adds none.
    */
   parts: 'rollup' | 'groups' | 'none';
+}
+
+/**
+ * Whether mentions of one fact can fall apart under a query grouping by `dimensions` with `filters`: they differ
+ * only in section and quote text, so only a section dimension or filter, or a text search, can split them.
+ */
+export function mentionsDiffer(dimensions: readonly string[], filters: Pick<FigureFilters, 'section' | 'q'>, ownSections: readonly string[] = []): boolean {
+  return dimensions.includes('section') || filters.section.length > 0 || filters.q.trim() !== '' || ownSections.length > 0;
 }
 
 /** The figures passing `where`, each fact once, as a FROM item. */
@@ -78,8 +86,9 @@ export const FACT_COUNT = raw('(count(*) - sum(comp))::INTEGER');
 
 /**
  * Why the rows of a group must not be added (a code of `SUM_REFUSALS`), or NULL. Min/max comparisons rather
- * than distinct counts (of 64-bit hashes for the indicator, a string), so the check stays one cheap pass; a compensation row repeats its part's class,
- * period and indicator, and only falls in a group its part is in, so it never changes them.
+ * than distinct counts (of 64-bit hashes for the indicator, a string), so the check stays one cheap pass; a
+ * compensation row repeats its part's class, period and indicator, and only falls in a group its part is in,
+ * so it never changes them.
  */
 export const SUM_REFUSAL = raw(`CASE
     WHEN bool_or(agg = 'non_additive') THEN 'non_additive'

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { and, ident, inList, join, raw, sql, type SqlFragment, type SqlQuery } from '../sql';
 import type { SumRefusal } from '../lib/additivity';
 import { FIGURES_TABLE, filterCondition, type FigureFilters } from './filters';
-import { FACT_COUNT, HONEST_SUM, PHANTOM_KEY, SUM_REFUSAL, honestSource } from './honest-source';
+import { FACT_COUNT, HONEST_SUM, PHANTOM_KEY, SUM_REFUSAL, honestSource, mentionsDiffer } from './honest-source';
 import { run, type QueryRunner } from './run';
 
 /** The figure columns a pivot can put on rows, columns or filter by (`doc_id` is the document). */
@@ -98,12 +98,6 @@ function rolledUp(names: readonly string[]): SqlFragment {
   return sql`(${join(names.map((n) => sql`grouping(${ident(n)})`), ' + ')})::INTEGER`;
 }
 
-/** Whether mentions of one fact can fall in different cells or filters (they differ only in section and quote). */
-function mentionsDiffer({ spec, filters }: PivotParams): boolean {
-  return [...spec.rows, ...spec.columns].includes('section') || filters.section.length > 0
-    || filters.q.trim() !== '' || (spec.filters.section ?? []).length > 0;
-}
-
 /**
  * One statement for every cell, subtotal and total: `GROUP BY ROLLUP(rows…), ROLLUP(columns…)[, unit]` over the
  * honest rows (each fact once; for sums, parts compensated where their total is present) is the cross product
@@ -129,7 +123,7 @@ export function buildPivotQuery(params: PivotParams): SqlQuery {
   const source = honestSource({
     columns,
     where: and([filterCondition(filters), ...own]),
-    mentionsDiffer: mentionsDiffer(params),
+    mentionsDiffer: mentionsDiffer([...spec.rows, ...spec.columns], filters, spec.filters.section),
     parts: spec.measure === 'sum' ? 'rollup' : 'none',
   });
   const select = [

@@ -47,7 +47,6 @@ function ProvenanceBody({ figure, figures, document, onNavigate }: {
   const { previous, next } = neighbours(figure, figures);
   const mentions = figures.filter((f) => f.fact_id === figure.fact_id && f.id !== figure.id);
   const total = figure.part_of ? figures.find((f) => f.id === figure.part_of) : undefined;
-  const parts = figures.filter((f) => f.part_of === figure.fact_id && f.id === f.fact_id);
   return (
     <div className="provenance-body">
       <div className="prov-value">{formatAsWritten(figure)}</div>
@@ -69,7 +68,7 @@ function ProvenanceBody({ figure, figures, document, onNavigate }: {
             <button type="button" className="linklike" onClick={() => onNavigate(total.id)}>{total.indicator} {formatAsWritten(total)}</button>
           </dd></>
         )}
-        {parts.length > 0 && <><dt>{t.provenance.parts}</dt><dd>{t.provenance.nParts(parts.length)}</dd></>}
+        {figure.parts > 0 && <><dt>{t.provenance.parts}</dt><dd>{t.provenance.nParts(figure.parts)}</dd></>}
         {document && (
           <>
             <dt>{t.provenance.document}</dt><dd>{document.title}</dd>
