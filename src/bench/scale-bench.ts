@@ -15,7 +15,7 @@ import {
 } from '../queries';
 import { inlineParams, sql, type SqlQuery } from '../sql';
 import { ms, summarize, type Summary } from './stats';
-import { buildSyntheticFiguresQuery, SYNTHETIC_SUBJECTS } from './synthetic-figures';
+import { createSyntheticFigures, SYNTHETIC_SUBJECTS } from './synthetic-figures';
 
 type RawResult = Parameters<typeof toRows>[0] & { numRows: number };
 
@@ -163,7 +163,7 @@ export async function runScaleBench({ rows, reps }: ScaleBenchOptions): Promise<
   const engine = await getEngine(loadEmbeddedSources);
   const conn = rawConnection(engine);
   const [generate] = await timed(async () => {
-    await run(buildSyntheticFiguresQuery(rows));
+    await createSyntheticFigures(engine, rows);
     await installFigures(engine, 'figures_staging', rows);
   });
   const shape = await checkTable(rows);

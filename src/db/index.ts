@@ -10,7 +10,7 @@ export type { Row } from './rows';
 export { toRows, toPlainValue } from './rows';
 export { QueryError, EngineStartError } from './errors';
 export {
-  loadTables, encodeFigures, installFigures, ENCODE_MIN_ROWS, ENCODED_FIGURE_COLUMNS, FIGURE_COLUMNS, FIGURE_COLUMN_TYPES, DOCUMENT_COLUMN_TYPES,
+  loadTables, encodeFigures, encodedColumnTypes, installFigures, ENCODE_MIN_ROWS, ENCODED_FIGURE_COLUMNS, FIGURE_COLUMNS, FIGURE_COLUMN_TYPES, DOCUMENT_COLUMN_TYPES,
 } from './tables';
 export type { TableSources, FigureColumn } from './tables';
 export { getEngineStatus, subscribeEngineStatus } from './engine-status';

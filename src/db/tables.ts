@@ -1,5 +1,5 @@
 import type { FigureColumn as ExtractedColumn } from '../extract';
-import { ident, join, literal, sql } from '../sql';
+import { ident, join, literal, sql, type SqlFragment } from '../sql';
 import type { Engine } from './engine';
 import type { Row } from './rows';
 import type { ImportedCsv } from '../data/import-csv';
@@ -67,35 +67,52 @@ function readCsvStatement(table: string, file: string, types: Record<string, str
 /**
  * Low-cardinality text columns stored as ENUMs built from the data itself: grouping and filtering then work on
  * small integer codes (a pivot over 1 M rows runs about 3× faster in the single-threaded engine). The columns
- * still read as text; `quote`, `id` and `fact_id` stay VARCHAR (every value is distinct). `indicator` and `part_of`
- * are encoded too: the additivity check compares them in every group of a sum.
+ * still read as text; `quote`, `id`, `fact_id` and `part_of` stay VARCHAR (nearly as many values as facts).
+ * `indicator` is encoded too: the additivity check compares it in every group of a sum.
  */
 export const ENCODED_FIGURE_COLUMNS: readonly FigureColumn[] = [
   'doc_id', 'section', 'section_title', 'unit', 'qualifier', 'base_unit', 'kind', 'agg', 'period', 'period_start',
-  'period_end', 'category', 'subject', 'indicator', 'part_of',
+  'period_end', 'category', 'subject', 'indicator',
 ];
 
 /**
- * Turns the encoded columns of `table` into ENUMs of their distinct values, in place and one column at a
- * time (a column with no value at all stays VARCHAR). The values pass through `literal`, never raw into SQL.
- * In place matters at scale: a copy of a 10 M-row table would not fit beside the original in wasm memory.
+ * The ENUM type of each encoded column, built from the distinct values of `source` (a table or a subquery, as a
+ * FROM item), in text order so an ENUM sorts and compares like its text. A column with no value at all is left
+ * out (it stays VARCHAR). The values pass through `literal`, never raw into SQL.
  */
-export async function encodeFigures(engine: Engine, table: string): Promise<void> {
+export async function encodedColumnTypes(
+  engine: Engine, source: SqlFragment, columns: readonly FigureColumn[] = ENCODED_FIGURE_COLUMNS,
+): Promise<Map<FigureColumn, SqlFragment>> {
+  const types = new Map<FigureColumn, SqlFragment>();
+  if (columns.length === 0) return types;
   // One round trip for every column's distinct values.
   const distinct = join(
-    ENCODED_FIGURE_COLUMNS.map(
+    columns.map(
       (column) => sql`SELECT DISTINCT ${literal(column)} AS c, ${ident(column)}::VARCHAR AS v
-        FROM ${ident(table)} WHERE ${ident(column)} IS NOT NULL`,
+        FROM ${source} WHERE ${ident(column)} IS NOT NULL`,
     ),
     ' UNION ALL ',
   );
   const rows = await engine.query(sql`${distinct} ORDER BY c, v`);
-  for (const column of ENCODED_FIGURE_COLUMNS) {
+  for (const column of columns) {
     const values = rows.filter((r) => r.c === column).map((r) => literal(String(r.v)));
-    if (values.length === 0) continue;
-    await engine.query(
-      sql`ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ENUM(${join(values)})`,
-    );
+    if (values.length > 0) types.set(column, sql`ENUM(${join(values)})`);
+  }
+  return types;
+}
+
+/**
+ * Turns the encoded columns of `table` into ENUMs of their distinct values, in place and one column at a time;
+ * columns already stored as ENUMs are kept as they are. In place matters at scale: a copy of a 10 M-row table
+ * would not fit beside the original in wasm memory.
+ */
+export async function encodeFigures(engine: Engine, table: string): Promise<void> {
+  const stored = await engine.query(sql`SELECT column_name FROM information_schema.columns
+    WHERE table_name = ${table} AND data_type NOT LIKE 'ENUM(%'`);
+  const text = new Set(stored.map((r) => String(r.column_name)));
+  const types = await encodedColumnTypes(engine, ident(table), ENCODED_FIGURE_COLUMNS.filter((c) => text.has(c)));
+  for (const [column, type] of types) {
+    await engine.query(sql`ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ${type}`);
   }
 }
 
@@ -108,14 +125,15 @@ export const ENCODE_MIN_ROWS = 50_000;
 
 /**
  * Encodes a freshly loaded staging table of `rows` rows (when it is large enough) and puts it in place of
- * `figures` in one transaction, so readers see either the old table or the new one, and a failure leaves the
- * old one.
+ * `figures` in one transaction, with `figures_linked` beside it (the totals with stated parts and the parts,
+ * which honest sums join), so readers see either the old tables or the new ones, and a failure leaves the old.
  */
 export async function installFigures(engine: Engine, staging: string, rows: number): Promise<void> {
   if (rows >= ENCODE_MIN_ROWS) await encodeFigures(engine, staging);
   try {
-    await engine.query(sql`BEGIN TRANSACTION; DROP TABLE IF EXISTS figures;
-      ALTER TABLE ${ident(staging)} RENAME TO figures; COMMIT`);
+    await engine.query(sql`BEGIN TRANSACTION; DROP TABLE IF EXISTS figures; DROP TABLE IF EXISTS figures_linked;
+      ALTER TABLE ${ident(staging)} RENAME TO figures;
+      CREATE TABLE figures_linked AS SELECT * FROM figures WHERE part_of IS NOT NULL OR parts > 0; COMMIT`);
   } catch (error) {
     await engine.query(sql`ROLLBACK`).catch(() => undefined);
     throw error;

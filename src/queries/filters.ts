@@ -31,7 +31,7 @@ export function isEmptyFilters(f: FigureFilters): boolean {
  * `dim IN (…)`, where the empty string stands for NULL (an empty CSV field). The column is compared as it is
  * stored (an ENUM or text), so DuckDB can filter on its codes.
  */
-function dimensionMatches(dimension: Dimension, values: readonly string[]): SqlFragment {
+export function dimensionMatches(dimension: Dimension, values: readonly string[]): SqlFragment {
   const column = ident(dimension, DIMENSIONS);
   const present = values.filter((v) => v !== '');
   const parts: SqlFragment[] = [];
@@ -65,3 +65,9 @@ export function dimensionText(expression: SqlFragment): SqlFragment {
 }
 
 export const FIGURES_TABLE = raw('figures');
+
+/**
+ * The figures that are totals with stated parts or parts of a total (every mention of them), kept beside
+ * `figures` by `installFigures`: the compensation of an honest sum joins these few rows, not the whole table.
+ */
+export const LINKED_TABLE = raw('figures_linked');

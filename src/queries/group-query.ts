@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { SumRefusal } from '../lib/additivity';
 import { ident, raw, sql, type SqlQuery } from '../sql';
 import { dimensionText, filterCondition, DIMENSIONS, type Dimension, type FigureFilters } from './filters';
-import { FACT_COUNT, HONEST_SUM, SUM_REFUSAL, honestSource, mentionsDiffer } from './honest-source';
+import { FACT_COUNT, SUM_PARTIALS, SUM_REFUSAL, honestSource, mentionsDiffer, partialAggregates } from './honest-source';
 import { run, type QueryRunner } from './run';
 
 /**
@@ -43,8 +43,9 @@ export function buildGroupQuery({ filters, by, series, baseUnits }: GroupParams)
   return sql`SELECT ${dimensionText(raw('k'))} AS key, ${dimensionText(raw('s'))} AS series,
       base_unit::VARCHAR AS base_unit, count, total, refused
     FROM (SELECT k, s, base_unit, count, CASE WHEN refused IS NULL THEN sum END AS total, refused
-          FROM (SELECT k, s, base_unit, ${FACT_COUNT} AS count, ${HONEST_SUM} AS sum, ${SUM_REFUSAL} AS refused
-                FROM ${source} AS honest GROUP BY ALL))
+          FROM (SELECT k, s, base_unit, ${FACT_COUNT} AS count, total AS sum, ${SUM_REFUSAL} AS refused
+                FROM (SELECT k, s, base_unit, ${partialAggregates(SUM_PARTIALS)}
+                      FROM ${source} AS honest GROUP BY ALL)))
     ORDER BY base_unit, total DESC NULLS LAST, key, series`;
 }
 

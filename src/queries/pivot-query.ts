@@ -1,8 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
-import { and, ident, inList, join, raw, sql, type SqlFragment, type SqlQuery } from '../sql';
+import { and, ident, join, raw, sql, type SqlFragment, type SqlQuery } from '../sql';
 import type { SumRefusal } from '../lib/additivity';
-import { FIGURES_TABLE, filterCondition, type FigureFilters } from './filters';
-import { FACT_COUNT, HONEST_SUM, PHANTOM_KEY, SUM_REFUSAL, honestSource, mentionsDiffer } from './honest-source';
+import { dimensionMatches, dimensionText, FIGURES_TABLE, filterCondition, type FigureFilters } from './filters';
+import {
+  COUNT_PARTIALS, FACT_COUNT, SUM_PARTIALS, SUM_REFUSAL, combinedPartials, honestSource, markOf, mentionsDiffer,
+  partialAggregates, type PartialAggregate,
+} from './honest-source';
 import { run, type QueryRunner } from './run';
 
 /** The figure columns a pivot can put on rows, columns or filter by (`doc_id` is the document). */
@@ -76,19 +79,44 @@ function keyExpr(dimension: PivotDimension): SqlFragment {
   return sql`coalesce(${ident(dimension, PIVOT_DIMENSIONS)}, '')`;
 }
 
-function measureColumns(measure: PivotMeasure): SqlFragment {
+/** A measure as partial aggregates (see `PartialAggregate`) and its output columns over them: v, w_unit, w_qualifier, refused. */
+function measurePlan(measure: PivotMeasure): { partials: readonly PartialAggregate[]; columns: SqlFragment } {
+  const none = raw('NULL AS w_unit, NULL AS w_qualifier, NULL AS refused');
   switch (measure) {
     case 'count':
-      return raw('NULL AS v, NULL AS w_unit, NULL AS w_qualifier, NULL AS refused');
+      return { partials: COUNT_PARTIALS, columns: sql`NULL AS v, ${none}` };
     case 'written':
-      return raw(`CASE WHEN count(*) = 1 THEN any_value(w_value) END AS v,
-        CASE WHEN count(*) = 1 THEN any_value(w_unit) END AS w_unit,
-        CASE WHEN count(*) = 1 THEN coalesce(any_value(w_qualifier), '') END AS w_qualifier, NULL AS refused`);
+      return {
+        partials: [
+          ...COUNT_PARTIALS,
+          { name: 'w_value', aggregate: 'any_value(w_value)', combine: 'any_value' },
+          { name: 'w_unit', aggregate: 'any_value(w_unit)', combine: 'any_value' },
+          { name: 'w_qualifier', aggregate: 'any_value(w_qualifier)', combine: 'any_value' },
+        ],
+        columns: raw(`CASE WHEN n_rows = 1 THEN w_value END AS v, CASE WHEN n_rows = 1 THEN w_unit END AS w_unit,
+          CASE WHEN n_rows = 1 THEN coalesce(w_qualifier, '') END AS w_qualifier, NULL AS refused`),
+      };
     case 'sum':
-      return sql`CASE WHEN (${SUM_REFUSAL}) IS NULL THEN ${HONEST_SUM} END AS v, NULL AS w_unit, NULL AS w_qualifier,
-        ${SUM_REFUSAL} AS refused`;
-    default:
-      return sql`${raw(measure)}(value_base) AS v, NULL AS w_unit, NULL AS w_qualifier, NULL AS refused`;
+      return {
+        partials: SUM_PARTIALS,
+        columns: sql`CASE WHEN (${SUM_REFUSAL}) IS NULL THEN total END AS v, NULL AS w_unit, NULL AS w_qualifier,
+          ${SUM_REFUSAL} AS refused`,
+      };
+    case 'avg':
+      return {
+        partials: [
+          ...COUNT_PARTIALS,
+          { name: 'v_sum', aggregate: 'sum(value_base)', combine: 'sum' },
+          { name: 'v_n', aggregate: 'count(value_base)', combine: 'sum' },
+        ],
+        columns: sql`v_sum::DOUBLE / v_n AS v, ${none}`,
+      };
+    case 'min':
+    case 'max':
+      return {
+        partials: [...COUNT_PARTIALS, { name: 'm', aggregate: `${measure}(value_base)`, combine: measure }],
+        columns: sql`m AS v, ${none}`,
+      };
   }
 }
 
@@ -99,10 +127,13 @@ function rolledUp(names: readonly string[]): SqlFragment {
 }
 
 /**
- * One statement for every cell, subtotal and total: `GROUP BY ROLLUP(rows…), ROLLUP(columns…)[, unit]` over the
- * honest rows (each fact once; for sums, parts compensated where their total is present) is the cross product
- * of the two rollups, so each row-subtotal level meets each column-subtotal level, and numeric measures stay
- * within one base unit. Dimension values are selected as r0…, c0… (NULL = rolled up).
+ * One statement for every cell, subtotal and total: `GROUP BY ROLLUP(rows…), ROLLUP(columns…)[, unit]` is the
+ * cross product of the two rollups, so each row-subtotal level meets each column-subtotal level, and numeric
+ * measures stay within one base unit. It runs in two steps: partial aggregates over the honest rows (each fact
+ * once; for sums, parts compensated where their total is present) per finest cell, then the rollup over those
+ * cells. Dimensions are grouped as stored (an ENUM's codes) and read as text at the end; values are selected as
+ * r0…, c0… ('' for no value, and for a rolled-up dimension: `row_rolled` tells which). For sums, each key is
+ * grouped with its compensation mark, and groups marked as no real value are dropped.
  */
 export function buildPivotQuery(params: PivotParams): SqlQuery {
   const { spec, filters } = params;
@@ -110,47 +141,56 @@ export function buildPivotQuery(params: PivotParams): SqlQuery {
   const rowNames = spec.rows.map((_, i) => `r${i}`);
   const colNames = spec.columns.map((_, i) => `c${i}`);
   const split = isNumericMeasure(spec.measure);
+  const marked = spec.measure === 'sum';
+  const plan = measurePlan(spec.measure);
   const columns: Array<readonly [string, SqlFragment]> = [
-    ...spec.rows.map((d, i) => [rowNames[i] ?? '', keyExpr(d)] as const),
-    ...spec.columns.map((d, i) => [colNames[i] ?? '', keyExpr(d)] as const),
+    ...spec.rows.map((d, i) => [rowNames[i] ?? '', ident(d, PIVOT_DIMENSIONS)] as const),
+    ...spec.columns.map((d, i) => [colNames[i] ?? '', ident(d, PIVOT_DIMENSIONS)] as const),
     ...(split ? [['unit', raw('base_unit')] as const] : []),
     ...(spec.measure === 'written' ? [['w_value', raw('value')], ['w_unit', raw('unit')], ['w_qualifier', raw('qualifier')]] as const : []),
   ];
   const own = PIVOT_DIMENSIONS.flatMap((d) => {
     const values = spec.filters[d] ?? [];
-    return values.length > 0 ? [inList(keyExpr(d), values)] : [];
+    return values.length > 0 ? [sql`(${dimensionMatches(d, values)})`] : [];
   });
   const source = honestSource({
     columns,
     where: and([filterCondition(filters), ...own]),
     mentionsDiffer: mentionsDiffer([...spec.rows, ...spec.columns], filters, spec.filters.section),
-    parts: spec.measure === 'sum' ? 'rollup' : 'none',
+    parts: marked ? 'rollup' : 'none',
   });
-  const select = [
-    ...rowNames.map((n) => ident(n)),
-    ...colNames.map((n) => ident(n)),
-    split ? raw('unit::VARCHAR AS unit') : raw(`'' AS unit`),
+  const keyNames = [...rowNames, ...colNames, ...(split ? ['unit'] : [])];
+  const markNames = marked ? keyNames.map(markOf) : [];
+  const cellKeys = [...keyNames, ...markNames].map((n) => ident(n));
+  const cells = sql`SELECT ${join([...cellKeys, partialAggregates(plan.partials)])} FROM ${source} AS honest${
+    cellKeys.length > 0 ? sql` GROUP BY ${join(cellKeys)}` : raw('')}`;
+  // A key and its mark group as one: ROLLUP((r0, r0_mark), …).
+  const key = (name: string) => (marked ? sql`(${ident(name)}, ${ident(markOf(name))})` : ident(name));
+  const groups = [
+    ...(rowNames.length > 0 ? [sql`ROLLUP(${join(rowNames.map(key))})`] : []),
+    ...(colNames.length > 0 ? [sql`ROLLUP(${join(colNames.map(key))})`] : []),
+    ...(split ? [key('unit')] : []),
+  ];
+  const levels = sql`SELECT ${join([
+    ...keyNames.map((n) => ident(n)),
     sql`${rolledUp(rowNames)} AS row_rolled`,
     sql`${rolledUp(colNames)} AS col_rolled`,
+    markNames.length > 0 ? sql`${join(markNames.map((n) => sql`coalesce(${ident(n)}, 0)`), ' + ')} AS marks` : raw('0 AS marks'),
+    combinedPartials(plan.partials),
+  ])} FROM (${cells})${groups.length > 0 ? sql` GROUP BY ${join(groups)}` : raw('')}`;
+  return sql`SELECT ${join([
+    ...[...rowNames, ...colNames].map((n) => sql`${dimensionText(ident(n))} AS ${ident(n)}`),
+    split ? raw('unit::VARCHAR AS unit') : raw(`'' AS unit`),
+    raw('row_rolled, col_rolled'),
     sql`${FACT_COUNT} AS n`,
-    measureColumns(spec.measure),
-  ];
-  const groups = [
-    ...(rowNames.length > 0 ? [sql`ROLLUP(${join(rowNames.map((n) => ident(n)))})`] : []),
-    ...(colNames.length > 0 ? [sql`ROLLUP(${join(colNames.map((n) => ident(n)))})`] : []),
-    ...(split ? [raw('unit')] : []),
-  ];
-  const groupBy = groups.length > 0 ? sql` GROUP BY ${join(groups)}` : raw('');
-  return sql`SELECT ${join(select)} FROM ${source} AS honest${groupBy}`;
+    plan.columns,
+  ])} FROM (${levels}) WHERE marks = 0`;
 }
-
-/** A result row keyed by a compensation marker is no real cell (see `honest-source.ts`). */
-const isPhantom = (keys: readonly string[], unit: string): boolean => unit === PHANTOM_KEY || keys.includes(PHANTOM_KEY);
 
 export async function fetchPivot(runner: QueryRunner, params: PivotParams): Promise<PivotRow[]> {
   const rows = await runner(buildPivotQuery(params));
   const { spec } = params;
-  const out = rows.map((r) => {
+  return rows.map((r) => {
     const rowKey = spec.rows.slice(0, spec.rows.length - Number(r.row_rolled)).map((_, i) => String(r[`r${i}`] ?? ''));
     const colKey = spec.columns.slice(0, spec.columns.length - Number(r.col_rolled)).map((_, i) => String(r[`c${i}`] ?? ''));
     const value = r.v === null || r.v === undefined ? null : Number(r.v);
@@ -164,7 +204,6 @@ export async function fetchPivot(runner: QueryRunner, params: PivotParams): Prom
       refused: r.refused === null || r.refused === undefined ? null : (String(r.refused) as SumRefusal),
     };
   });
-  return out.filter((r) => !isPhantom([...r.rowKey, ...r.colKey], r.unit));
 }
 
 export function pivotOptions(params: PivotParams) {

@@ -133,10 +133,14 @@ export interface SchemaColumnRow {
   type: string;
 }
 
-/** Every column of every table and view in the main schema (whatever is loaded). */
+/**
+ * Every column of every table and view in the main schema (whatever is loaded), but `figures_linked`: a subset of
+ * `figures` kept for honest sums, which the analyst reads through `figures` (it stays queryable).
+ */
 export function buildSchemaQuery(): SqlQuery {
   return sql`SELECT table_name AS "table", column_name AS "column", data_type AS "type"
-    FROM information_schema.columns WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`;
+    FROM information_schema.columns WHERE table_schema = 'main' AND table_name <> 'figures_linked'
+    ORDER BY table_name, ordinal_position`;
 }
 
 export async function fetchSchema(runner: QueryRunner): Promise<SchemaColumnRow[]> {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENCODE_MIN_ROWS, installFigures, loadTables } from '../../src/db';
-import { buildSyntheticFiguresQuery } from '../../src/bench/synthetic-figures';
+import { readFileSync } from 'node:fs';
+import { buildSyntheticFiguresQuery, createSyntheticFigures } from '../../src/bench/synthetic-figures';
 import { sql } from '../../src/sql';
 import { createTestEngine } from '../util/test-db';
 import { SAMPLE_DOCUMENTS_CSV, SAMPLE_FIGURES, sampleFiguresCsv } from '../util/sample-data';
@@ -46,6 +47,35 @@ describe('loadTables', () => {
     expect(encoded.map((r) => r.c)).toEqual(['investment', 'projects', 'talent']);
     const [count] = await big.query(sql`SELECT count(*) AS n FROM figures`);
     expect(count?.n).toBe(ENCODE_MIN_ROWS);
+  });
+
+  it('generates the large synthetic table already encoded, identical to the one the loader encodes', async () => {
+    const [loaded, generated] = await Promise.all([createTestEngine(), createTestEngine()]);
+    await loaded.query(buildSyntheticFiguresQuery(ENCODE_MIN_ROWS));
+    await installFigures(loaded, 'figures_staging', ENCODE_MIN_ROWS);
+    await createSyntheticFigures(generated, ENCODE_MIN_ROWS);
+    await installFigures(generated, 'figures_staging', ENCODE_MIN_ROWS);
+    const types = sql`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'figures'
+      ORDER BY ordinal_position`;
+    expect(await generated.query(types)).toEqual(await loaded.query(types));
+    const digest = sql`SELECT count(*) AS n, sum(hash(COLUMNS(*))::HUGEINT) FROM figures`;
+    expect(await generated.query(digest)).toEqual(await loaded.query(digest));
+    // Like the report, it has totals with stated parts and facts stated twice.
+    const [shape] = await generated.query(sql`SELECT count(*) FILTER (WHERE parts > 0) AS totals,
+      count(part_of) AS parts, count(*) FILTER (WHERE mention > 1) AS repeats FROM figures`);
+    expect(shape).toEqual({ totals: ENCODE_MIN_ROWS / 40, parts: ENCODE_MIN_ROWS / 20, repeats: ENCODE_MIN_ROWS / 40 });
+  });
+
+  it('keeps the totals and parts beside the figures, every mention of them and nothing else', async () => {
+    const linked = sql`SELECT id FROM figures_linked ORDER BY id`;
+    const expected = sql`SELECT id FROM figures WHERE part_of IS NOT NULL OR parts > 0 ORDER BY id`;
+    const binhai = await createTestEngine();
+    await loadTables(binhai, { figuresCsv: readFileSync('data/figures.csv', 'utf8'), documentsCsv: readFileSync('data/documents.csv', 'utf8') });
+    const rows = await binhai.query(linked);
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows).toEqual(await binhai.query(expected));
+    // A repeated mention of a total is there too (binhai:0209 restates the total 0195 and its one part).
+    expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining(['binhai-2022-08-04:0195', 'binhai-2022-08-04:0209']));
   });
 
   it('returns decimals as the numbers written, not scaled integers or float noise', async () => {
