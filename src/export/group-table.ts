@@ -11,7 +11,9 @@ const sums = (rows: readonly GroupRow[]): number[] => rows.flatMap((r) => (r.tot
  * The rows behind a grouped-bars chart of one base unit: each group's exact sum from DuckDB, the value drawn
  * (in the chart's 万/亿 scale) and the documents the group's figures come from.
  */
-export function groupsTable(rows: readonly GroupRow[], baseUnit: string, by: Dimension, figures: readonly FigureRecord[]): ExportTable {
+export function groupsTable(
+  rows: readonly GroupRow[], baseUnit: string, by: Dimension, figures: readonly FigureRecord[], seriesBy: Dimension | null = null,
+): ExportTable {
   const own = rows.filter((r) => r.base_unit === baseUnit);
   const scale = chooseScale(sums(own), baseUnit);
   const docsOf = (key: string) =>
@@ -30,7 +32,7 @@ export function groupsTable(rows: readonly GroupRow[], baseUnit: string, by: Dim
       { key: 'refused', label: c.refused, type: 'text' },
     ],
     rows: own.map((r) => ({
-      key: dimensionValueLabel(by, r.key), series: r.series, count: r.count, total: r.total, base_unit: r.base_unit,
+      key: dimensionValueLabel(by, r.key), series: seriesBy ? dimensionValueLabel(seriesBy, r.series) : r.series, count: r.count, total: r.total, base_unit: r.base_unit,
       shown: r.total === null ? null : scaled(r.total, scale), shown_unit: unitLabel(baseUnit, scale), doc_ids: docsOf(r.key),
       refused: r.refused ? (t.refusals[r.refused] ?? r.refused) : '',
     })),
@@ -40,12 +42,13 @@ export function groupsTable(rows: readonly GroupRow[], baseUnit: string, by: Dim
 /** The export spec of a grouped-bars chart: its sums as rows, period and source from the figures summed. */
 export function groupsExportSpec(
   title: string, baseUnit: string, rows: readonly GroupRow[], figures: readonly FigureRecord[], by: Dimension,
+  seriesBy: Dimension | null = null,
 ): ChartExportSpec {
   const own = rows.filter((r) => r.base_unit === baseUnit);
   return {
     title,
     unit: unitLabel(baseUnit, chooseScale(sums(own), baseUnit)),
     figures: figures.filter((f) => f.base_unit === baseUnit),
-    table: groupsTable(rows, baseUnit, by, figures),
+    table: groupsTable(rows, baseUnit, by, figures, seriesBy),
   };
 }

@@ -27,9 +27,10 @@ export const COUNT_WORDS = [
 
 /**
  * Declared equivalences between counting words; every other counting word is its own unit of comparison
- * (家 and 个 count different things and are never added or drawn on one axis).
+ * (家 and 个 count different things and are never added or drawn on one axis). 大 in 6大监督方向 is no measure
+ * word but "major": the items counted are 项.
  */
-export const COUNT_EQUIVALENTS: Readonly<Record<string, string>> = { 批次: '批', 大类: '类' };
+export const COUNT_EQUIVALENTS: Readonly<Record<string, string>> = { 批次: '批', 大类: '类', 大: '项' };
 
 const countOf = (word: string): UnitSpec => ({ base: COUNT_EQUIVALENTS[word] ?? word, kind: 'count', power: 0, scalable: true });
 

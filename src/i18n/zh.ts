@@ -80,6 +80,8 @@ export const zh = {
     groupsIgnorePicks: '（分组对比汇总全部筛选结果）',
     barsTitle: (unitName: string, unit: string) => `${unitName}（单位：${unit}）`,
     groupsTitle: (dimension: string, unitName: string) => `按${dimension}汇总：${unitName}`,
+    refusedUnit: (unitName: string, facts: number) => `${unitName}（${facts} 个数字）不汇总：`,
+    refusedBars: (groups: number) => `— ${groups} 组不能相加，图中不画（悬停可见原因）`,
     treemapTitle: (n: number, indicator: string, period: string) => `${indicator}构成${period ? `（${period}）` : ''}：${n} 个数字`,
     pairsTitle: (unitName: string) => `前后对比：${unitName}`,
     facetTitle: (dimension: string) => `${dimension}分布`,

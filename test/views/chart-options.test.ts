@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/zh';
 import { buildFigureBarsOption } from '../../src/views/shared/figure-bars-option';
 import { buildGroupedBarsOption } from '../../src/views/compare/grouped-bars-option';
 import { buildTreemapOption, treemapComposition } from '../../src/views/compare/treemap-option';
@@ -132,6 +133,7 @@ describe('grouped bars', () => {
     const refused = series?.data.find((d) => d.value === null);
     const tip = option.tooltip.formatter({ name: '滨海新区', seriesName: '', data: refused as never });
     expect(tip).toContain('不同指标的数字不能相加');
+    expect(option.title.subtext).toBe(t.compare.refusedBars(1));
   });
 
   it('tells a small sum in its own magnitude beside sums in 亿元', () => {

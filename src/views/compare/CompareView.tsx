@@ -143,14 +143,29 @@ function GroupsMode({ filters, by, picks, figures, onBy, onToggleFilter }: {
       </label>
       <p className="note">{t.compare.groupsNote}{picks.length > 0 ? t.compare.groupsIgnorePicks : ''}</p>
       <QueryState query={groups}>
-        {(rows) => (
-          <div className="small-multiples">
-            {compareGroupsCharts(rows, by, figures).map((c) => (
-              <EChart key={c.baseUnit} label={c.title} chartId={`compare-groups-${c.baseUnit}`} height={c.height}
-                exportSpec={c.spec} option={c.option} onClick={(e) => onToggleFilter(by, e.name)} />
-            ))}
-          </div>
-        )}
+        {(rows) => {
+          const { charts, refused } = compareGroupsCharts(rows, by, figures);
+          return (
+            <>
+              <div className="small-multiples">
+                {charts.map((c) => (
+                  <EChart key={c.baseUnit} label={c.title} chartId={`compare-groups-${c.baseUnit}`} height={c.height}
+                    exportSpec={c.spec} option={c.option} onClick={(e) => onToggleFilter(by, e.name)} />
+                ))}
+              </div>
+              {refused.length > 0 && (
+                <ul className="refused-units" data-testid="refused-units">
+                  {refused.map((r) => (
+                    <li key={r.baseUnit}>
+                      <strong>{t.compare.refusedUnit(r.unit, r.facts)}</strong>
+                      {r.reasons.map((code) => t.refusals[code] ?? code).join('；')}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          );
+        }}
       </QueryState>
     </>
   );

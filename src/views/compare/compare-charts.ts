@@ -60,23 +60,44 @@ export interface CompareGroupsChart {
   height: number;
 }
 
+/** A base unit none of whose groups may be added: said in words instead of an empty chart. */
+export interface RefusedUnit {
+  baseUnit: string;
+  /** The unit's name (百分比, 岁 …). */
+  unit: string;
+  facts: number;
+  /** Why, each reason once (codes of SUM_REFUSALS). */
+  reasons: string[];
+}
+
 /**
  * The grouped sums of `rows` (grouped by `by`, split by `groupsSeries(by)`), one chart per base unit in the
- * order the rows list them; `figures` are the figures summed (period and source of the export).
+ * order the rows list them; `figures` are the figures summed (period and source of the export). A unit whose
+ * every group is refused gets no chart (it would be an empty axis) but a `refused` entry saying why.
  */
 export function compareGroupsCharts(
   rows: readonly GroupRow[], by: Dimension, figures: readonly FigureRecord[],
-): CompareGroupsChart[] {
-  return [...new Set(rows.map((r) => r.base_unit))].map((baseUnit) => {
+): { charts: CompareGroupsChart[]; refused: RefusedUnit[] } {
+  const units = [...new Set(rows.map((r) => r.base_unit))];
+  const ofUnit = (baseUnit: string) => rows.filter((r) => r.base_unit === baseUnit);
+  const drawable = units.filter((u) => ofUnit(u).some((r) => r.total !== null));
+  const charts = drawable.map((baseUnit) => {
     const title = groupsTitle(by, baseUnit);
     return {
       baseUnit,
       title,
       option: buildGroupedBarsOption(rows, { title, baseUnit, byDimension: by, seriesDimension: groupsSeries(by) }),
-      spec: groupsExportSpec(title, baseUnit, rows, figures, by),
+      spec: groupsExportSpec(title, baseUnit, rows, figures, by, groupsSeries(by)),
       height: 340,
     };
   });
+  const refused = units.filter((u) => !drawable.includes(u)).map((baseUnit) => ({
+    baseUnit,
+    unit: unitName(baseUnit),
+    facts: ofUnit(baseUnit).reduce((n, r) => n + r.count, 0),
+    reasons: [...new Set(ofUnit(baseUnit).flatMap((r) => (r.refused ? [r.refused] : [])))],
+  }));
+  return { charts, refused };
 }
 
 /**

@@ -26,11 +26,20 @@ export function buildGroupedBarsOption(rows: readonly GroupRow[], settings: Grou
   const unit = unitLabel(settings.baseUnit, scale);
   const cell = new Map(own.map((r) => [`${r.key}\u0000${r.series}`, r]));
   const seriesLabel = (s: string) => (settings.seriesDimension ? dimensionValueLabel(settings.seriesDimension, s) : unit);
+  // Refused groups draw no bar: the chart says so, on screen and in every export of it.
+  const refused = own.filter((r) => r.total === null).length;
+  const note = refused > 0 ? t.compare.refusedBars(refused) : '';
+  const top = (seriesNames.length > 1 ? 64 : 44) + (note ? 18 : 0);
   return {
     ...baseOption(settings.title),
-    title: { text: settings.title, left: 0, textStyle: { fontSize: 15, fontWeight: 600 } },
-    legend: { show: seriesNames.length > 1, top: 24, type: 'scroll' },
-    grid: { left: 8, right: 24, top: seriesNames.length > 1 ? 64 : 44, bottom: 8, containLabel: true },
+    title: {
+      text: settings.title,
+      left: 0,
+      textStyle: { fontSize: 15, fontWeight: 600 },
+      ...(note ? { subtext: note, itemGap: 4, subtextStyle: { fontSize: 12, color: '#6b7280' } } : {}),
+    },
+    legend: { show: seriesNames.length > 1, top: note ? 42 : 24, type: 'scroll' },
+    grid: { left: 8, right: 24, top, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
       confine: true,
