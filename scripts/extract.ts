@@ -3,6 +3,9 @@
  *
  *   npm run extract                                   regenerate data/figures.csv from data/documents.csv
  *   npm run extract -- --in a.txt --out a.csv [--doc-id ID] [--published YYYY-MM-DD]
+ *   npm run extract -- --workspace ws.json [--out a.csv]
+ *                                                     the figures of every report in a workspace file (exported
+ *                                                     from the browser), identical to what the browser holds
  *
  * Prints a coverage account to stderr and exits 1 if any run of digits is unaccounted for.
  */
@@ -13,6 +16,7 @@ import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { coverageAccount, extractFigures, parseOverridesCsv, toFiguresCsv } from '../src/extract/index';
 import type { FigureRow, Override } from '../src/extract/index';
+import { parseWorkspaceFile, reportFigures } from '../src/workspace/index';
 
 const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'data');
 
@@ -49,8 +53,20 @@ function main(): number {
       out: { type: 'string' },
       'doc-id': { type: 'string' },
       published: { type: 'string' },
+      workspace: { type: 'string' },
     },
   });
+  if (values.workspace) {
+    const workspace = parseWorkspaceFile(readFileSync(values.workspace, 'utf8'), values.workspace);
+    const rows = workspace.reports.flatMap((report) => reportFigures(report));
+    for (const report of workspace.reports) {
+      process.stderr.write(`${report.doc_id}: ${rows.filter((r) => r.doc_id === report.doc_id).length} figures (${report.title})\n`);
+    }
+    const csv = toFiguresCsv(rows);
+    if (values.out) writeFileSync(values.out, csv);
+    else process.stdout.write(csv);
+    return 0;
+  }
   if (values.in) {
     const text = readFileSync(values.in, 'utf8');
     const docId = values['doc-id'] ?? basename(values.in, extname(values.in));

@@ -3,12 +3,12 @@
  * wasm download and its compile run while the app's own code is still arriving; the app is then loaded and
  * mounted. The overview draws from the parsed CSV and never waits for the engine.
  */
-import { loadEmbeddedSources } from './data/embedded';
+import { loadWorkspaceSources } from './data/embedded';
 import { engineWorkerRunning, getEngine } from './db';
 import { whenIdle } from './lib/idle';
 import './app/app.css';
 
-getEngine(loadEmbeddedSources).then(
+getEngine(loadWorkspaceSources).then(
   // Once the page has settled, each query family once with filters, so the first click does not compile the
   // engine's code (the views' own first queries, already waiting for the engine, go first).
   () => whenIdle(() => {

@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { getEngineStatus, subscribeEngineStatus } from '../db';
 import { t } from '../i18n/zh';
 
-/** The engine's start-up progress in the header: steps, download fraction, time to ready, or the failure. */
+/** The engine's state in the header, in words: start-up steps and download, what it holds, or the failure. */
 export function EngineStatusBadge() {
   const status = useSyncExternalStore(subscribeEngineStatus, getEngineStatus);
   switch (status.phase) {
@@ -20,8 +20,15 @@ export function EngineStatusBadge() {
     }
     case 'ready':
       return (
-        <div className="engine-status ready" role="status" data-engine="ready">
-          {t.engine.readyIn(status.startedMs)}
+        <div className="engine-status ready" role="status" data-engine="ready" title={t.engine.startedIn(status.startedMs)}>
+          {status.loaded ? t.engine.loaded(status.loaded.reports, status.loaded.figures) : t.engine.ready}
+        </div>
+      );
+    case 'reloading':
+      return (
+        <div className="engine-status starting" role="status" aria-live="polite">
+          <span className="spinner" aria-hidden="true" />
+          {t.engine.reloading}
         </div>
       );
     case 'error':

@@ -5,10 +5,10 @@
  * the app, alternately, so that the two are compared under the same conditions. The page also runs the
  * interaction floor on demand (`window.__figuresBoardQueryFloor`, loaded only then).
  */
-import { loadEmbeddedSources } from '../data/embedded';
+import { loadWorkspaceSources } from '../data/embedded';
 import { getEngine } from '../db';
 
-getEngine(loadEmbeddedSources).catch((error: unknown) => {
+getEngine(loadWorkspaceSources).catch((error: unknown) => {
   document.body.textContent = `The engine did not start: ${error instanceof Error ? error.message : String(error)}`;
 });
 

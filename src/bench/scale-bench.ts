@@ -7,7 +7,7 @@
  *   (the floor the app path can approach).
  * The Node driver (scripts/bench) calls `window.__figuresBoardScaleBench(options)` and reads the result.
  */
-import { loadEmbeddedSources } from '../data/embedded';
+import { loadWorkspaceSources } from '../data/embedded';
 import { ENCODED_FIGURE_COLUMNS, FIGURE_COLUMN_TYPES, getEngine, installFigures, toRows, type Engine } from '../db';
 import {
   buildFiguresQuery, buildGroupQuery, buildPivotQuery, EMPTY_FILTERS, fetchFigures, fetchGroups, fetchPivot, run,
@@ -160,7 +160,7 @@ async function checkTable(rows: number): Promise<ScaleBenchResult['distinct']> {
 }
 
 export async function runScaleBench({ rows, reps }: ScaleBenchOptions): Promise<ScaleBenchResult> {
-  const engine = await getEngine(loadEmbeddedSources);
+  const engine = await getEngine(loadWorkspaceSources);
   const conn = rawConnection(engine);
   const [generate] = await timed(async () => {
     await createSyntheticFigures(engine, rows);

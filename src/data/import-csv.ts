@@ -26,7 +26,7 @@ export interface ImportedCsv {
 }
 
 /** The app's own tables (and those it loads them through): an import may not replace them. */
-export const RESERVED_TABLES: readonly string[] = ['figures', 'figures_linked', 'documents', 'figures_staging', 'documents_staging'];
+export const RESERVED_TABLES: readonly string[] = ['figures', 'figures_linked', 'documents', 'document_texts', 'figures_staging', 'documents_staging', 'texts_staging'];
 
 /** Most rows an import takes (the engine holds every table in the page's memory). */
 export const IMPORT_MAX_ROWS = 1_000_000;

@@ -1,9 +1,9 @@
 import { raw, type SqlQuery } from '../sql';
 import type { Engine } from './engine';
-import { getEngineStatus, setEngineStatus } from './engine-status';
+import { getEngineStatus, setEngineStatus, type LoadedCounts } from './engine-status';
 import type { Row } from './rows';
 import { IMPORT_DIR } from './imports';
-import { loadTables, type TableSources } from './tables';
+import { loadTables, reloadTables, type TableSources } from './tables';
 
 export type { Engine, ReadOnlyResult, ResultColumn } from './engine';
 export type { Row } from './rows';
@@ -15,7 +15,7 @@ export {
 export type { TableSources, FigureColumn } from './tables';
 export { getEngineStatus, subscribeEngineStatus } from './engine-status';
 export { createImportedTable, dropImportedTable, importsNotRestored, IMPORT_DIR } from './imports';
-export type { EngineStatus } from './engine-status';
+export type { EngineStatus, LoadedCounts } from './engine-status';
 
 let engine: Promise<Engine> | null = null;
 /** The engine once started: queries then go out at the call, not a promise turn later. */
@@ -66,11 +66,13 @@ export function getEngine(loadSources: () => Promise<TableSources>): Promise<Eng
   })();
   engine = started;
   started.then(
-    (db) => {
+    async (db) => {
       readyEngine = db;
       const startedMs = Math.round(performance.now() - t0);
       performance.mark('figures-board:duckdb-ready');
-      setEngineStatus({ phase: 'ready', startedMs });
+      setEngineStatus({ phase: 'ready', startedMs, loaded: null });
+      const loaded = await countLoaded(db);
+      if (getEngineStatus().phase === 'ready') setEngineStatus({ phase: 'ready', startedMs, loaded });
     },
     (error: unknown) => {
       engine = null;
@@ -79,6 +81,39 @@ export function getEngine(loadSources: () => Promise<TableSources>): Promise<Eng
     },
   );
   return started;
+}
+
+/** How many reports and figures the engine holds (null if it cannot say). */
+async function countLoaded(db: Engine): Promise<LoadedCounts | null> {
+  try {
+    const [row] = await db.query(raw(`SELECT (SELECT count(*) FROM documents WHERE NOT hidden)::INTEGER AS reports,
+      (SELECT count(*) FROM figures)::INTEGER AS figures`));
+    return { reports: Number(row?.reports), figures: Number(row?.figures) };
+  } catch {
+    return null;
+  }
+}
+
+let reloading: Promise<void> = Promise.resolve();
+
+/**
+ * Loads the workspace's tables again on the running engine (after a report was added, removed or hidden), one
+ * reload at a time; the analyst's own tables stay. A failed reload leaves the loaded tables as they were.
+ */
+export function reloadWorkspace(loadSources: () => Promise<TableSources>): Promise<void> {
+  const next = reloading.catch(() => undefined).then(async () => {
+    const db = await getEngine(loadSources);
+    const before = getEngineStatus();
+    const startedMs = before.phase === 'ready' ? before.startedMs : 0;
+    setEngineStatus({ phase: 'reloading', loaded: before.phase === 'ready' ? before.loaded : null });
+    try {
+      await reloadTables(db, await loadSources());
+    } finally {
+      setEngineStatus({ phase: 'ready', startedMs, loaded: await countLoaded(db) });
+    }
+  });
+  reloading = next;
+  return next;
 }
 
 /**

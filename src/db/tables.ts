@@ -3,7 +3,7 @@ import { ident, join, literal, sql, type SqlFragment } from '../sql';
 import type { Engine } from './engine';
 import type { Row } from './rows';
 import type { ImportedCsv } from '../data/import-csv';
-import { restoreImportedTables } from './imports';
+import { IMPORT_DIR, restoreImportedTables } from './imports';
 
 /** Column name → DuckDB type, in the order of `data/figures.csv`. */
 export const FIGURE_COLUMN_TYPES = {
@@ -42,15 +42,30 @@ export const DOCUMENT_COLUMN_TYPES = {
   published: 'VARCHAR',
   url: 'VARCHAR',
   file: 'VARCHAR',
+  place: 'VARCHAR',
+  genre: 'VARCHAR',
 } as const;
+
+/** The texts of the documents: `doc_id,text`. */
+const TEXT_COLUMN_TYPES = { doc_id: 'VARCHAR', text: 'VARCHAR' } as const;
 
 export type FigureColumn = keyof typeof FIGURE_COLUMN_TYPES;
 export const FIGURE_COLUMNS = Object.keys(FIGURE_COLUMN_TYPES) as FigureColumn[];
 
-/** The CSV texts that make up the embedded data, and the analyst's own tables kept from earlier visits. */
+/**
+ * What the engine loads: the workspace's figures, documents and texts (the shipped reports and those the analyst
+ * added, as CSV texts), which documents were added and which are hidden, and the analyst's own tables kept from
+ * earlier visits.
+ */
 export interface TableSources {
   figuresCsv: string;
   documentsCsv: string;
+  /** `doc_id,text` of every document whose text is at hand (none: the texts table is empty). */
+  textsCsv?: string;
+  /** doc_ids of the documents the analyst added (the others shipped with the build). */
+  added?: readonly string[];
+  /** doc_ids of documents the analyst hid: listed as hidden, their figures not loaded. */
+  hidden?: readonly string[];
   /** Read once the app's own tables are in (from the browser's storage; nothing when there is none). */
   imports?: () => Promise<readonly ImportedCsv[]>;
 }
@@ -148,21 +163,60 @@ function createdRows(result: Row[]): number {
 }
 
 /**
- * Loads the figures and documents tables with explicit column types (an empty CSV field reads as NULL). The
- * CSV is read into a staging table first, so a malformed file leaves the loaded tables as they were.
- * The registrations and reads are sent together (duckdb-wasm posts each request at the call and its worker
- * handles them in order): the worker then runs them back to back instead of waiting for the page's (possibly
- * busy) thread between two.
+ * Loads the figures, documents and document_texts tables with explicit column types (an empty CSV field reads
+ * as NULL). Each CSV is read into a staging table first, so a malformed file leaves the loaded tables as they
+ * were. The texts are registered under IMPORT_DIR, which the engine may read after its lock, so the same call
+ * reloads a running engine (`reloadTables`). The registrations and reads are sent together (duckdb-wasm posts
+ * each request at the call and its worker handles them in order): the worker then runs them back to back
+ * instead of waiting for the page's (possibly busy) thread between two.
  */
 export async function loadTables(engine: Engine, sources: TableSources): Promise<void> {
-  const [, , created] = await Promise.all([
-    engine.registerText('figures.csv', sources.figuresCsv),
-    engine.registerText('documents.csv', sources.documentsCsv),
-    engine.query(readCsvStatement('figures_staging', 'figures.csv', FIGURE_COLUMN_TYPES)),
-    engine.query(readCsvStatement('documents_staging', 'documents.csv', DOCUMENT_COLUMN_TYPES)),
-  ]);
-  // After the install's transaction has ended (committed or rolled back), never inside it.
-  await installFigures(engine, 'figures_staging', createdRows(created));
-  await engine.query(sql`CREATE OR REPLACE TABLE documents AS SELECT * FROM documents_staging; DROP TABLE documents_staging`);
+  await loadWorkspaceTables(engine, sources);
   if (sources.imports) await restoreImportedTables(engine, await sources.imports().catch(() => []));
+}
+
+let loads = 0;
+
+/** Loads (or loads again) the workspace's tables, leaving the analyst's own tables as they are. */
+export async function reloadTables(engine: Engine, sources: TableSources): Promise<void> {
+  await loadWorkspaceTables(engine, sources);
+}
+
+async function loadWorkspaceTables(engine: Engine, sources: TableSources): Promise<void> {
+  loads += 1;
+  const file = (name: string) => `${IMPORT_DIR}workspace-${loads}-${name}.csv`;
+  const [figures, documents, texts] = [file('figures'), file('documents'), file('texts')];
+  const textsCsv = sources.textsCsv ?? 'doc_id,text\n';
+  try {
+    const [, , , created] = await Promise.all([
+      engine.registerText(figures, sources.figuresCsv),
+      engine.registerText(documents, sources.documentsCsv),
+      engine.registerText(texts, textsCsv),
+      engine.query(readCsvStatement('figures_staging', figures, FIGURE_COLUMN_TYPES)),
+      engine.query(readCsvStatement('documents_staging', documents, DOCUMENT_COLUMN_TYPES)),
+      engine.query(readCsvStatement('texts_staging', texts, TEXT_COLUMN_TYPES)),
+    ]);
+    const hidden = sources.hidden ?? [];
+    let rows = createdRows(created);
+    if (hidden.length > 0) {
+      const [removed] = await engine.query(sql`DELETE FROM figures_staging WHERE doc_id IN (${join(hidden.map(literal))})`);
+      rows -= Number(removed?.Count ?? 0);
+    }
+    // After the install's transaction has ended (committed or rolled back), never inside it.
+    await installFigures(engine, 'figures_staging', rows);
+    const listed = (ids: readonly string[]) => (ids.length > 0 ? sql`doc_id IN (${join(ids.map(literal))})` : sql`FALSE`);
+    await engine.query(sql`BEGIN TRANSACTION;
+      CREATE OR REPLACE TABLE documents AS SELECT *, ${listed(sources.added ?? [])} AS added, ${listed(hidden)} AS hidden
+        FROM documents_staging;
+      CREATE OR REPLACE TABLE document_texts AS SELECT * FROM texts_staging;
+      DROP TABLE documents_staging; DROP TABLE texts_staging; COMMIT`);
+  } catch (error) {
+    await engine.query(sql`ROLLBACK`).catch(() => undefined);
+    await engine.query(sql`DROP TABLE IF EXISTS figures_staging; DROP TABLE IF EXISTS documents_staging;
+      DROP TABLE IF EXISTS texts_staging`).catch(() => undefined);
+    throw error;
+  } finally {
+    // The tables hold their own copies: the texts are let go of either way.
+    await Promise.all([figures, documents, texts].map((f) => engine.dropFile(f).catch(() => undefined)));
+  }
 }

@@ -35,6 +35,17 @@ function baseValue(text: string, c: Candidate, kind: Kind): string {
   return declining && base !== '0' ? `-${base}` : base;
 }
 
+/** The rows (and their places, index for index) without those a reviewer excluded. */
+function withoutExcluded(rows: FigureRow[], places: NamePlace[], opts: ExtractOptions): { rows: FigureRow[]; places: NamePlace[] } {
+  const exclude = new Set(opts.exclude ?? []);
+  if (exclude.size === 0) return { rows, places };
+  for (const start of exclude) {
+    if (!rows.some((r) => r.start === start)) throw new Error(`stale exclusion: ${opts.docId} @${start}`);
+  }
+  const keep = rows.map((r) => !exclude.has(r.start));
+  return { rows: rows.filter((_, i) => keep[i]), places: places.filter((_, i) => keep[i]) };
+}
+
 /**
  * Extracts every figure of `text` in document order. Pure: no I/O, runs in the browser.
  * Row ids are `${docId}:0001`, `${docId}:0002` … in order of offset.
@@ -94,7 +105,7 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
       end: c.end,
       section: section.section,
       section_title: section.title,
-      value: c.token.raw,
+      value: normalizeNumber(c.token.raw),
       unit: c.unit.unit,
       qualifier: c.qualifier,
       value_base: baseValue(text, c, kind),
@@ -132,9 +143,10 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
     previousEnd = c.outerEnd;
     previousSentence = sentenceStart;
   }
-  rows.forEach((r, i) => (r.id = `${opts.docId}:${String(i + 1).padStart(4, '0')}`));
-  distinguishCollisions(rows, places);
-  const corrected = applyOverrides(rows, (opts.overrides ?? []).filter((o) => o.doc_id === opts.docId));
+  const kept = withoutExcluded(rows, places, opts);
+  kept.rows.forEach((r, i) => (r.id = `${opts.docId}:${String(i + 1).padStart(4, '0')}`));
+  distinguishCollisions(kept.rows, kept.places);
+  const corrected = applyOverrides(kept.rows, (opts.overrides ?? []).filter((o) => o.doc_id === opts.docId));
   // Facts and parts are read from the corrected names: an override that renames an indicator changes them.
   return assignParts(text, assignFacts(corrected));
 }

@@ -98,7 +98,7 @@ export interface FigureRow {
   end: number;
   section: string;
   section_title: string;
-  /** The number as written. */
+  /** The number in the written unit, as a plain decimal (1,215 → 1215; full-width digits → ASCII). */
   value: string;
   /** The unit as written (magnitude included, qualifier excluded). */
   unit: string;
@@ -154,4 +154,9 @@ export interface ExtractOptions {
   title?: string;
   /** Reviewed overrides; only those whose doc_id equals `docId` are applied. */
   overrides?: readonly Override[];
+  /**
+   * Start offsets of figures a reviewer excluded (not figures at all, e.g. a number in a name). They are left out
+   * before ids, facts and parts are assigned; an offset that matches no figure throws, as a stale override does.
+   */
+  exclude?: readonly number[];
 }

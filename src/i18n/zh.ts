@@ -10,8 +10,10 @@ export const zh = {
     instantiate: '编译引擎',
     open: '打开数据库',
     tables: '载入数据表',
-    ready: '引擎就绪',
-    readyIn: (ms: number) => `引擎就绪 · ${ms} 毫秒`,
+    ready: '数据就绪',
+    loaded: (reports: number, figures: number) => `数据就绪 · ${reports} 份报告 · ${figures.toLocaleString('zh-CN')} 个数字`,
+    reloading: '正在载入报告…',
+    startedIn: (ms: number) => `查询引擎 ${(ms / 1000).toFixed(1)} 秒内启动`,
     failed: '查询引擎启动失败',
   },
   common: {

@@ -9,10 +9,17 @@ export interface DocumentRow {
   published: string;
   url: string;
   file: string;
+  place: string;
+  genre: string;
+  /** Added by the analyst (false: shipped with the build). */
+  added: boolean;
+  /** Hidden by the analyst: listed, its figures not loaded. */
+  hidden: boolean;
 }
 
 export function buildDocumentsQuery(): SqlQuery {
-  return sql`SELECT doc_id, title, publisher, published, url, file FROM documents ORDER BY published, doc_id`;
+  return sql`SELECT doc_id, title, publisher, published, url, file, place, genre, added, hidden FROM documents
+    ORDER BY published, doc_id`;
 }
 
 export async function fetchDocuments(runner: QueryRunner): Promise<DocumentRow[]> {
@@ -24,6 +31,10 @@ export async function fetchDocuments(runner: QueryRunner): Promise<DocumentRow[]
     published: String(r.published ?? ''),
     url: String(r.url ?? ''),
     file: String(r.file ?? ''),
+    place: String(r.place ?? ''),
+    genre: String(r.genre ?? ''),
+    added: r.added === true,
+    hidden: r.hidden === true,
   }));
 }
 

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { loadEmbeddedSources } from '../data/embedded';
+import { loadWorkspaceSources } from '../data/embedded';
 import { parseCsvRecords, parseFiguresCsv } from '../data/parse-csv';
 import { DOCUMENT_COLUMN_TYPES, FIGURE_COLUMNS } from '../db';
 import type { FigureRecord } from '../data/figure-record';
@@ -15,11 +15,13 @@ export interface EmbeddedData {
  * query engine has started. Interactive views query DuckDB instead.
  */
 export async function fetchEmbeddedData(): Promise<EmbeddedData> {
-  const { figuresCsv, documentsCsv } = await loadEmbeddedSources();
-  const documents = parseCsvRecords(documentsCsv, Object.keys(DOCUMENT_COLUMN_TYPES)).map(
-    (r) => r as unknown as DocumentRow,
-  );
-  return { figures: parseFiguresCsv(figuresCsv, FIGURE_COLUMNS), documents };
+  const { figuresCsv, documentsCsv, added = [], hidden = [] } = await loadWorkspaceSources();
+  const documents = parseCsvRecords(documentsCsv, Object.keys(DOCUMENT_COLUMN_TYPES)).map((r): DocumentRow => ({
+    doc_id: r.doc_id ?? '', title: r.title ?? '', publisher: r.publisher ?? '', published: r.published ?? '', url: r.url ?? '',
+    file: r.file ?? '', place: r.place ?? '', genre: r.genre ?? '', added: added.includes(r.doc_id ?? ''), hidden: hidden.includes(r.doc_id ?? ''),
+  }));
+  const figures = parseFiguresCsv(figuresCsv, FIGURE_COLUMNS).filter((f) => !hidden.includes(f.doc_id));
+  return { figures, documents };
 }
 
 export function embeddedDataOptions() {

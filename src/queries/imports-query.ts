@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { loadEmbeddedSources } from '../data/embedded';
+import { loadWorkspaceSources } from '../data/embedded';
 import { checkImportCsvOffThread } from '../data/check-off-thread';
 import type { ImportedCsv } from '../data/import-csv';
 import { deleteStoredImport, loadStoredImports, storeImport } from '../data/imports-store';
@@ -22,7 +22,7 @@ export async function importCsvTable(
   const imported = await checkImportCsvOffThread(text, table);
   // Asked once the text is known to be good (replacing a table of the same name, say): null when declined.
   if (!confirmLoad(imported)) return null;
-  const engine = await getEngine(loadEmbeddedSources);
+  const engine = await getEngine(loadWorkspaceSources);
   await createImportedTable(engine, imported);
   try {
     await storeImport(imported);
@@ -36,7 +36,7 @@ export async function importCsvTable(
 
 /** Drops an imported table and forgets it. */
 export async function removeImportedTable(table: string): Promise<void> {
-  await dropImportedTable(await getEngine(loadEmbeddedSources), table);
+  await dropImportedTable(await getEngine(loadWorkspaceSources), table);
   await deleteStoredImport(table);
 }
 
@@ -45,7 +45,7 @@ export function importsOptions() {
   return queryOptions({
     queryKey: ['imports'],
     queryFn: async () => {
-      await getEngine(loadEmbeddedSources);
+      await getEngine(loadWorkspaceSources);
       const kept = await loadStoredImports().catch(() => [] as ImportedCsv[]);
       return { kept, notRestored: [...importsNotRestored] };
     },

@@ -1,5 +1,5 @@
 import { runQuery, type Row } from '../db';
-import { loadEmbeddedSources } from '../data/embedded';
+import { loadWorkspaceSources } from '../data/embedded';
 import type { SqlQuery } from '../sql';
 
 /** Anything that runs a bound query: the app's engine, or a test database. */
@@ -10,7 +10,7 @@ let appQueries = 0;
 /** Runs a query on the app's shared engine (started on first use with the embedded data). */
 export const run: QueryRunner = (query) => {
   appQueries += 1;
-  return runQuery(loadEmbeddedSources, query);
+  return runQuery(loadWorkspaceSources, query);
 };
 
 /**
@@ -19,5 +19,5 @@ export const run: QueryRunner = (query) => {
  */
 export function backgroundRunner(): { runner: QueryRunner; stopped: () => boolean } {
   const since = appQueries;
-  return { runner: (query) => runQuery(loadEmbeddedSources, query), stopped: () => appQueries !== since };
+  return { runner: (query) => runQuery(loadWorkspaceSources, query), stopped: () => appQueries !== since };
 }

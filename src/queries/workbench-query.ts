@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { loadEmbeddedSources } from '../data/embedded';
+import { loadWorkspaceSources } from '../data/embedded';
 import { getEngine, type ReadOnlyResult } from '../db';
 import { sql, type SqlQuery } from '../sql';
 import { run, type QueryRunner } from './run';
@@ -116,14 +116,14 @@ export async function runWorkbenchQuery(runner: ReadOnlyRunner, userSql: string,
 
 /** The app's read-only runner: the shared engine's sandboxed connection. */
 export const runReadOnly: ReadOnlyRunner = async (text) => {
-  const engine = await getEngine(loadEmbeddedSources);
+  const engine = await getEngine(loadWorkspaceSources);
   if (!engine.queryReadOnly) throw new Error('This engine cannot run user SQL');
   return engine.queryReadOnly(text);
 };
 
 /** Asks the shared engine to stop the running user query. */
 export async function cancelReadOnly(): Promise<void> {
-  await (await getEngine(loadEmbeddedSources)).cancel();
+  await (await getEngine(loadWorkspaceSources)).cancel();
 }
 
 /** One column of a loaded table, for the schema list beside the editor. */

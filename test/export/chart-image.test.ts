@@ -7,8 +7,8 @@ import { buildFigureBarsOption } from '../../src/views/shared/figure-bars-option
 import { SAMPLE_RECORDS } from '../util/sample-records';
 
 const DOCS: DocumentRow[] = [
-  { doc_id: 'a', title: '报告A', publisher: '中共天津市滨海新区委员会', published: '2022-08-04', url: '', file: '' },
-  { doc_id: 'b', title: '报告B', publisher: '某区统计局', published: '2023-01-02', url: '', file: '' },
+  { doc_id: 'a', title: '报告A', publisher: '中共天津市滨海新区委员会', published: '2022-08-04', url: '', file: '', place: '', genre: 'other', added: false, hidden: false },
+  { doc_id: 'b', title: '报告B', publisher: '某区统计局', published: '2023-01-02', url: '', file: '', place: '', genre: 'other', added: false, hidden: false },
 ];
 
 describe('image metadata', () => {

@@ -8,7 +8,7 @@ describe('toXlsx', () => {
   it('writes a workbook that opens with the same rows, numbers as numbers and formulas as plain text', async () => {
     const figures = [...SAMPLE_RECORDS.slice(0, 3), { ...SAMPLE_RECORDS[0]!, id: 'x:9', indicator: '=HYPERLINK("x")' }];
     const table = figuresTable(figures, [
-      { doc_id: figures[0]!.doc_id, title: '报告', publisher: '发布机构', published: '2022-08-04', url: 'https://example.org/r', file: '' },
+      { doc_id: figures[0]!.doc_id, title: '报告', publisher: '发布机构', published: '2022-08-04', url: 'https://example.org/r', file: '', place: '', genre: 'other', added: false, hidden: false },
     ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await toXlsx(table, '明细 [全部]')).buffer);

@@ -23,6 +23,8 @@ describe('tricky number forms', () => {
     ['引导2.5万名党员干部。', '2.5|万名|', '25000 person', 'count'],
     ['数据量约为13.5万条。', '13.5|万条|约', '135000 条', 'count'],
     ['第二产业增加值下降1.4%。', '1.4|%|', '-1.4 percent', 'growth_rate'],
+    ['规模以上工业企业达到1,215家。', '1215|家|', '1215 家', 'count'],
+    ['新增就业１２３４人。', '1234|人|', '1234 person', 'count'],
   ])('%s', (text, span, base, kind) => {
     expect(pick(figuresOf(text))[0]).toEqual({ span, base, kind });
   });

@@ -106,7 +106,10 @@ describe('documents query', () => {
   it('lists the loaded documents', async () => {
     const docs = await fetchDocuments(engine.runner);
     expect(docs).toEqual([
-      { doc_id: 'sample', title: '测试报告', publisher: '测试机构', published: '2022-08-04', url: 'https://example.org/x', file: 'source/sample.txt' },
+      {
+        doc_id: 'sample', title: '测试报告', publisher: '测试机构', published: '2022-08-04', url: 'https://example.org/x',
+        file: 'source/sample.txt', place: '滨海新区', genre: 'rectification', added: false, hidden: false,
+      },
     ]);
   });
 });

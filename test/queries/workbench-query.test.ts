@@ -109,7 +109,7 @@ SELECT category, sum(value_base) AS total FROM figures WHERE base_unit = 'CNY' G
 
   it('lists the loaded tables’ columns for the schema panel', async () => {
     const schema = await fetchSchema((q) => app.query(q));
-    expect(new Set(schema.map((c) => c.table))).toEqual(new Set(['documents', 'figures']));
+    expect(new Set(schema.map((c) => c.table))).toEqual(new Set(['document_texts', 'documents', 'figures']));
     expect(schema.find((c) => c.column === 'value_base')?.type).toBe('DECIMAL(38,6)');
   });
 });

@@ -47,4 +47,4 @@ export function sampleFiguresCsv(rows: Sample[] = SAMPLE_FIGURES): string {
 }
 
 export const SAMPLE_DOCUMENTS_CSV =
-  'doc_id,title,publisher,published,url,file\nsample,测试报告,测试机构,2022-08-04,https://example.org/x,source/sample.txt\n';
+  'doc_id,title,publisher,published,url,file,place,genre\nsample,测试报告,测试机构,2022-08-04,https://example.org/x,source/sample.txt,滨海新区,rectification\n';

@@ -1,0 +1,46 @@
+/**
+ * The reports an analyst added, kept in the browser (IndexedDB) with their text, metadata and corrections, and
+ * the figures derived from them (a cache, keyed by the extractor that made it: derived again when the rules
+ * change). Also which shipped reports are hidden. Each write is one transaction: all of it lands or none.
+ */
+import type { WorkspaceReport } from '../workspace';
+import { STORES, transact } from './app-db';
+
+/** A kept report and its derived figures (CSV text in the figures.csv contract, with its header). */
+export interface StoredReport extends WorkspaceReport {
+  figures: { extractor: string; csv: string } | null;
+}
+
+/** The build's extractor (figures cached under another are derived again). */
+export const EXTRACTOR = typeof __EXTRACTOR_HASH__ === 'string' ? __EXTRACTOR_HASH__ : 'unknown';
+
+const HIDDEN_KEY = 'hidden';
+
+/** Every kept report, in the order they were added. */
+export async function loadStoredReports(): Promise<StoredReport[]> {
+  const all = await transact(STORES.reports, 'readonly', (tx) => tx.objectStore(STORES.reports).getAll() as IDBRequest<StoredReport[]>);
+  return all.sort((a, b) => a.added_at.localeCompare(b.added_at) || a.doc_id.localeCompare(b.doc_id));
+}
+
+/** Keeps the reports, replacing kept ones with the same doc_id, all in one transaction. */
+export async function storeReports(reports: readonly StoredReport[], hidden?: readonly string[]): Promise<void> {
+  await transact([STORES.reports, STORES.settings], 'readwrite', (tx) => {
+    for (const report of reports) tx.objectStore(STORES.reports).put(report);
+    if (hidden) tx.objectStore(STORES.settings).put([...hidden], HIDDEN_KEY);
+    return undefined;
+  });
+}
+
+export async function deleteStoredReport(docId: string): Promise<void> {
+  await transact(STORES.reports, 'readwrite', (tx) => tx.objectStore(STORES.reports).delete(docId));
+}
+
+/** doc_ids of the shipped reports the analyst hid. */
+export async function loadHiddenReports(): Promise<string[]> {
+  const hidden = await transact(STORES.settings, 'readonly', (tx) => tx.objectStore(STORES.settings).get(HIDDEN_KEY) as IDBRequest<unknown>);
+  return Array.isArray(hidden) ? hidden.filter((h): h is string => typeof h === 'string') : [];
+}
+
+export async function storeHiddenReports(hidden: readonly string[]): Promise<void> {
+  await transact(STORES.settings, 'readwrite', (tx) => tx.objectStore(STORES.settings).put([...hidden], HIDDEN_KEY));
+}

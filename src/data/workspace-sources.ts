@@ -1,0 +1,70 @@
+/**
+ * What the engine loads for the workspace: the shipped reports (the build's `data/` files) and the reports the
+ * analyst added (kept in the browser), composed into one figures CSV, one documents CSV and one texts CSV, with
+ * the lists of added and hidden documents. The one path by which every view's data arrives.
+ */
+import Papa from 'papaparse';
+import type { TableSources } from '../db';
+import type { WorkspaceReport } from '../workspace';
+import { EXTRACTOR, type StoredReport } from './reports-store';
+
+/** The build's own reports: its figures and documents CSVs and each document's text. */
+export interface ShippedData {
+  figuresCsv: string;
+  documentsCsv: string;
+  texts: { doc_id: string; text: string }[];
+}
+
+/** The documents.csv columns a report added in the browser fills. */
+const DOCUMENT_FIELDS = ['doc_id', 'title', 'publisher', 'published', 'url', 'file', 'place', 'genre'] as const;
+
+const firstLineEnd = (csv: string): number => {
+  const end = csv.indexOf('\n');
+  return end < 0 ? csv.length : end + 1;
+};
+
+/** Whether a report's cached figures were made by this build's extractor. */
+export function figuresCurrent(report: StoredReport): boolean {
+  return report.figures !== null && report.figures.extractor === EXTRACTOR;
+}
+
+/**
+ * The report with its figures derived (by this build's extractor) when the cache is missing or stale. The
+ * extractor is loaded only then: a workspace whose caches are current starts without it.
+ */
+export async function withCurrentFigures(report: StoredReport): Promise<StoredReport> {
+  if (figuresCurrent(report)) return report;
+  const [{ reportFigures }, { toFiguresCsv }] = await Promise.all([import('../workspace/report'), import('../extract/toFiguresCsv')]);
+  return { ...report, figures: { extractor: EXTRACTOR, csv: toFiguresCsv(reportFigures(report)) } };
+}
+
+/** The tables' CSV texts for the shipped data and the added reports (whose figures must be current). */
+export function composeTableSources(
+  shipped: ShippedData, reports: readonly StoredReport[], hidden: readonly string[],
+): Omit<TableSources, 'imports'> {
+  const header = shipped.figuresCsv.slice(0, firstLineEnd(shipped.figuresCsv));
+  const figures = [shipped.figuresCsv.endsWith('\n') ? shipped.figuresCsv : `${shipped.figuresCsv}\n`];
+  for (const report of reports) {
+    const csv = report.figures?.csv;
+    if (csv === undefined) throw new Error(`报告“${report.title}”的数字尚未提取`);
+    if (csv.slice(0, firstLineEnd(csv)) !== header) {
+      throw new Error(`报告“${report.title}”的数字与本版本的列不一致，需要重新提取`);
+    }
+    figures.push(csv.slice(firstLineEnd(csv)));
+  }
+  const added: Record<(typeof DOCUMENT_FIELDS)[number], string>[] = reports.map((r) => ({
+    doc_id: r.doc_id, title: r.title, publisher: r.publisher, published: r.published, url: r.url, file: '',
+    place: r.place, genre: r.genre,
+  }));
+  const documentsCsv = added.length === 0
+    ? shipped.documentsCsv
+    : `${shipped.documentsCsv.replace(/\n?$/, '\n')}${Papa.unparse(added, { header: false, columns: [...DOCUMENT_FIELDS], newline: '\n' })}\n`;
+  const texts = [...shipped.texts, ...reports.map((r: WorkspaceReport) => ({ doc_id: r.doc_id, text: r.text }))];
+  return {
+    figuresCsv: figures.join(''),
+    documentsCsv,
+    textsCsv: `${Papa.unparse(texts, { columns: ['doc_id', 'text'], newline: '\n' })}\n`,
+    added: reports.map((r) => r.doc_id),
+    hidden: [...hidden],
+  };
+}

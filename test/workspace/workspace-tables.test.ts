@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTables } from '../../src/db';
+import { composeTableSources, withCurrentFigures } from '../../src/data/workspace-sources';
+import type { StoredReport } from '../../src/data/reports-store';
+import { fetchDocuments } from '../../src/queries/documents-query';
+import { sql } from '../../src/sql';
+import { reportFigures } from '../../src/workspace';
+import { createTestEngine } from '../util/test-db';
+import { fixtureReport, shippedData, stored } from './helpers';
+
+const BINHAI = 'binhai-2022-08-04';
+let engine: Awaited<ReturnType<typeof createTestEngine>>;
+let added: StoredReport;
+
+beforeAll(async () => {
+  engine = await createTestEngine();
+  added = await withCurrentFigures(stored(await fixtureReport('county-bulletin-2023.txt')));
+});
+
+const count = async (query: ReturnType<typeof sql>) => Number((await engine.query(query))[0]?.n);
+
+describe('the workspace in the engine', () => {
+  it('loads the shipped report and an added one side by side: figures, documents and texts', async () => {
+    await loadTables(engine, composeTableSources(shippedData(), [added], []));
+    const binhaiFigures = shippedData().figuresCsv.trim().split('\n').length - 1;
+    expect(await count(sql`SELECT count(*) AS n FROM figures WHERE doc_id = ${BINHAI}`)).toBe(binhaiFigures);
+    expect(await count(sql`SELECT count(*) AS n FROM figures WHERE doc_id = ${added.doc_id}`)).toBe(reportFigures(added).length);
+    const docs = await fetchDocuments(engine.runner);
+    expect(docs.map((d) => [d.doc_id, d.place, d.genre, d.added, d.hidden])).toEqual([
+      [BINHAI, '滨海新区', 'rectification', false, false],
+      [added.doc_id, '某某县', 'statistical_bulletin', true, false],
+    ]);
+    const [text] = await engine.query(sql`SELECT text FROM document_texts WHERE doc_id = ${added.doc_id}`);
+    expect(text?.text).toBe(added.text);
+  });
+
+  it('keeps a hidden report listed, marked hidden, with none of its figures loaded', async () => {
+    await loadTables(engine, composeTableSources(shippedData(), [added], [BINHAI]));
+    expect(await count(sql`SELECT count(*) AS n FROM figures WHERE doc_id = ${BINHAI}`)).toBe(0);
+    expect(await count(sql`SELECT count(*) AS n FROM figures_linked WHERE doc_id = ${BINHAI}`)).toBe(0);
+    expect((await fetchDocuments(engine.runner)).find((d) => d.doc_id === BINHAI)?.hidden).toBe(true);
+  });
+
+  it('leaves the loaded workspace as it was when a reload fails', async () => {
+    await loadTables(engine, composeTableSources(shippedData(), [added], []));
+    const before = await count(sql`SELECT count(*) AS n FROM figures`);
+    const broken = { ...added, figures: { extractor: added.figures!.extractor, csv: `${added.figures!.csv}x,y\n` } };
+    await expect(loadTables(engine, composeTableSources(shippedData(), [broken], []))).rejects.toThrow();
+    expect(await count(sql`SELECT count(*) AS n FROM figures`)).toBe(before);
+    expect((await fetchDocuments(engine.runner)).length).toBe(2);
+  });
+
+  it('refuses figures made for other columns, naming the report', () => {
+    const stale = { ...added, figures: { extractor: 'old', csv: 'id,doc_id\nx,y\n' } };
+    expect(() => composeTableSources(shippedData(), [stale], [])).toThrow(/某某县2023年国民经济和社会发展统计公报.*重新提取/);
+  });
+});
