@@ -5,11 +5,14 @@ import { OverviewView } from '../views/overview/OverviewView';
 import { Loading } from '../views/shared/QueryState';
 import { EngineStatusBadge } from './EngineStatusBadge';
 import { FilterBar } from './FilterBar';
+import { ReportPicker } from './ReportPicker';
+import { ViewBoundary } from './ViewBoundary';
 import { FILTERED_VIEWS, toggleFilter, VIEWS, type AppState, type ViewName } from './url-state';
 import { readAppState, useAppState } from './useAppState';
 
 // The overview is the first screen; every other view loads on first visit, keeping the initial bundle small.
 const CompareView = lazy(() => import('../views/compare/CompareView').then((m) => ({ default: m.CompareView })));
+const ReportsView = lazy(() => import('../views/reports/ReportsView').then((m) => ({ default: m.ReportsView })));
 const DeckView = lazy(() => import('../views/deck/DeckView').then((m) => ({ default: m.DeckView })));
 const ExplorerView = lazy(() => import('../views/explorer/ExplorerView').then((m) => ({ default: m.ExplorerView })));
 const PivotView = lazy(() => import('../views/pivot/PivotView').then((m) => ({ default: m.PivotView })));
@@ -52,34 +55,44 @@ export function App() {
             </a>
           ))}
         </nav>
+        {FILTERED_VIEWS.includes(state.view) && <ReportPicker filters={state.filters} onChange={setFilters} />}
         <EngineStatusBadge />
       </header>
       <main className="app-main">
         {FILTERED_VIEWS.includes(state.view) && <FilterBar filters={state.filters} onChange={setFilters} />}
-        <Suspense fallback={<Loading />}>
-          {state.view === 'overview' && (
-            <OverviewView onOpenFigure={openFigure}
-              onOpenTheme={(categories) => update({ view: 'explorer', filters: { ...state.filters, category: [...categories] } })} />
-          )}
-          {state.view === 'compare' && (
-            <CompareView state={state} onCompareChange={onCompareChange}
-              onToggleFilter={onToggleFilter} onOpenFigure={openFigure} />
-          )}
-          {state.view === 'pivot' && (
-            <PivotView filters={state.filters} onDrill={(filters) => update({ view: 'explorer', filters, figure: null })} />
-          )}
-          {state.view === 'explorer' && (
-            <ExplorerView params={{ filters: state.filters, sort: state.sort }} selectedId={state.figure}
-              onSort={(sort) => update({ sort })} onOpenFigure={openFigure} />
-          )}
-          {state.view === 'sql' && <WorkbenchView />}
-          {state.view === 'deck' && <DeckView />}
-        </Suspense>
+        <ViewBoundary view={state.view}>
+          <Suspense fallback={<Loading />}>
+            {state.view === 'overview' && (
+              <OverviewView onOpenFigure={openFigure} docId={state.filters.doc_id.length === 1 ? (state.filters.doc_id[0] ?? null) : null}
+                onPickReport={(docId) => update({ filters: { ...state.filters, doc_id: [docId] } })}
+                onGo={(view) => update({ view })}
+                onOpenTheme={(categories, docId) => update({
+                  view: 'explorer', filters: { ...state.filters, category: [...categories], doc_id: docId ? [docId] : state.filters.doc_id },
+                })} />
+            )}
+            {state.view === 'compare' && (
+              <CompareView state={state} onCompareChange={onCompareChange}
+                onToggleFilter={onToggleFilter} onOpenFigure={openFigure} />
+            )}
+            {state.view === 'pivot' && (
+              <PivotView filters={state.filters} onDrill={(filters) => update({ view: 'explorer', filters, figure: null })} />
+            )}
+            {state.view === 'explorer' && (
+              <ExplorerView params={{ filters: state.filters, sort: state.sort }} selectedId={state.figure}
+                onSort={(sort) => update({ sort })} onOpenFigure={openFigure} />
+            )}
+            {state.view === 'reports' && <ReportsView />}
+            {state.view === 'sql' && <WorkbenchView />}
+            {state.view === 'deck' && <DeckView />}
+          </Suspense>
+        </ViewBoundary>
       </main>
       {state.figure && (
-        <Suspense fallback={null}>
-          <ProvenancePanel figureId={state.figure} onNavigate={openFigure} onClose={closeFigure} />
-        </Suspense>
+        <ViewBoundary view={`figure-${state.figure}`}>
+          <Suspense fallback={null}>
+            <ProvenancePanel figureId={state.figure} onNavigate={openFigure} onClose={closeFigure} />
+          </Suspense>
+        </ViewBoundary>
       )}
     </div>
   );

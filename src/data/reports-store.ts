@@ -3,7 +3,7 @@
  * the figures derived from them (a cache, keyed by the extractor that made it: derived again when the rules
  * change). Also which shipped reports are hidden. Each write is one transaction: all of it lands or none.
  */
-import type { WorkspaceReport } from '../workspace';
+import type { ReportMeta, WorkspaceReport } from '../workspace';
 import { STORES, transact } from './app-db';
 
 /** A kept report and its derived figures (CSV text in the figures.csv contract, with its header). */
@@ -43,4 +43,40 @@ export async function loadHiddenReports(): Promise<string[]> {
 
 export async function storeHiddenReports(hidden: readonly string[]): Promise<void> {
   await transact(STORES.settings, 'readwrite', (tx) => tx.objectStore(STORES.settings).put([...hidden], HIDDEN_KEY));
+}
+
+/** A report being added or reviewed, kept as it is edited so that a reload loses nothing. */
+export interface ReportDraft {
+  /** The kept report it revises, or null for a new one. */
+  replaces: string | null;
+  step: 'source' | 'meta' | 'review';
+  text: string;
+  fileName: string;
+  meta: ReportMeta;
+  corrections: WorkspaceReport['corrections'];
+  excluded: number[];
+}
+
+const DRAFT_KEY = 'draft';
+
+export async function loadDraft(): Promise<ReportDraft | null> {
+  const draft = await transact(STORES.settings, 'readonly', (tx) => tx.objectStore(STORES.settings).get(DRAFT_KEY) as IDBRequest<unknown>);
+  return typeof draft === 'object' && draft !== null && typeof (draft as ReportDraft).text === 'string' ? (draft as ReportDraft) : null;
+}
+
+export async function storeDraft(draft: ReportDraft | null): Promise<void> {
+  await transact(STORES.settings, 'readwrite', (tx) => {
+    if (draft) tx.objectStore(STORES.settings).put(draft, DRAFT_KEY);
+    else tx.objectStore(STORES.settings).delete(DRAFT_KEY);
+    return undefined;
+  });
+}
+
+/** Keeps reports and drops the draft they came from, in one transaction. */
+export async function storeReportsFromDraft(reports: readonly StoredReport[]): Promise<void> {
+  await transact([STORES.reports, STORES.settings], 'readwrite', (tx) => {
+    for (const report of reports) tx.objectStore(STORES.reports).put(report);
+    tx.objectStore(STORES.settings).delete(DRAFT_KEY);
+    return undefined;
+  });
 }

@@ -42,15 +42,21 @@ export async function withCurrentFigures(report: StoredReport): Promise<StoredRe
 export function composeTableSources(
   shipped: ShippedData, reports: readonly StoredReport[], hidden: readonly string[],
 ): Omit<TableSources, 'imports'> {
-  const header = shipped.figuresCsv.slice(0, firstLineEnd(shipped.figuresCsv));
-  const figures = [shipped.figuresCsv.endsWith('\n') ? shipped.figuresCsv : `${shipped.figuresCsv}\n`];
+  // The engine refuses a file whose lines end two ways: the shipped text is loaded as it is when nothing is
+  // added; otherwise its line ends are made LF, as the extractor writes the added reports' rows.
+  const header = shipped.figuresCsv.slice(0, firstLineEnd(shipped.figuresCsv)).replace(/\r?\n$/, '');
+  const figures = [shipped.figuresCsv];
   for (const report of reports) {
     const csv = report.figures?.csv;
     if (csv === undefined) throw new Error(`报告“${report.title}”的数字尚未提取`);
-    if (csv.slice(0, firstLineEnd(csv)) !== header) {
+    if (csv.slice(0, firstLineEnd(csv)).replace(/\r?\n$/, '') !== header) {
       throw new Error(`报告“${report.title}”的数字与本版本的列不一致，需要重新提取`);
     }
     figures.push(csv.slice(firstLineEnd(csv)));
+  }
+  if (reports.length > 0) {
+    const shippedText = shipped.figuresCsv.replace(/\r\n/g, '\n');
+    figures[0] = shippedText.endsWith('\n') ? shippedText : `${shippedText}\n`;
   }
   const added: Record<(typeof DOCUMENT_FIELDS)[number], string>[] = reports.map((r) => ({
     doc_id: r.doc_id, title: r.title, publisher: r.publisher, published: r.published, url: r.url, file: '',
@@ -58,7 +64,7 @@ export function composeTableSources(
   }));
   const documentsCsv = added.length === 0
     ? shipped.documentsCsv
-    : `${shipped.documentsCsv.replace(/\n?$/, '\n')}${Papa.unparse(added, { header: false, columns: [...DOCUMENT_FIELDS], newline: '\n' })}\n`;
+    : `${shipped.documentsCsv.replace(/\r\n/g, '\n').replace(/\n?$/, '\n')}${Papa.unparse(added, { header: false, columns: [...DOCUMENT_FIELDS], newline: '\n' })}\n`;
   const texts = [...shipped.texts, ...reports.map((r: WorkspaceReport) => ({ doc_id: r.doc_id, text: r.text }))];
   return {
     figuresCsv: figures.join(''),

@@ -187,6 +187,7 @@ async function loadWorkspaceTables(engine: Engine, sources: TableSources): Promi
   const file = (name: string) => `${IMPORT_DIR}workspace-${loads}-${name}.csv`;
   const [figures, documents, texts] = [file('figures'), file('documents'), file('texts')];
   const textsCsv = sources.textsCsv ?? 'doc_id,text\n';
+  let inTransaction = false;
   try {
     const [, , , created] = await Promise.all([
       engine.registerText(figures, sources.figuresCsv),
@@ -205,13 +206,14 @@ async function loadWorkspaceTables(engine: Engine, sources: TableSources): Promi
     // After the install's transaction has ended (committed or rolled back), never inside it.
     await installFigures(engine, 'figures_staging', rows);
     const listed = (ids: readonly string[]) => (ids.length > 0 ? sql`doc_id IN (${join(ids.map(literal))})` : sql`FALSE`);
+    inTransaction = true;
     await engine.query(sql`BEGIN TRANSACTION;
       CREATE OR REPLACE TABLE documents AS SELECT *, ${listed(sources.added ?? [])} AS added, ${listed(hidden)} AS hidden
         FROM documents_staging;
       CREATE OR REPLACE TABLE document_texts AS SELECT * FROM texts_staging;
       DROP TABLE documents_staging; DROP TABLE texts_staging; COMMIT`);
   } catch (error) {
-    await engine.query(sql`ROLLBACK`).catch(() => undefined);
+    if (inTransaction) await engine.query(sql`ROLLBACK`).catch(() => undefined);
     await engine.query(sql`DROP TABLE IF EXISTS figures_staging; DROP TABLE IF EXISTS documents_staging;
       DROP TABLE IF EXISTS texts_staging`).catch(() => undefined);
     throw error;

@@ -41,3 +41,21 @@ export async function fetchDocuments(runner: QueryRunner): Promise<DocumentRow[]
 export function documentsOptions() {
   return queryOptions({ queryKey: ['documents'], queryFn: () => fetchDocuments(run) });
 }
+
+/** A document of the workspace with how many of its figures are loaded (0 when hidden). */
+export interface WorkspaceDocument extends DocumentRow {
+  figures: number;
+}
+
+export async function fetchWorkspaceDocuments(runner: QueryRunner): Promise<WorkspaceDocument[]> {
+  const [documents, counts] = await Promise.all([
+    fetchDocuments(runner),
+    runner(sql`SELECT doc_id, count(*)::INTEGER AS n FROM figures GROUP BY doc_id`),
+  ]);
+  const byDoc = new Map(counts.map((r) => [String(r.doc_id), Number(r.n)]));
+  return documents.map((d) => ({ ...d, figures: byDoc.get(d.doc_id) ?? 0 }));
+}
+
+export function workspaceDocumentsOptions() {
+  return queryOptions({ queryKey: ['documents', 'workspace'], queryFn: () => fetchWorkspaceDocuments(run) });
+}

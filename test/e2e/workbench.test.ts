@@ -34,7 +34,7 @@ const figureCount = async () => {
 describe('the SQL workbench in Chromium', () => {
   it('runs a query over the loaded tables, lists the schema and keeps the query in the history', async () => {
     await expect.poll(() => s.page.locator('.wb-schema [data-table]').evaluateAll((els) => els.map((e) => e.getAttribute('data-table'))))
-      .toEqual(['documents', 'figures']);
+      .toEqual(['document_texts', 'documents', 'figures']);
     await runSql("SELECT category, count(*) AS n FROM figures WHERE category = 'investment' GROUP BY category");
     const cells = await s.page.locator('.wb-row').first().locator('[role=cell]').allTextContents();
     expect(cells[0]).toBe('investment');

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvRecords, parseFiguresCsv } from '../../src/data/parse-csv';
 import { DOCUMENT_COLUMN_TYPES, FIGURE_COLUMNS, loadTables } from '../../src/db';
 import type { Slide } from '../../src/export/deck-codec';
 import { t } from '../../src/i18n/zh';
-import { fetchFigures, fetchGroups, type DocumentRow, type EmbeddedData } from '../../src/queries';
+import { fetchDocumentText, fetchFigures, fetchGroups, type DocumentRow, type EmbeddedData } from '../../src/queries';
 import { parseState } from '../../src/app/url-state';
 import { compareBarsCharts } from '../../src/views/compare/compare-charts';
 import { treemapComposition } from '../../src/views/compare/treemap-option';
@@ -34,11 +35,12 @@ const ids = (figures: readonly { id: string }[]) => figures.map((f) => f.id);
 
 beforeAll(async () => {
   const engine = await createTestEngine();
-  await loadTables(engine, { figuresCsv, documentsCsv });
+  const text = readFileSync(join(DATA, 'source/binhai-2022-08-04.txt'), 'utf8');
+  await loadTables(engine, { figuresCsv, documentsCsv, textsCsv: Papa.unparse([{ doc_id: 'binhai-2022-08-04', text }]) });
   sources = {
     runner: engine.runner,
     embedded: async () => embedded,
-    sourceText: async (file) => readFileSync(join(DATA, file), 'utf8'),
+    sourceText: (docId) => fetchDocumentText(engine.runner, docId),
   };
 });
 

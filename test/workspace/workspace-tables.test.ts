@@ -50,6 +50,14 @@ describe('the workspace in the engine', () => {
     expect((await fetchDocuments(engine.runner)).length).toBe(2);
   });
 
+  it('loads shipped files whose lines end in CRLF beside the added reports’ LF rows', async () => {
+    const crlf = { ...shippedData(), figuresCsv: shippedData().figuresCsv.replace(/\n/g, '\r\n'), documentsCsv: shippedData().documentsCsv.replace(/\n/g, '\r\n') };
+    await loadTables(engine, composeTableSources(crlf, [], []));
+    await loadTables(engine, composeTableSources(crlf, [added], []));
+    expect(await count(sql`SELECT count(*) AS n FROM figures WHERE doc_id = ${added.doc_id}`)).toBe(reportFigures(added).length);
+    expect((await fetchDocuments(engine.runner)).length).toBe(2);
+  });
+
   it('refuses figures made for other columns, naming the report', () => {
     const stale = { ...added, figures: { extractor: 'old', csv: 'id,doc_id\nx,y\n' } };
     expect(() => composeTableSources(shippedData(), [stale], [])).toThrow(/某某县2023年国民经济和社会发展统计公报.*重新提取/);

@@ -5,7 +5,7 @@ import type { FigureRecord } from '../../data/figure-record';
 import { dimensionValueLabel, t } from '../../i18n/zh';
 import { formatAsWritten } from '../../lib/format';
 import {
-  DIMENSIONS, documentsOptions, figuresOptions, groupOptions, largestFirst, sourceTextOptions, type Dimension, type FigureFilters,
+  DIMENSIONS, figuresOptions, groupOptions, largestFirst, sourceTextOptions, type Dimension, type FigureFilters,
 } from '../../queries';
 import { useStateQueries, type StateQueries } from '../../app/state-queries';
 import { COMPARE_MODES, type AppState, type CompareMode } from '../../app/url-state';
@@ -191,14 +191,11 @@ function TreemapMode({ figures, onOpenFigure, onToggleFilter }: {
 }
 
 function PairsMode({ figures, onOpenFigure }: { figures: FigureRecord[]; onOpenFigure: (id: string) => void }) {
-  const documents = useQuery(documentsOptions());
   const docIds = [...new Set(figures.map((f) => f.doc_id))];
-  const files = docIds.map((id) => documents.data?.find((d) => d.doc_id === id)?.file).filter((f): f is string => !!f);
-  const texts = useQueries({ queries: files.map((file) => sourceTextOptions(file)) });
-  if (documents.isError) return <ErrorBox error={documents.error} />;
+  const texts = useQueries({ queries: docIds.map((docId) => sourceTextOptions(docId)) });
   const failed = texts.find((q) => q.isError);
   if (failed) return <ErrorBox error={failed.error} />;
-  if (!documents.data || texts.some((q) => !q.data)) return <Loading />;
+  if (texts.some((q) => q.data === undefined)) return <Loading />;
   const pairs = docIds.flatMap((docId, i) => findPairs(figures.filter((f) => f.doc_id === docId), texts[i]?.data ?? ''));
   if (pairs.length === 0) return <p className="note">{t.compare.noPairs}</p>;
   return (

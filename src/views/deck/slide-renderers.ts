@@ -24,7 +24,8 @@ export interface RenderedSlide {
 export interface SlideSources {
   runner: QueryRunner;
   embedded: () => Promise<EmbeddedData>;
-  sourceText: (file: string) => Promise<string>;
+  /** The text of a document, by doc_id. */
+  sourceText: (docId: string) => Promise<string>;
 }
 
 /** Rebuilds one chart from the app state its slide holds; `rest` is the chart id after the prefix. */
@@ -82,11 +83,9 @@ const renderers = new Map<string, SlideRenderer>([
   }],
   ['compare-pairs-', async (state, baseUnit, sources) => {
     const figures = await compareFigures(state, sources);
-    const { documents } = await sources.embedded();
     const pairs = [];
     for (const docId of new Set(figures.map((f) => f.doc_id))) {
-      const file = documents.find((d) => d.doc_id === docId)?.file;
-      if (file) pairs.push(...findPairs(figures.filter((f) => f.doc_id === docId), await sources.sourceText(file)));
+      pairs.push(...findPairs(figures.filter((f) => f.doc_id === docId), await sources.sourceText(docId)));
     }
     const chart = comparePairsCharts(pairs).find((c) => c.baseUnit === baseUnit);
     if (!chart) throw new SlideGoneError(`compare-pairs-${baseUnit}`);

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { EChart } from '../../charts/EChart';
 import { t } from '../../i18n/zh';
-import { embeddedDataOptions } from '../../queries';
+import { embeddedDataOptions, type DocumentRow } from '../../queries';
 import { QueryState } from '../shared/QueryState';
 import { KpiCard } from '../shared/KpiCard';
 import { buildFigureBarsOption, figureBarsUnit, type FigureBarDatum } from '../shared/figure-bars-option';
@@ -10,19 +10,75 @@ import { buildOverview, type OverviewPanel } from './build-overview';
 
 export interface OverviewViewProps {
   onOpenFigure: (id: string) => void;
-  onOpenTheme: (categories: readonly string[]) => void;
+  /** Opens a theme's figures; `docId` names the report when the workspace shows more than one. */
+  onOpenTheme: (categories: readonly string[], docId: string | null) => void;
+}
+
+export interface OverviewProps extends OverviewViewProps {
+  /** The report the overview is of (null: the first one shown). */
+  docId: string | null;
+  onPickReport: (docId: string) => void;
+  onGo: (view: 'compare' | 'pivot' | 'reports') => void;
 }
 
 /**
- * The leadership overview: one panel per theme with headline cards and one or two charts. It draws from
- * the parsed CSV, so it does not wait for the query engine.
+ * The leadership overview of one report: what it is, what to do first, then one panel per theme with headline
+ * cards and one or two charts. It draws from the parsed CSV, so it does not wait for the query engine.
  */
-export function OverviewView(props: OverviewViewProps) {
+export function OverviewView({ docId, onPickReport, onGo, ...props }: OverviewProps) {
   const data = useQuery(embeddedDataOptions());
   return (
     <QueryState query={data}>
-      {({ figures }) => <OverviewPanels figures={figures} {...props} />}
+      {({ figures, documents }) => {
+        const shown = documents.filter((d) => !d.hidden);
+        const report = shown.find((d) => d.doc_id === docId) ?? shown[0];
+        if (!report) {
+          return (
+            <div className="empty-state" role="status">
+              <strong>{t.overview.noReports}</strong>
+              <p><button type="button" className="link" onClick={() => onGo('reports')}>{t.reports.add} →</button></p>
+            </div>
+          );
+        }
+        return (
+          <>
+            <OverviewIntro report={report} others={shown.filter((d) => d !== report)} onPickReport={onPickReport} onGo={onGo} />
+            <OverviewPanels figures={figures.filter((f) => f.doc_id === report.doc_id)} {...props}
+              onOpenTheme={(categories) => props.onOpenTheme(categories, shown.length > 1 ? report.doc_id : null)} />
+          </>
+        );
+      }}
     </QueryState>
+  );
+}
+
+/** Names the report, links its source, and says what to do first. */
+function OverviewIntro({ report, others, onPickReport, onGo }: {
+  report: DocumentRow; others: DocumentRow[]; onPickReport: (docId: string) => void; onGo: OverviewProps['onGo'];
+}) {
+  return (
+    <section className="overview-intro" aria-labelledby="overview-report">
+      <div>
+        <h2 id="overview-report">{report.title}</h2>
+        <p className="muted">
+          {[report.publisher, report.published, report.place].filter(Boolean).join(' · ')}
+          {report.url && <> · <a href={report.url} target="_blank" rel="noreferrer noopener">{t.provenance.openOriginal}</a></>}
+        </p>
+        {others.length > 0 && (
+          <p className="other-reports">
+            <span className="muted">{t.overview.otherReports}</span>
+            {others.map((d) => (
+              <button key={d.doc_id} type="button" className="link" onClick={() => onPickReport(d.doc_id)}>{d.title}</button>
+            ))}
+          </p>
+        )}
+      </div>
+      <ul className="first-steps" aria-label={t.overview.firstSteps}>
+        <li><button type="button" className="link" onClick={() => onGo('compare')}>{t.overview.stepCompare}</button></li>
+        <li><button type="button" className="link" onClick={() => onGo('pivot')}>{t.overview.stepPivot}</button></li>
+        <li><button type="button" className="link" onClick={() => onGo('reports')}>{t.overview.stepAdd}</button></li>
+      </ul>
+    </section>
   );
 }
 
@@ -58,7 +114,7 @@ function ThemePanel({ panel, onOpenFigure, onOpenTheme }: OverviewViewProps & { 
     <section className="theme-panel" aria-labelledby={`theme-${panel.theme.key}`} data-theme={panel.theme.key}>
       <header>
         <h2 id={`theme-${panel.theme.key}`}>{title}</h2>
-        <button type="button" className="link" onClick={() => onOpenTheme(panel.theme.categories)}>
+        <button type="button" className="link" onClick={() => onOpenTheme(panel.theme.categories, null)}>
           {t.common.figures(panel.total)} →
         </button>
       </header>

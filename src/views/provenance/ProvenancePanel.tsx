@@ -77,7 +77,7 @@ function ProvenanceBody({ figure, figures, document, onNavigate }: {
         )}
       </dl>
       <h3>{t.provenance.line(figure.line)}</h3>
-      {document ? <Paragraph figure={figure} figures={figures} file={document.file} onNavigate={onNavigate} /> : <blockquote>{figure.quote}</blockquote>}
+      {document ? <Paragraph figure={figure} figures={figures} docId={document.doc_id} onNavigate={onNavigate} /> : <blockquote>{figure.quote}</blockquote>}
       <p className="prov-quote"><span className="muted">{t.provenance.quote}</span><q data-testid="provenance-quote">{figure.quote}</q></p>
       <nav className="prov-nav" aria-label={t.provenance.neighbours}>
         <button type="button" disabled={!previous} onClick={() => previous && onNavigate(previous.id)}>← {t.provenance.previous}</button>
@@ -90,10 +90,10 @@ function ProvenanceBody({ figure, figures, document, onNavigate }: {
   );
 }
 
-function Paragraph({ figure, figures, file, onNavigate }: {
-  figure: FigureRecord; figures: FigureRecord[]; file: string; onNavigate: (id: string) => void;
+function Paragraph({ figure, figures, docId, onNavigate }: {
+  figure: FigureRecord; figures: FigureRecord[]; docId: string; onNavigate: (id: string) => void;
 }) {
-  const text = useQuery(sourceTextOptions(file));
+  const text = useQuery(sourceTextOptions(docId));
   if (text.isError) return <ErrorBox error={text.error} onRetry={() => void text.refetch()} />;
   if (text.data === undefined) return <Loading label={t.provenance.loadingText} />;
   let segments;

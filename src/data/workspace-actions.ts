@@ -1,0 +1,106 @@
+/**
+ * The changes an analyst makes to the workspace — save a reviewed report, remove one, hide a shipped one,
+ * import a workspace file — each written to the browser's storage in one transaction and then loaded into the
+ * running engine. A change that cannot be written leaves what was kept as it was.
+ */
+import { reloadWorkspace } from '../db';
+import { docIdFor, parseWorkspaceFile, serializeWorkspace, sha256Hex, type ReportMeta, type WorkspaceReport } from '../workspace';
+import { forgetWorkspaceSources, loadWorkspaceSources } from './embedded';
+import {
+  deleteStoredReport, EXTRACTOR, loadHiddenReports, loadStoredReports, storeHiddenReports, storeReports, storeReportsFromDraft,
+  type ReportDraft, type StoredReport,
+} from './reports-store';
+import { withCurrentFigures } from './workspace-sources';
+
+/** Loads the kept workspace into the engine again (after any change to it). */
+export async function reloadKeptWorkspace(): Promise<void> {
+  forgetWorkspaceSources();
+  await reloadWorkspace(loadWorkspaceSources);
+}
+
+/** A kept report whose text is the same as `text`, if any (the same text is not added twice). */
+export async function findSameText(text: string): Promise<StoredReport | null> {
+  const sha = await sha256Hex(text);
+  return (await loadStoredReports()).find((r) => r.sha256 === sha) ?? null;
+}
+
+/**
+ * The report a draft becomes: a new report gets an id from its date and text; a revised one keeps its id, so
+ * links to its figures stay valid.
+ */
+export async function reportFromDraft(draft: ReportDraft, now = new Date()): Promise<WorkspaceReport> {
+  const sha256 = await sha256Hex(draft.text);
+  const kept = draft.replaces ? (await loadStoredReports()).find((r) => r.doc_id === draft.replaces) : undefined;
+  return {
+    ...draft.meta,
+    doc_id: kept?.doc_id ?? docIdFor(draft.meta.published, sha256),
+    text: draft.text,
+    sha256,
+    added_at: kept?.added_at ?? now.toISOString(),
+    corrections: draft.corrections,
+    excluded: draft.excluded,
+  };
+}
+
+/** Keeps a reviewed report with its figures (figures.csv text made by this build's extractor). */
+export async function saveReport(report: WorkspaceReport, figuresCsv: string): Promise<void> {
+  await storeReportsFromDraft([{ ...report, figures: { extractor: EXTRACTOR, csv: figuresCsv } }]);
+  await reloadKeptWorkspace();
+}
+
+export async function removeReport(docId: string): Promise<void> {
+  await deleteStoredReport(docId);
+  await reloadKeptWorkspace();
+}
+
+/** Hides a shipped report (its figures are no longer loaded) or shows it again. */
+export async function setReportHidden(docId: string, hidden: boolean): Promise<void> {
+  const now = new Set(await loadHiddenReports());
+  if (hidden) now.add(docId);
+  else now.delete(docId);
+  await storeHiddenReports([...now]);
+  await reloadKeptWorkspace();
+}
+
+/** The kept workspace as one file's text (reports without their derived figures, and the hidden list). */
+export async function exportWorkspaceFile(): Promise<string> {
+  const [reports, hidden] = await Promise.all([loadStoredReports(), loadHiddenReports()]);
+  return serializeWorkspace(reports.map(({ figures: _figures, ...report }) => report), hidden);
+}
+
+/** What importing a workspace file would do, for the analyst to confirm. */
+export interface WorkspaceImportPlan {
+  reports: WorkspaceReport[];
+  hidden: string[];
+  /** doc_ids of kept reports the file replaces. */
+  replaced: string[];
+}
+
+export async function planWorkspaceImport(json: string, fileName: string): Promise<WorkspaceImportPlan> {
+  const file = parseWorkspaceFile(json, fileName);
+  const kept = new Set((await loadStoredReports()).map((r) => r.doc_id));
+  return { reports: file.reports, hidden: file.hidden, replaced: file.reports.filter((r) => kept.has(r.doc_id)).map((r) => r.doc_id) };
+}
+
+/**
+ * Imports a planned workspace file: every report's figures are derived first (a report whose corrections no
+ * longer fit its text fails the whole import, naming it), then all are kept in one transaction.
+ */
+export async function importWorkspace(plan: WorkspaceImportPlan): Promise<void> {
+  const derived: StoredReport[] = [];
+  for (const report of plan.reports) {
+    try {
+      derived.push(await withCurrentFigures({ ...report, figures: null }));
+    } catch (error) {
+      throw new Error(`报告“${report.title}”（${report.doc_id}）的数字无法提取：${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  }
+  const hidden = [...new Set([...(await loadHiddenReports()), ...plan.hidden])];
+  await storeReports(derived, hidden);
+  await reloadKeptWorkspace();
+}
+
+/** Every field the metadata form requires that is still empty. */
+export function missingMeta(meta: ReportMeta, required: readonly (keyof ReportMeta)[]): (keyof ReportMeta)[] {
+  return required.filter((key) => String(meta[key]).trim() === '');
+}

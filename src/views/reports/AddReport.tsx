@@ -1,0 +1,217 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { ReportDraft } from '../../data/reports-store';
+import { findSameText, missingMeta, reportFromDraft, saveReport } from '../../data/workspace-actions';
+import { t } from '../../i18n/zh';
+import {
+  decodeReportBytes, DecodeError, GENRES, guessMetadata, REQUIRED_META, TEXT_ENCODINGS, type ReportMeta, type TextEncodingName,
+} from '../../workspace';
+import { extractOffThread } from '../../workspace/extract-off-thread';
+import { ErrorBox, Loading } from '../shared/QueryState';
+import { ReviewFigures } from './ReviewFigures';
+
+export interface AddReportProps {
+  draft: ReportDraft;
+  /** Every edit: the draft is kept as it changes, so a reload loses nothing. */
+  onChange: (draft: ReportDraft) => void;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
+/** Adding (or revising) a report: its text, what it is, then its figures reviewed before it is saved. */
+export function AddReport({ draft, onChange, onDone, onCancel }: AddReportProps) {
+  const steps = ['source', 'meta', 'review'] as const;
+  return (
+    <section className="add-report" aria-labelledby="add-report-heading">
+      <header className="reports-head">
+        <h2 id="add-report-heading">{draft.replaces ? `${t.reports.reviewAction}：${draft.meta.title}` : t.reports.add}</h2>
+        <ol className="steps" aria-label={t.reports.add}>
+          {steps.map((s) => <li key={s} aria-current={draft.step === s ? 'step' : undefined}>{t.reports.steps[s]}</li>)}
+        </ol>
+        <button type="button" onClick={() => window.confirm(t.reports.confirmCancel) && onCancel()}>{t.reports.cancel}</button>
+      </header>
+      {draft.step === 'source' && <SourceStep draft={draft} onChange={onChange} />}
+      {draft.step === 'meta' && <MetaStep draft={draft} onChange={onChange} />}
+      {draft.step === 'review' && <ReviewStep draft={draft} onChange={onChange} onDone={onDone} />}
+    </section>
+  );
+}
+
+function SourceStep({ draft, onChange }: Pick<AddReportProps, 'draft' | 'onChange'>) {
+  const [text, setText] = useState(draft.text);
+  const [fileName, setFileName] = useState(draft.fileName);
+  const [bytes, setBytes] = useState<{ name: string; data: Uint8Array } | null>(null);
+  const [encoding, setEncoding] = useState<TextEncodingName | ''>('');
+  const [error, setError] = useState<Error | null>(null);
+  const [status, setStatus] = useState('');
+  const textId = useId();
+
+  const decode = (file: { name: string; data: Uint8Array }, chosen: TextEncodingName | '') => {
+    try {
+      const decoded = decodeReportBytes(file.data, file.name, chosen || undefined);
+      setText(decoded.text);
+      setFileName(file.name);
+      setStatus(t.reports.source.decoded(file.name, decoded.encoding));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+      setStatus('');
+    }
+  };
+  const onFile = async (file: File) => {
+    if (!/\.(txt|text)$/i.test(file.name) && file.type !== 'text/plain') {
+      setError(new Error(t.reports.source.unsupported(file.name)));
+      return;
+    }
+    const data = new Uint8Array(await file.arrayBuffer());
+    setBytes({ name: file.name, data });
+    decode({ name: file.name, data }, encoding);
+  };
+  const next = async () => {
+    if (text.trim() === '') {
+      setError(new Error(t.reports.source.empty));
+      return;
+    }
+    const same = await findSameText(text).catch(() => null);
+    if (same && same.doc_id !== draft.replaces) {
+      setError(new Error(t.reports.source.same(same.title)));
+      return;
+    }
+    const guessed = guessMetadata(text);
+    // A revision keeps what the analyst entered; a new report starts from what the text says.
+    const meta = draft.replaces ? draft.meta : guessed;
+    onChange({ ...draft, step: 'meta', text, fileName, meta, corrections: text === draft.text ? draft.corrections : [], excluded: text === draft.text ? draft.excluded : [] });
+  };
+  const unsure = error instanceof DecodeError && (error.reason === 'unsure' || error.reason === 'invalid');
+  return (
+    <div className="step-body">
+      <label htmlFor={textId}>{t.reports.source.paste}</label>
+      <p className="muted">{t.reports.source.pasteHint}</p>
+      <textarea id={textId} className="report-text-input" value={text} rows={16} spellCheck={false}
+        onChange={(e) => {
+          setText(e.target.value);
+          setFileName('');
+          setStatus('');
+        }} />
+      <div className="step-row">
+        <label className="file-pick">
+          {t.reports.source.file}
+          <input type="file" accept=".txt,text/plain" data-testid="report-file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void onFile(file);
+            }} />
+        </label>
+        {(unsure || encoding) && bytes && (
+          <label>
+            {t.reports.source.encoding}{' '}
+            <select value={encoding} onChange={(e) => {
+              const chosen = e.target.value as TextEncodingName | '';
+              setEncoding(chosen);
+              decode(bytes, chosen);
+            }}>
+              <option value="">{t.reports.source.encodingAuto}</option>
+              {TEXT_ENCODINGS.map((enc) => <option key={enc} value={enc}>{enc === 'gb18030' ? 'GBK / GB18030' : enc.toUpperCase()}</option>)}
+            </select>
+          </label>
+        )}
+        {status && <span className="muted" role="status">{status}</span>}
+      </div>
+      {error && <ErrorBox error={error} />}
+      <div className="step-nav">
+        <button type="button" className="primary" onClick={() => void next()}>{t.reports.next}</button>
+      </div>
+    </div>
+  );
+}
+
+const META_FIELDS: readonly (keyof ReportMeta)[] = ['title', 'publisher', 'place', 'published', 'genre', 'url'];
+
+function MetaStep({ draft, onChange }: Pick<AddReportProps, 'draft' | 'onChange'>) {
+  const [meta, setMeta] = useState(draft.meta);
+  const [tried, setTried] = useState(false);
+  const missing = missingMeta(meta, REQUIRED_META);
+  const badDate = meta.published !== '' && !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(meta.published);
+  const id = useId();
+  const field = (key: keyof ReportMeta) => {
+    const required = REQUIRED_META.includes(key);
+    const invalid = tried && (missing.includes(key) || (key === 'published' && badDate));
+    const common = {
+      id: `${id}-${key}`, value: meta[key], 'aria-invalid': invalid || undefined, 'aria-required': required || undefined,
+    };
+    return (
+      <div className={`meta-field${invalid ? ' invalid' : ''}`} key={key}>
+        <label htmlFor={`${id}-${key}`}>
+          {t.reports.meta[key]}{required && <span className="required"> *{t.reports.meta.required}</span>}
+        </label>
+        {key === 'genre' ? (
+          <select {...common} onChange={(e) => setMeta({ ...meta, genre: e.target.value as ReportMeta['genre'] })}>
+            {GENRES.map((g) => <option key={g} value={g}>{t.reports.genres[g]}</option>)}
+          </select>
+        ) : (
+          <input {...common} type={key === 'published' ? 'date' : key === 'url' ? 'url' : 'text'}
+            onChange={(e) => setMeta({ ...meta, [key]: e.target.value })} />
+        )}
+      </div>
+    );
+  };
+  return (
+    <div className="step-body">
+      <p className="muted">{t.reports.meta.guessed}</p>
+      <form className="meta-form" onSubmit={(e) => {
+        e.preventDefault();
+        setTried(true);
+        if (missing.length === 0 && !badDate) onChange({ ...draft, meta: { ...meta, title: meta.title.trim(), place: meta.place.trim() }, step: 'review' });
+      }}>
+        {META_FIELDS.map(field)}
+        {tried && (missing.length > 0 || badDate) && (
+          <p className="error-text" role="alert">{t.reports.meta.missing(missing.map((k) => t.reports.meta[k]).join('、') || t.reports.meta.published)}</p>
+        )}
+        <div className="step-nav">
+          <button type="button" onClick={() => onChange({ ...draft, meta, step: 'source' })}>{t.reports.back}</button>
+          <button type="submit" className="primary">{t.reports.extract}</button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function ReviewStep({ draft, onChange, onDone }: Pick<AddReportProps, 'draft' | 'onChange' | 'onDone'>) {
+  // The rules' figures for this text (the review's edits go over them without extracting again).
+  const extraction = useQuery({
+    queryKey: ['review-extraction', draft.text, draft.meta.published, draft.meta.title],
+    queryFn: async ({ signal }) => extractOffThread({ ...(await reportFromDraft(draft)), corrections: [], excluded: [] }, signal),
+    gcTime: 0,
+  });
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    try {
+      const report = await reportFromDraft(draft);
+      const result = await extractOffThread(report);
+      await saveReport(report, result.csv);
+      onDone(t.reports.saved(report.title, result.figures.length));
+    } catch (e) {
+      setError(e);
+      setSaving(false);
+    }
+  };
+  if (extraction.isError) return <ErrorBox error={extraction.error} onRetry={() => void extraction.refetch()} />;
+  if (!extraction.data) return <Loading label={t.reports.review.extracting} />;
+  return (
+    <div className="step-body">
+      <ReviewFigures text={draft.text} extraction={extraction.data} corrections={draft.corrections} excluded={draft.excluded}
+        onChange={(corrections, excluded) => onChange({ ...draft, corrections, excluded })} />
+      {error !== null && <ErrorBox error={error} />}
+      <div className="step-nav">
+        <button type="button" onClick={() => onChange({ ...draft, step: 'meta' })} disabled={saving}>{t.reports.back}</button>
+        <button type="button" className="primary" onClick={() => void save()} disabled={saving}>
+          {saving ? t.reports.review.saving : t.reports.review.save}
+        </button>
+      </div>
+    </div>
+  );
+}

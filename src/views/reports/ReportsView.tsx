@@ -1,0 +1,172 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { reportsNotLoaded } from '../../data/embedded';
+import { loadDraft, loadStoredReports, storeDraft, type ReportDraft } from '../../data/reports-store';
+import {
+  exportWorkspaceFile, importWorkspace, planWorkspaceImport, removeReport, setReportHidden,
+} from '../../data/workspace-actions';
+import { downloadBlob } from '../../export/image';
+import { t } from '../../i18n/zh';
+import { workspaceDocumentsOptions, type WorkspaceDocument } from '../../queries';
+import { ErrorBox, Loading, QueryState } from '../shared/QueryState';
+import { AddReport } from './AddReport';
+
+const draftKey = ['report-draft'] as const;
+
+/** The workspace's reports: the list (shipped and added), and the add and review flow. */
+export function ReportsView() {
+  const queryClient = useQueryClient();
+  const draft = useQuery({ queryKey: draftKey, queryFn: loadDraft });
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const setDraft = async (next: ReportDraft | null) => {
+    queryClient.setQueryData(draftKey, next);
+    await storeDraft(next);
+  };
+
+  if (draft.isPending) return <Loading />;
+  if (draft.data) {
+    return (
+      <AddReport draft={draft.data} onChange={(next) => void setDraft(next)}
+        onDone={(message) => {
+          queryClient.setQueryData(draftKey, null);
+          setNotice(message);
+          void queryClient.invalidateQueries();
+        }}
+        onCancel={() => void setDraft(null)} />
+    );
+  }
+  return (
+    <section className="reports-view" aria-labelledby="reports-heading">
+      <header className="reports-head">
+        <div>
+          <h2 id="reports-heading">{t.reports.heading}</h2>
+          <p className="muted">{t.reports.intro}</p>
+        </div>
+        <WorkspaceActions onNotice={setNotice}
+          onAdd={() => void setDraft({ replaces: null, step: 'source', text: '', fileName: '', meta: EMPTY_META, corrections: [], excluded: [] })} />
+      </header>
+      {draft.isError && <ErrorBox error={draft.error} />}
+      {notice && <p className="notice" role="status">{notice}</p>}
+      {reportsNotLoaded.map((r) => <p key={r.doc_id} className="error-box" role="alert">{t.reports.notLoaded(r.title, r.message)}</p>)}
+      <ReportList onNotice={setNotice} onRevise={(next) => void setDraft(next)} />
+    </section>
+  );
+}
+
+const EMPTY_META: ReportDraft['meta'] = { title: '', publisher: '', place: '', published: '', genre: 'other', url: '' };
+
+function WorkspaceActions({ onAdd, onNotice }: { onAdd: () => void; onNotice: (message: string) => void }) {
+  const queryClient = useQueryClient();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const exporting = useMutation({
+    mutationFn: exportWorkspaceFile,
+    onSuccess: (json) => downloadBlob(new Blob([json], { type: 'application/json' }), `figures-board-workspace-${new Date().toISOString().slice(0, 10)}.json`),
+  });
+  const importing = useMutation({
+    mutationFn: async (file: File) => {
+      const plan = await planWorkspaceImport(await file.text(), file.name);
+      if (!window.confirm(t.reports.confirmImport(plan.reports.length, plan.replaced.length))) return null;
+      await importWorkspace(plan);
+      return plan.reports.length;
+    },
+    onSuccess: (n) => {
+      if (n === null) return;
+      onNotice(t.reports.imported(n));
+      void queryClient.invalidateQueries();
+    },
+  });
+  return (
+    <div className="reports-actions">
+      <button type="button" className="primary" onClick={onAdd}>{t.reports.add}</button>
+      <button type="button" onClick={() => exporting.mutate()} disabled={exporting.isPending}>{t.reports.exportWorkspace}</button>
+      <button type="button" onClick={() => fileInput.current?.click()} disabled={importing.isPending}>{t.reports.importWorkspace}</button>
+      <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="workspace-file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) importing.mutate(file);
+        }} />
+      {importing.isPending && <Loading label={t.reports.working} />}
+      {(importing.error ?? exporting.error) && <ErrorBox error={importing.error ?? exporting.error} />}
+    </div>
+  );
+}
+
+function ReportList({ onNotice, onRevise }: { onNotice: (message: string) => void; onRevise: (draft: ReportDraft) => void }) {
+  const queryClient = useQueryClient();
+  const documents = useQuery(workspaceDocumentsOptions());
+  const change = useMutation({
+    mutationFn: async ({ doc, action }: { doc: WorkspaceDocument; action: 'hide' | 'show' | 'remove' | 'review' | 'replace' }) => {
+      if (action === 'remove') {
+        if (!window.confirm(t.reports.confirmRemove(doc.title))) return;
+        await removeReport(doc.doc_id);
+        onNotice(t.reports.removed(doc.title));
+      } else if (action === 'hide' || action === 'show') {
+        if (action === 'hide' && !window.confirm(t.reports.confirmHide(doc.title))) return;
+        await setReportHidden(doc.doc_id, action === 'hide');
+      } else {
+        const kept = (await loadStoredReports()).find((r) => r.doc_id === doc.doc_id);
+        if (!kept) throw new Error(`报告 ${doc.doc_id} 不在本浏览器中`);
+        const { title, publisher, place, published, genre, url } = kept;
+        onRevise({
+          replaces: kept.doc_id, step: action === 'replace' ? 'source' : 'review', text: action === 'replace' ? '' : kept.text,
+          fileName: '', meta: { title, publisher, place, published, genre, url },
+          corrections: action === 'replace' ? [] : kept.corrections, excluded: action === 'replace' ? [] : kept.excluded,
+        });
+        return;
+      }
+      await queryClient.invalidateQueries();
+    },
+  });
+  return (
+    <QueryState query={documents}>
+      {(docs) => (
+        <>
+          {change.isPending && <Loading label={t.reports.working} />}
+          {change.error && <ErrorBox error={change.error} />}
+          <table className="reports-table" data-testid="reports-table">
+            <thead>
+              <tr>
+                {(['title', 'place', 'published', 'genre', 'figures', 'origin', 'actions'] as const).map((c) => (
+                  <th key={c} scope="col">{t.reports.columns[c]}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {docs.map((doc) => (
+                <tr key={doc.doc_id} className={doc.hidden ? 'hidden-report' : undefined} data-doc={doc.doc_id}>
+                  <th scope="row">
+                    <div className="report-title">{doc.title}</div>
+                    <div className="muted">
+                      {doc.publisher}
+                      {doc.url && <> · <a href={doc.url} target="_blank" rel="noreferrer noopener">{t.provenance.openOriginal}</a></>}
+                    </div>
+                  </th>
+                  <td>{doc.place}</td>
+                  <td>{doc.published}</td>
+                  <td>{t.reports.genres[doc.genre] ?? doc.genre}</td>
+                  <td className="num">{doc.hidden ? t.reports.hiddenNote : doc.figures.toLocaleString('zh-CN')}</td>
+                  <td>{doc.added ? t.reports.added : t.reports.shipped}</td>
+                  <td className="row-actions">
+                    {doc.added ? (
+                      <>
+                        <button type="button" onClick={() => change.mutate({ doc, action: 'review' })}>{t.reports.reviewAction}</button>
+                        <button type="button" onClick={() => change.mutate({ doc, action: 'replace' })}>{t.reports.replace}</button>
+                        <button type="button" className="danger" onClick={() => change.mutate({ doc, action: 'remove' })}>{t.reports.remove}</button>
+                      </>
+                    ) : (
+                      <button type="button" onClick={() => change.mutate({ doc, action: doc.hidden ? 'show' : 'hide' })}>
+                        {doc.hidden ? t.reports.show : t.reports.hide}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,149 @@
+import { useMemo, useState } from 'react';
+import type { FigureRow } from '../../extract';
+import { AGGREGATION_CLASSES, CATEGORIES } from '../../extract/types';
+import { dimensionValueLabel, t } from '../../i18n/zh';
+import { formatAsWritten } from '../../lib/format';
+
+const written = (row: FigureRow) => formatAsWritten({ value: Number(row.value), unit: row.unit, qualifier: row.qualifier });
+import type { Correction } from '../../workspace';
+import type { ReviewExtraction } from '../../workspace/review-extract';
+
+type Field = Correction['field'];
+
+/** The figure as the reviewer sees it: the rules' values with their corrections over them. */
+function corrected(row: FigureRow, corrections: readonly Correction[]): FigureRow {
+  let out = row;
+  for (const c of corrections) if (c.start === row.start) out = { ...out, [c.field]: c.value };
+  return out;
+}
+
+/** The corrections with `field` of the figure at `start` set to `value` (none when it is the rules' own value). */
+function withCorrection(corrections: readonly Correction[], row: FigureRow, field: Field, value: string): Correction[] {
+  const others = corrections.filter((c) => !(c.start === row.start && c.field === field));
+  return String(row[field]) === value ? others : [...others, { start: row.start, field, value }];
+}
+
+/** A text field that commits on blur or Enter, so each correction is one edit, not one per keystroke. */
+function EditText({ value, label, onCommit }: { value: string; label: string; onCommit: (value: string) => void }) {
+  const [draft, setDraft] = useState(value);
+  return (
+    <input className="cell-edit" value={draft} aria-label={label} onChange={(e) => setDraft(e.target.value)}
+      onBlur={() => draft.trim() !== value && draft.trim() !== '' && onCommit(draft.trim())}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') e.currentTarget.blur();
+        if (e.key === 'Escape') setDraft(value);
+      }} />
+  );
+}
+
+export interface ReviewFiguresProps {
+  text: string;
+  extraction: ReviewExtraction;
+  corrections: readonly Correction[];
+  excluded: readonly number[];
+  onChange: (corrections: Correction[], excluded: number[]) => void;
+}
+
+/** The coverage account, then every figure in a table (edit, exclude) beside its place in the text. */
+export function ReviewFigures({ text, extraction, corrections, excluded, onChange }: ReviewFiguresProps) {
+  const [selected, setSelected] = useState<number | null>(extraction.found[0]?.start ?? null);
+  const [query, setQuery] = useState('');
+  const out = new Set(excluded);
+  const rows = useMemo(() => extraction.found.map((r) => corrected(r, corrections)), [extraction.found, corrections]);
+  const shown = query.trim() === '' ? rows
+    : rows.filter((r) => `${r.indicator} ${r.subject} ${r.value}${r.unit} ${r.quote}`.includes(query.trim()));
+  const { account } = extraction;
+  const current = rows.find((r) => r.start === selected);
+  const original = (start: number) => extraction.found.find((r) => r.start === start);
+  const edit = (row: FigureRow, field: Field, value: string) => {
+    const rule = original(row.start);
+    if (rule) onChange(withCorrection(corrections, rule, field, value), [...excluded]);
+  };
+  const toggle = (row: FigureRow) =>
+    onChange([...corrections], out.has(row.start) ? excluded.filter((s) => s !== row.start) : [...excluded, row.start]);
+
+  return (
+    <div className="review">
+      <div className="coverage" data-testid="coverage">
+        <strong>{t.reports.review.found(extraction.found.length)}</strong>
+        <span>{t.reports.review.excludedRuns(account.excluded)}
+          {Object.keys(account.byReason).length > 0 && (
+            <span className="muted">（{Object.entries(account.byReason).map(([reason, n]) => `${t.reports.review.reasons[reason] ?? reason} ${n}`).join('、')}）</span>
+          )}
+        </span>
+        <span>{t.reports.review.excludedCount(excluded.length)} · {t.reports.review.correctedCount(corrections.length)}</span>
+        {account.unaccounted.length > 0 && (
+          <details className="unaccounted">
+            <summary>{t.reports.review.unaccounted(account.unaccounted.length)}</summary>
+            <ul>
+              {account.unaccounted.map((u) => (
+                <li key={u.start}>
+                  <span className="muted">{t.provenance.line(u.line)}</span>{' '}
+                  {u.context.slice(0, u.at)}<mark>{u.digits}</mark>{u.context.slice(u.at + u.digits.length)}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </div>
+      <input type="search" className="review-filter" placeholder={t.reports.review.filter} aria-label={t.reports.review.filter}
+        value={query} onChange={(e) => setQuery(e.target.value)} />
+      <div className="review-split">
+        <div className="review-table-wrap">
+          <table className="review-table" data-testid="review-table">
+            <thead>
+              <tr>
+                {(['keep', 'value', 'indicator', 'subject', 'category', 'agg', 'line'] as const).map((c) => (
+                  <th key={c} scope="col">{t.reports.review.columns[c]}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((row) => (
+                <tr key={row.start} className={`${out.has(row.start) ? 'excluded' : ''}${row.start === selected ? ' selected' : ''}`}
+                  onFocusCapture={() => setSelected(row.start)} onClick={() => setSelected(row.start)} data-start={row.start}>
+                  <td>
+                    <input type="checkbox" checked={!out.has(row.start)} onChange={() => toggle(row)}
+                      aria-label={t.reports.review.exclude(written(row))} />
+                  </td>
+                  <td className="num">{written(row)}</td>
+                  <td><EditText key={`i${row.indicator}`} value={row.indicator} label={t.reports.review.columns.indicator} onCommit={(v) => edit(row, 'indicator', v)} /></td>
+                  <td><EditText key={`s${row.subject}`} value={row.subject} label={t.reports.review.columns.subject} onCommit={(v) => edit(row, 'subject', v)} /></td>
+                  <td>
+                    <select value={row.category} aria-label={t.reports.review.columns.category} onChange={(e) => edit(row, 'category', e.target.value)}>
+                      {CATEGORIES.map((c) => <option key={c} value={c}>{dimensionValueLabel('category', c)}</option>)}
+                    </select>
+                  </td>
+                  <td>
+                    <select value={row.agg} aria-label={t.reports.review.columns.agg} onChange={(e) => edit(row, 'agg', e.target.value)}>
+                      {AGGREGATION_CLASSES.map((c) => <option key={c} value={c}>{dimensionValueLabel('agg', c)}</option>)}
+                    </select>
+                  </td>
+                  <td className="num">{row.line}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <aside className="review-context" aria-live="polite">
+          <h3>{t.reports.review.context}</h3>
+          {current ? <Context text={text} row={current} /> : <p className="muted">{t.reports.review.pickFigure}</p>}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+/** The figure's line of the text, with the figure marked. */
+function Context({ text, row }: { text: string; row: FigureRow }) {
+  const lineStart = text.lastIndexOf('\n', row.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', row.end);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  const at = row.start - lineStart;
+  const len = row.end - row.start;
+  return (
+    <blockquote className="paragraph">
+      {line.slice(0, at)}<mark>{line.slice(at, at + len)}</mark>{line.slice(at + len)}
+    </blockquote>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * What the add and review steps need from the extractor for one report: its figures as the rules find them
+ * (before the reviewer's exclusions, so an excluded figure can be taken back), the figures with the review
+ * applied (what is saved, as figures.csv text) and the coverage account, with each unaccounted digit run's
+ * context for review. Pure, so it runs in a worker and in tests alike.
+ */
+import { coverageAccount, extractFigures, toFiguresCsv, type FigureRow } from '../extract';
+import type { ExclusionReason } from '../extract';
+import { reportFigures, type WorkspaceReport } from './report';
+
+export interface UnaccountedRun {
+  start: number;
+  end: number;
+  digits: string;
+  line: number;
+  /** The text around the run, with the run itself at `[at, at + digits.length)`. */
+  context: string;
+  at: number;
+}
+
+export interface ReviewExtraction {
+  /** Every figure the rules find: no exclusion and no correction applied (the reviewer's edits go over these). */
+  found: FigureRow[];
+  /** The figures as saved: exclusions and corrections applied. */
+  figures: FigureRow[];
+  /** `figures` in the figures.csv contract. */
+  csv: string;
+  account: { extracted: number; excluded: number; byReason: Partial<Record<ExclusionReason, number>>; unaccounted: UnaccountedRun[] };
+}
+
+export type ReviewInput = Pick<WorkspaceReport, 'doc_id' | 'text' | 'published' | 'title' | 'corrections' | 'excluded'>;
+
+const CONTEXT = 24;
+
+export function reviewExtraction(report: ReviewInput): ReviewExtraction {
+  const found = reportFigures({ ...report, corrections: [], excluded: [] });
+  const excluded = new Set(report.excluded);
+  // Offsets of figures the rules no longer find (the text was replaced) are dropped, not an error.
+  const stillFound = report.excluded.filter((start) => found.some((f) => f.start === start));
+  const figures = stillFound.length === excluded.size ? reportFigures(report) : reportFigures({ ...report, excluded: stillFound });
+  const account = coverageAccount(report.text, extractFigures(report.text, { docId: report.doc_id, published: report.published, title: report.title }));
+  const unaccounted = account.entries.filter((e) => e.status === 'unaccounted').map((e): UnaccountedRun => {
+    const from = Math.max(0, e.start - CONTEXT);
+    return {
+      start: e.start, end: e.end, digits: e.digits, line: e.line,
+      context: report.text.slice(from, Math.min(report.text.length, e.end + CONTEXT)).replace(/\s+/g, ' '),
+      at: report.text.slice(from, e.start).replace(/\s+/g, ' ').length,
+    };
+  });
+  return {
+    found, figures, csv: toFiguresCsv(figures),
+    account: { extracted: account.extracted, excluded: account.excluded, byReason: account.byReason, unaccounted },
+  };
+}

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engineReady, openWhenReady, type BrowserSession } from './browser';
+
+const FIXTURE = readFileSync(join(import.meta.dirname, '../fixtures/work-report-2024.txt'), 'utf8');
+const BINHAI = 'binhai-2022-08-04';
+const BINHAI_FIGURES = 333;
+
+let s: BrowserSession;
+
+beforeAll(async () => {
+  s = await openWhenReady('/?view=reports');
+  // Removing and hiding ask first: the analyst says yes.
+  s.page.on('dialog', (d) => void d.accept());
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+const status = () => s.page.locator('.engine-status').textContent();
+const table = () => s.page.getByTestId('reports-table');
+const reviewRows = () => s.page.getByTestId('review-table').locator('tbody tr');
+
+async function goto(path: string): Promise<void> {
+  await s.page.goto(`${s.baseUrl}${path}`);
+  await engineReady(s.page);
+}
+
+describe('a workspace of reports in Chromium', () => {
+  let docId = '';
+  let addedFigures = 0;
+
+  it('lists the shipped report and says in words what is loaded', async () => {
+    await table().locator(`[data-doc="${BINHAI}"]`).waitFor();
+    expect(await table().locator(`[data-doc="${BINHAI}"]`).textContent()).toContain(String(BINHAI_FIGURES));
+    await expect.poll(status).toBe(`数据就绪 · 1 份报告 · ${BINHAI_FIGURES} 个数字`);
+  });
+
+  it('adds a pasted report: metadata guessed and required, figures reviewed, and the review survives a reload', async () => {
+    await s.page.getByRole('button', { name: '添加报告' }).click();
+    await s.page.getByLabel('粘贴报告正文').fill(FIXTURE);
+    await s.page.getByRole('button', { name: '下一步' }).click();
+    expect(await s.page.getByLabel(/^标题/).inputValue()).toBe('某某市2024年政府工作报告');
+    expect(await s.page.getByLabel(/^发布日期/).inputValue()).toBe('2024-01-20');
+    await s.page.getByLabel(/^地区/).fill('');
+    await s.page.getByRole('button', { name: '提取数字' }).click();
+    expect(await s.page.getByRole('alert').textContent()).toBe('请填写：地区');
+    await s.page.getByLabel(/^地区/).fill('某某市');
+    await s.page.getByRole('button', { name: '提取数字' }).click();
+
+    await expect.poll(() => reviewRows().count(), { timeout: 20_000 }).toBeGreaterThan(5);
+    const found = await reviewRows().count();
+    expect(await s.page.getByTestId('coverage').textContent()).toContain(`找到 ${found} 个数字`);
+    // Exclude the first figure (680.5亿元), correct the second's indicator.
+    expect(await reviewRows().nth(0).locator('td.num').first().textContent()).toBe('680.5亿元');
+    await reviewRows().nth(0).getByRole('checkbox').uncheck();
+    const indicator = reviewRows().nth(1).getByLabel('指标');
+    await indicator.fill('地区生产总值增速（复核）');
+    await indicator.press('Enter');
+    await expect.poll(() => s.page.getByTestId('coverage').textContent()).toContain('已排除 1 个 · 已更正 1 处');
+
+    await s.page.reload();
+    await expect.poll(() => reviewRows().count(), { timeout: 20_000 }).toBe(found);
+    expect(await reviewRows().nth(0).getByRole('checkbox').isChecked()).toBe(false);
+    expect(await reviewRows().nth(1).getByLabel('指标').inputValue()).toBe('地区生产总值增速（复核）');
+
+    await s.page.getByRole('button', { name: '保存到工作区' }).click();
+    const notice = s.page.locator('.notice');
+    await notice.waitFor({ timeout: 30_000 });
+    addedFigures = found - 1;
+    expect(await notice.textContent()).toBe(`已保存“某某市2024年政府工作报告”：${addedFigures} 个数字已载入各视图。`);
+    await expect.poll(status).toBe(`数据就绪 · 2 份报告 · ${BINHAI_FIGURES + addedFigures} 个数字`);
+    docId = (await table().locator('tbody tr').nth(1).getAttribute('data-doc')) ?? '';
+    expect(docId).toMatch(/^2024-01-20-[0-9a-f]{8}$/);
+  });
+
+  it('shows the added report in the explorer, with its correction, without its excluded figure, traced to its text', async () => {
+    await goto(`/?view=explorer&doc_id=${docId}`);
+    const rows = s.page.locator('.ft-row');
+    await expect.poll(() => s.page.locator('.figure-table[aria-busy="false"]').count()).toBe(1);
+    await expect.poll(() => rows.count()).toBe(addedFigures);
+    const text = await s.page.locator('.figure-table').textContent();
+    expect(text).toContain('地区生产总值增速（复核）');
+    expect(text).not.toContain('680.5亿元');
+    await rows.first().click();
+    await expect.poll(() => s.page.getByTestId('provenance-paragraph').textContent()).toContain('全市地区生产总值完成680.5亿元');
+    expect(await s.page.getByTestId('provenance-paragraph').locator('mark').textContent()).toBe('6.1%');
+  });
+
+  it('picks reports in the header: the filtered views show only the picked one', async () => {
+    await goto('/?view=compare');
+    await s.page.getByTestId('report-picker').locator('summary').click();
+    await s.page.getByTestId('report-picker').getByLabel('某某市2024年政府工作报告').check();
+    await expect.poll(() => new URL(s.page.url()).searchParams.getAll('doc_id')).toEqual([docId]);
+    await expect.poll(() => s.page.locator('[data-facet="subject"] button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-value'))))
+      .not.toContain('滨海新区');
+  });
+
+  it('exports the workspace, and a removed report comes back from the file', async () => {
+    await goto('/?view=reports');
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: '导出工作区' }).click()]);
+    const file = (await download.path())!;
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { reports: { doc_id: string; excluded: number[]; corrections: unknown[] }[] };
+    expect(json.reports.map((r) => [r.doc_id, r.excluded.length, r.corrections.length])).toEqual([[docId, 1, 1]]);
+
+    await table().locator(`[data-doc="${docId}"]`).getByRole('button', { name: '删除' }).click();
+    await expect.poll(status).toBe(`数据就绪 · 1 份报告 · ${BINHAI_FIGURES} 个数字`);
+    await expect.poll(() => table().locator(`[data-doc="${docId}"]`).count()).toBe(0);
+
+    await s.page.getByTestId('workspace-file').setInputFiles(file);
+    await expect.poll(status, { timeout: 30_000 }).toBe(`数据就绪 · 2 份报告 · ${BINHAI_FIGURES + addedFigures} 个数字`);
+    expect(await s.page.locator('.notice').textContent()).toBe('已导入 1 份报告。');
+  });
+
+  it('hides the shipped report and shows it again; a broken workspace file is refused naming the field', async () => {
+    await table().locator(`[data-doc="${BINHAI}"]`).getByRole('button', { name: '隐藏' }).click();
+    await expect.poll(status).toBe(`数据就绪 · 1 份报告 · ${addedFigures} 个数字`);
+    await s.page.reload();
+    await engineReady(s.page);
+    await expect.poll(status).toBe(`数据就绪 · 1 份报告 · ${addedFigures} 个数字`);
+    await table().locator(`[data-doc="${BINHAI}"]`).getByRole('button', { name: '显示' }).click();
+    await expect.poll(status).toBe(`数据就绪 · 2 份报告 · ${BINHAI_FIGURES + addedFigures} 个数字`);
+
+    await s.page.getByTestId('workspace-file').setInputFiles({
+      name: 'broken.json', mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'figures-board-workspace', version: 1, reports: [{ doc_id: 'x' }], hidden: [] })),
+    });
+    await expect.poll(() => s.page.getByRole('alert').first().textContent()).toContain('broken.json：第 1 份报告的 genre 应为文本');
+    await expect.poll(status).toBe(`数据就绪 · 2 份报告 · ${BINHAI_FIGURES + addedFigures} 个数字`);
+  });
+});
