@@ -1,10 +1,11 @@
 import { useSyncExternalStore } from 'react';
-import { getEngineStatus, subscribeEngineStatus } from '../db';
+import { useAppEngine } from './engine-context';
 import { t } from '../i18n/zh';
 
 /** The engine's state in the header, in words: start-up steps and download, what it holds, or the failure. */
 export function EngineStatusBadge() {
-  const status = useSyncExternalStore(subscribeEngineStatus, getEngineStatus);
+  const { host } = useAppEngine();
+  const status = useSyncExternalStore(host.subscribe, host.getStatus);
   switch (status.phase) {
     case 'idle':
       return null;

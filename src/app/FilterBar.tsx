@@ -5,6 +5,7 @@ import { DIMENSIONS, facetsOptions, isEmptyFilters, EMPTY_FILTERS, type Dimensio
 import { useStateQueries, type StateQueries } from './state-queries';
 import { FILTERED_VIEWS, toggleFilter } from './url-state';
 import { useDocumentTitle } from './ReportPicker';
+import { useRunner } from './engine-context';
 
 /** Dimensions with a menu; every dimension (indicator, document too) shows its chips when filtered. */
 const FILTER_DIMENSIONS: readonly Dimension[] = ['category', 'subject', 'kind', 'base_unit', 'section', 'period'];
@@ -15,15 +16,16 @@ export interface FilterBarProps {
 }
 
 /** The menus' counts for a state (the filter bar shows on the filtered views). */
-const filterBarQueries: StateQueries = (client, state) => {
-  if (FILTERED_VIEWS.includes(state.view)) void client.prefetchQuery(facetsOptions(state.filters));
+const filterBarQueries: StateQueries = (client, state, runner) => {
+  if (FILTERED_VIEWS.includes(state.view)) void client.prefetchQuery(facetsOptions(runner, state.filters));
 };
 
 /** Search box, one menu per dimension (with counts under the other filters) and removable chips. */
 export function FilterBar({ filters, onChange }: FilterBarProps) {
+  const runner = useRunner();
   // The counts are the slower answer: the views' own figures go to the engine first.
   useStateQueries(filterBarQueries, 'last');
-  const facets = useQuery(facetsOptions(filters));
+  const facets = useQuery(facetsOptions(runner, filters));
   const documentTitle = useDocumentTitle();
   const valueLabel = (dimension: Dimension, value: string) => (dimension === 'doc_id' ? documentTitle(value) : dimensionValueLabel(dimension, value));
   const [text, setText] = useState(filters.q);

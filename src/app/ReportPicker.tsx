@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { t } from '../i18n/zh';
 import { documentsOptions, type FigureFilters } from '../queries';
+import { useRunner } from './engine-context';
 
 export interface ReportPickerProps {
   filters: FigureFilters;
@@ -12,7 +13,8 @@ export interface ReportPickerProps {
  * than one report; it sets the `doc_id` filter, so links carry the choice.
  */
 export function ReportPicker({ filters, onChange }: ReportPickerProps) {
-  const documents = useQuery(documentsOptions());
+  const runner = useRunner();
+  const documents = useQuery(documentsOptions(runner));
   const shown = (documents.data ?? []).filter((d) => !d.hidden);
   if (shown.length < 2) return null;
   const picked = filters.doc_id;
@@ -43,6 +45,7 @@ export function ReportPicker({ filters, onChange }: ReportPickerProps) {
 
 /** doc_id → title of the workspace's documents, for labels (the id itself until they are known). */
 export function useDocumentTitle(): (docId: string) => string {
-  const documents = useQuery(documentsOptions());
+  const runner = useRunner();
+  const documents = useQuery(documentsOptions(runner));
   return (docId) => documents.data?.find((d) => d.doc_id === docId)?.title ?? docId;
 }

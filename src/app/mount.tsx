@@ -2,6 +2,7 @@ import { notifyManager, QueryClient, QueryClientProvider } from '@tanstack/react
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { EngineProvider, type AppEngine } from './engine-context';
 
 /** A local engine: queries never go stale, never wait for a network, and fail fast to a retry button. */
 function createQueryClient(): QueryClient {
@@ -12,16 +13,18 @@ function createQueryClient(): QueryClient {
   });
 }
 
-/** Renders the app into `root` with its query client. */
-export function mountApp(root: HTMLElement): void {
+/** Renders the app into `root` with its query client and the engine made at the composition root. */
+export function mountApp(root: HTMLElement, engine: AppEngine): void {
   // Query results reach React in the task that delivered them, not a timer later: an answer from the engine
   // is drawn as soon as the page's thread is free (TanStack Query batches with setTimeout by default).
   notifyManager.setScheduler(queueMicrotask);
   createRoot(root).render(
     <StrictMode>
-      <QueryClientProvider client={createQueryClient()}>
-        <App />
-      </QueryClientProvider>
+      <EngineProvider value={engine}>
+        <QueryClientProvider client={createQueryClient()}>
+          <App />
+        </QueryClientProvider>
+      </EngineProvider>
     </StrictMode>,
   );
 }

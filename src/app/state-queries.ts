@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
+import type { QueryRunner } from '../queries';
 import type { AppState } from './url-state';
 
 /** Starts the queries a view will ask for in `state` (nothing when that state shows another view). */
-export type StateQueries = (client: QueryClient, state: AppState) => void;
+export type StateQueries = (client: QueryClient, state: AppState, runner: QueryRunner) => void;
 
 /**
  * When a declaration's queries start among the others. The engine answers in the order it is asked, and
@@ -38,8 +39,8 @@ export function declareStateQueries(queries: StateQueries, order: StateQueriesOr
 }
 
 /** Starts (or finds in the cache) every declared query of `state`: those declared 'first', then the 'last'. */
-export function prefetchStateQueries(client: QueryClient, state: AppState): void {
+export function prefetchStateQueries(client: QueryClient, state: AppState, runner: QueryRunner): void {
   for (const order of ['first', 'last'] as const) {
-    for (const [queries, entry] of declared) if (entry.order === order) queries(client, state);
+    for (const [queries, entry] of declared) if (entry.order === order) queries(client, state, runner);
   }
 }

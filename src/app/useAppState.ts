@@ -1,5 +1,6 @@
 import { replaceEqualDeep, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
+import { useRunner } from './engine-context';
 import { prefetchStateQueries } from './state-queries';
 import { parseState, serializeState, type AppState } from './url-state';
 
@@ -37,14 +38,15 @@ export function useAppState(): [AppState, (next: Partial<AppState>, opts?: { rep
   const search = useSyncExternalStore(subscribe, getSearch);
   const state = currentState(search);
   const client = useQueryClient();
+  const runner = useRunner();
   const update = useCallback((next: Partial<AppState>, opts?: { replace?: boolean }) => {
     const merged = { ...currentState(window.location.search), ...next };
     const keep = new URLSearchParams(window.location.search);
     const search = serializeState(merged, keep);
     // The views' queries for the new state start first; React renders it meanwhile.
-    prefetchStateQueries(client, currentState(search));
+    prefetchStateQueries(client, currentState(search), runner);
     navigate(search, opts?.replace ?? false);
-  }, [client]);
+  }, [client, runner]);
   return [state, update];
 }
 

@@ -5,7 +5,7 @@
  * the time runs until both answers are rows. The engine is warmed up first as the app warms it.
  */
 import { parseState } from '../app/url-state';
-import { fetchFacets, fetchFigures, largestFirst, run } from '../queries';
+import { fetchFacets, fetchFigures, largestFirst, type QueryRunner } from '../queries';
 import { warmUpQueries } from '../queries/warm-up';
 import { summarize, type Summary } from './stats';
 
@@ -17,7 +17,7 @@ export interface QueryFloorResult {
 /** The pause between two states, as the interaction benchmark's quiet window leaves between two clicks. */
 const PAUSE_MS = 150;
 
-export async function runQueryFloor(states: readonly string[]): Promise<QueryFloorResult> {
+export async function runQueryFloor(run: QueryRunner, states: readonly string[]): Promise<QueryFloorResult> {
   await warmUpQueries(run);
   const samples: number[] = [];
   for (const state of states) {

@@ -8,14 +8,18 @@
  * The Node driver (scripts/bench) calls `window.__figuresBoardScaleBench(options)` and reads the result.
  */
 import { loadWorkspaceSources } from '../data/embedded';
-import { ENCODED_FIGURE_COLUMNS, FIGURE_COLUMN_TYPES, getEngine, installFigures, toRows, type Engine } from '../db';
+import { ENCODED_FIGURE_COLUMNS, EngineHost, FIGURE_COLUMN_TYPES, installFigures, toRows, type Engine } from '../db';
 import {
-  buildFiguresQuery, buildGroupQuery, buildPivotQuery, EMPTY_FILTERS, fetchFigures, fetchGroups, fetchPivot, run,
+  buildFiguresQuery, buildGroupQuery, buildPivotQuery, EMPTY_FILTERS, fetchFigures, fetchGroups, fetchPivot,
   type FiguresParams, type GroupParams, type PivotParams,
 } from '../queries';
 import { inlineParams, sql, type SqlQuery } from '../sql';
 import { ms, summarize, type Summary } from './stats';
 import { createSyntheticFigures, SYNTHETIC_SUBJECTS } from './synthetic-figures';
+
+// This page is its own composition root: it makes the engine as main.tsx does, and queries through it.
+const host = new EngineHost(loadWorkspaceSources);
+const run = host.run;
 
 type RawResult = Parameters<typeof toRows>[0] & { numRows: number };
 
@@ -160,7 +164,7 @@ async function checkTable(rows: number): Promise<ScaleBenchResult['distinct']> {
 }
 
 export async function runScaleBench({ rows, reps }: ScaleBenchOptions): Promise<ScaleBenchResult> {
-  const engine = await getEngine(loadWorkspaceSources);
+  const engine = await host.start();
   const conn = rawConnection(engine);
   const [generate] = await timed(async () => {
     await createSyntheticFigures(engine, rows);

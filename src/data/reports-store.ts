@@ -55,6 +55,8 @@ export interface ReportDraft {
   meta: ReportMeta;
   corrections: WorkspaceReport['corrections'];
   excluded: number[];
+  /** Numbers added as figures (selected in the text); absent in drafts kept before additions existed. */
+  included?: number[];
 }
 
 const DRAFT_KEY = 'draft';

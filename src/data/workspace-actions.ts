@@ -1,22 +1,15 @@
 /**
  * The changes an analyst makes to the workspace — save a reviewed report, remove one, hide a shipped one,
- * import a workspace file — each written to the browser's storage in one transaction and then loaded into the
- * running engine. A change that cannot be written leaves what was kept as it was.
+ * import a workspace file — each written to the browser's storage in one transaction; the caller then loads the
+ * kept workspace into the engine again (the app's `reloadWorkspace`). A change that cannot be written leaves what
+ * was kept as it was.
  */
-import { reloadWorkspace } from '../db';
 import { docIdFor, parseWorkspaceFile, serializeWorkspace, sha256Hex, type ReportMeta, type WorkspaceReport } from '../workspace';
-import { forgetWorkspaceSources, loadWorkspaceSources } from './embedded';
 import {
   deleteStoredReport, EXTRACTOR, loadHiddenReports, loadStoredReports, storeHiddenReports, storeReports, storeReportsFromDraft,
   type ReportDraft, type StoredReport,
 } from './reports-store';
 import { withCurrentFigures } from './workspace-sources';
-
-/** Loads the kept workspace into the engine again (after any change to it). */
-export async function reloadKeptWorkspace(): Promise<void> {
-  forgetWorkspaceSources();
-  await reloadWorkspace(loadWorkspaceSources);
-}
 
 /** A kept report whose text is the same as `text`, if any (the same text is not added twice). */
 export async function findSameText(text: string): Promise<StoredReport | null> {
@@ -39,18 +32,17 @@ export async function reportFromDraft(draft: ReportDraft, now = new Date()): Pro
     added_at: kept?.added_at ?? now.toISOString(),
     corrections: draft.corrections,
     excluded: draft.excluded,
+    included: draft.included ?? [],
   };
 }
 
 /** Keeps a reviewed report with its figures (figures.csv text made by this build's extractor). */
 export async function saveReport(report: WorkspaceReport, figuresCsv: string): Promise<void> {
   await storeReportsFromDraft([{ ...report, figures: { extractor: EXTRACTOR, csv: figuresCsv } }]);
-  await reloadKeptWorkspace();
 }
 
 export async function removeReport(docId: string): Promise<void> {
   await deleteStoredReport(docId);
-  await reloadKeptWorkspace();
 }
 
 /** Hides a shipped report (its figures are no longer loaded) or shows it again. */
@@ -59,7 +51,6 @@ export async function setReportHidden(docId: string, hidden: boolean): Promise<v
   if (hidden) now.add(docId);
   else now.delete(docId);
   await storeHiddenReports([...now]);
-  await reloadKeptWorkspace();
 }
 
 /** The kept workspace as one file's text (reports without their derived figures, and the hidden list). */
@@ -97,7 +88,6 @@ export async function importWorkspace(plan: WorkspaceImportPlan): Promise<void> 
   }
   const hidden = [...new Set([...(await loadHiddenReports()), ...plan.hidden])];
   await storeReports(derived, hidden);
-  await reloadKeptWorkspace();
 }
 
 /** Every field the metadata form requires that is still empty. */

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { ECharts } from '../charts/echarts';
 import type { FigureRecord } from '../data/figure-record';
 import { t } from '../i18n/zh';
-import { embeddedDataOptions } from '../queries';
+import { useRunner } from '../app/engine-context';
+import { documentsOptions } from '../queries';
 import { chartImageMeta } from './chart-meta';
 import { toCsv } from './csv';
 import { deck } from './deck-store';
@@ -35,7 +36,7 @@ export interface ChartExportMenuProps {
 
 /** The export toolbar of one chart: PNG 1×/2×/3×, SVG, copy image, CSV, XLSX and 钉到演示. */
 export function ChartExportMenu({ spec, chartId, getInstance }: ChartExportMenuProps) {
-  const embedded = useQuery(embeddedDataOptions());
+  const documents = useQuery(documentsOptions(useRunner()));
   const [transparent, setTransparent] = useState(false);
   const [showMeta, setShowMeta] = useState(true);
   const [status, setStatus] = useState('');
@@ -47,10 +48,10 @@ export function ChartExportMenu({ spec, chartId, getInstance }: ChartExportMenuP
   const image = () => {
     const instance = getInstance();
     if (!instance) throw new Error(s.noChart);
-    const meta = chartImageMeta(spec, embedded.data?.documents ?? []);
+    const meta = chartImageMeta(spec, documents.data ?? []);
     return chartSvg(instance, { meta, showMeta, transparent });
   };
-  const table = () => spec.table ?? figuresTable(spec.figures ?? [], embedded.data?.documents ?? []);
+  const table = () => spec.table ?? figuresTable(spec.figures ?? [], documents.data ?? []);
   const act = (work: () => Promise<string | void> | string | void) => async () => {
     try {
       setStatus((await work()) ?? '');

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FigureRecord } from '../data/figure-record';
 import { t } from '../i18n/zh';
-import { embeddedDataOptions } from '../queries';
+import { useRunner } from '../app/engine-context';
+import { documentsOptions } from '../queries';
 import { toCsv } from './csv';
 import { safeFileName } from './file-name';
 import { downloadBlob } from './image';
@@ -11,9 +12,9 @@ import { toXlsx } from './xlsx';
 
 /** CSV and XLSX downloads of a table's rows (with provenance columns), named after its title. */
 export function TableExportButtons({ title, figures }: { title: string; figures: readonly FigureRecord[] }) {
-  const embedded = useQuery(embeddedDataOptions());
+  const documents = useQuery(documentsOptions(useRunner()));
   const [error, setError] = useState('');
-  const table = () => figuresTable(figures, embedded.data?.documents ?? []);
+  const table = () => figuresTable(figures, documents.data ?? []);
   const run = (work: () => Promise<void> | void) => async () => {
     try {
       setError('');

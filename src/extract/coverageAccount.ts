@@ -37,10 +37,10 @@ const DIGIT_RUN = /[0-9０-９]+/g;
  * Accounts for every digit run of `text` against the extracted `rows`: a run inside a row's
  * `[start, end)` is extracted; otherwise the extractor's exclusion reason is given, or it is unaccounted.
  */
-export function coverageAccount(text: string, rows: readonly FigureRow[]): CoverageAccount {
+export function coverageAccount(text: string, rows: readonly FigureRow[], include: readonly number[] = []): CoverageAccount {
   const starts = lineStarts(text);
   const spans = [...rows].sort((a, b) => a.start - b.start);
-  const excluded = scanNumbers(text).flatMap((s) => (s.status === 'excluded' ? [s] : []));
+  const excluded = scanNumbers(text, new Set(include)).flatMap((s) => (s.status === 'excluded' ? [s] : []));
   const entries: DigitRunEntry[] = [];
   let si = 0;
   let ei = 0;

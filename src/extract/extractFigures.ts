@@ -61,7 +61,12 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
   let previousSentence = -1;
   let previousIndicator = '';
   let whole = '';
-  for (const scanned of scanNumbers(text)) {
+  const include = new Set(opts.include ?? []);
+  const scannedAll = scanNumbers(text, include);
+  for (const start of include) {
+    if (!scannedAll.some((s) => s.token.start === start)) throw new Error(`stale addition: ${opts.docId} @${start}`);
+  }
+  for (const scanned of scannedAll) {
     if (scanned.status !== 'candidate') continue;
     const c = scanned.candidate;
     const sentenceStart = unitStart(text, c.outerStart, isSentenceEnd);

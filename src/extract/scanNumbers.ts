@@ -43,15 +43,18 @@ const SUFFIX: ReadonlyArray<readonly [RegExp, string]> = [
   [/^左右/, '约'],
 ];
 
-/** Classifies every number token of `text`. */
-export function scanNumbers(text: string): Scanned[] {
+/**
+ * Classifies every number token of `text`; the tokens starting at an offset of `include` (a reviewer's
+ * additions) are never excluded by a rule.
+ */
+export function scanNumbers(text: string, include: ReadonlySet<number> = new Set()): Scanned[] {
   const starts = lineStarts(text);
   return findNumberTokens(text).map((token): Scanned => {
     const line = lineOf(starts, token.start);
     const lineStart = starts[line - 1] ?? 0;
     const lineEnd = text.indexOf('\n', lineStart);
     const lineText = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
-    const reason = exclusionFor(token, lineText, token.start - lineStart);
+    const reason = include.has(token.start) ? null : exclusionFor(token, lineText, token.start - lineStart);
     if (reason) return { token, line, status: 'excluded', reason };
     const unit = matchUnit(text, token.end);
     if (!unit) return { token, line, status: 'unaccounted' };

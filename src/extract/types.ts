@@ -159,4 +159,10 @@ export interface ExtractOptions {
    * before ids, facts and parts are assigned; an offset that matches no figure throws, as a stale override does.
    */
   exclude?: readonly number[];
+  /**
+   * Start offsets of numbers a reviewer added as figures that a rule had excluded (a number the rules took for a
+   * date, a code, a list number …): their exclusion is lifted, and they become figures if a unit follows them.
+   * An offset where no number starts throws.
+   */
+  include?: readonly number[];
 }

@@ -88,7 +88,11 @@ const INFIX = /^[余多]/;
 
 /** A unit found right after a number. */
 export interface UnitMatch {
-  /** The unit as written, with any infix qualifier removed (10万余件 → 万件). */
+  /**
+   * The unit as written, without a qualifier written before it (900余家 → 家) but with one written after its
+   * magnitude, which is where the report put it and what it means (10万余件: just over 100 000; 10余万件 would be
+   * 100 000 to 200 000).
+   */
   unit: string;
   /** Characters the unit occupies in the text, infix qualifier included. */
   length: number;
@@ -133,7 +137,9 @@ export function matchUnit(text: string, pos: number): UnitMatch | null {
       unitWritten = magnitude;
       power = MAGNITUDES.get(magnitude) ?? 0;
       i += magnitude.length;
+      const before = qualifier;
       readInfix();
+      if (qualifier !== before) unitWritten += qualifier;
     }
   }
   const key = longestPrefix(rest.slice(i), UNIT_KEYS);

@@ -12,7 +12,7 @@
  */
 
 /** Why a sum is refused. */
-export const SUM_REFUSALS = ['units', 'non_additive', 'flow_and_stock', 'periods', 'indicators'] as const;
+export const SUM_REFUSALS = ['units', 'non_additive', 'flow_and_stock', 'periods', 'indicators', 'average_indicators'] as const;
 export type SumRefusal = (typeof SUM_REFUSALS)[number];
 
 /** The fields of a figure that decide whether it may be added. */

@@ -110,6 +110,8 @@ export function formatNonZero(value: number, digits = 2): string {
 
 /** `number` and `unit` with a qualifier where Chinese puts it: 约/近/超 before, 余/多 between, the rest after. */
 function withQualifier(number: string, unit: string, qualifier: string): string {
+  // Written after the magnitude, as the report wrote it (10万余件): the unit already holds it.
+  if ((qualifier === '余' || qualifier === '多') && unit.slice(1).startsWith(qualifier)) return `${number}${unit}`;
   if (qualifier === '约' || qualifier === '近' || qualifier === '超') return `${qualifier}${number}${unit}`;
   if (qualifier === '余' || qualifier === '多') return `${number}${qualifier}${unit}`;
   return `${number}${unit}${qualifier}`;

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { sql, type SqlQuery } from '../sql';
-import { run, type QueryRunner } from './run';
+import { withSignal, type QueryRunner } from './run';
 
 export interface DocumentRow {
   doc_id: string;
@@ -38,8 +38,8 @@ export async function fetchDocuments(runner: QueryRunner): Promise<DocumentRow[]
   }));
 }
 
-export function documentsOptions() {
-  return queryOptions({ queryKey: ['documents'], queryFn: () => fetchDocuments(run) });
+export function documentsOptions(runner: QueryRunner) {
+  return queryOptions({ queryKey: ['documents'], queryFn: ({ signal }) => fetchDocuments(withSignal(runner, signal)) });
 }
 
 /** A document of the workspace with how many of its figures are loaded (0 when hidden). */
@@ -56,6 +56,6 @@ export async function fetchWorkspaceDocuments(runner: QueryRunner): Promise<Work
   return documents.map((d) => ({ ...d, figures: byDoc.get(d.doc_id) ?? 0 }));
 }
 
-export function workspaceDocumentsOptions() {
-  return queryOptions({ queryKey: ['documents', 'workspace'], queryFn: () => fetchWorkspaceDocuments(run) });
+export function workspaceDocumentsOptions(runner: QueryRunner) {
+  return queryOptions({ queryKey: ['documents', 'workspace'], queryFn: ({ signal }) => fetchWorkspaceDocuments(withSignal(runner, signal)) });
 }

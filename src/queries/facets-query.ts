@@ -3,7 +3,7 @@ import { and, ident, join, literal, sql, type SqlFragment, type SqlQuery } from 
 import {
   DIMENSIONS, EMPTY_FILTERS, FIGURES_TABLE, dimensionText, filterCondition, type Dimension, type FigureFilters,
 } from './filters';
-import { run, type QueryRunner } from './run';
+import { withSignal, type QueryRunner } from './run';
 
 /**
  * The dimensions the filter menus and cross-filter charts count. Indicator and document are left out: nearly
@@ -54,10 +54,10 @@ export async function fetchFacets(runner: QueryRunner, filters: FigureFilters): 
   }));
 }
 
-export function facetsOptions(filters: FigureFilters) {
+export function facetsOptions(runner: QueryRunner, filters: FigureFilters) {
   return queryOptions({
     queryKey: ['facets', filters],
-    queryFn: () => fetchFacets(run, filters),
+    queryFn: ({ signal }) => fetchFacets(withSignal(runner, signal), filters),
     // While a new filter state loads, keep showing the last answer: the charts update in place, never remount.
     placeholderData: keepPreviousData,
   });

@@ -3,7 +3,7 @@ import type { Row } from '../db';
 import { toFigureRecord, type FigureRecord } from '../data/figure-record';
 import { ident, raw, sql, type SqlQuery } from '../sql';
 import { FIGURES_TABLE, filterCondition, type FigureFilters } from './filters';
-import { run, type QueryRunner } from './run';
+import { withSignal, type QueryRunner } from './run';
 
 export const SORTABLE_COLUMNS = [
   'id', 'line', 'section', 'value_base', 'unit', 'kind', 'category', 'indicator', 'subject', 'period',
@@ -40,10 +40,10 @@ export async function fetchFigures(runner: QueryRunner, params: FiguresParams): 
 }
 
 /** TanStack Query options: the key holds every input. */
-export function figuresOptions(params: FiguresParams) {
+export function figuresOptions(runner: QueryRunner, params: FiguresParams) {
   return queryOptions({
     queryKey: ['figures', params],
-    queryFn: () => fetchFigures(run, params),
+    queryFn: ({ signal }) => fetchFigures(withSignal(runner, signal), params),
     placeholderData: keepPreviousData,
   });
 }

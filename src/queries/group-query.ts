@@ -3,7 +3,7 @@ import type { SumRefusal } from '../lib/additivity';
 import { ident, raw, sql, type SqlQuery } from '../sql';
 import { dimensionText, filterCondition, DIMENSIONS, type Dimension, type FigureFilters } from './filters';
 import { FACT_COUNT, SUM_PARTIALS, SUM_REFUSAL, honestSource, mentionsDiffer, partialAggregates } from './honest-source';
-import { run, type QueryRunner } from './run';
+import { withSignal, type QueryRunner } from './run';
 
 /**
  * Figures grouped by one dimension and base unit: never summed across units, each fact once, a total never
@@ -61,10 +61,10 @@ export async function fetchGroups(runner: QueryRunner, params: GroupParams): Pro
   }));
 }
 
-export function groupOptions(params: GroupParams) {
+export function groupOptions(runner: QueryRunner, params: GroupParams) {
   return queryOptions({
     queryKey: ['groups', params],
-    queryFn: () => fetchGroups(run, params),
+    queryFn: ({ signal }) => fetchGroups(withSignal(runner, signal), params),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,9 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import { loadWorkspaceSources } from '../data/embedded';
 import { checkImportCsvOffThread } from '../data/check-off-thread';
 import type { ImportedCsv } from '../data/import-csv';
 import { deleteStoredImport, loadStoredImports, storeImport } from '../data/imports-store';
-import { createImportedTable, dropImportedTable, getEngine, importsNotRestored } from '../db';
+import { createImportedTable, dropImportedTable, importsNotRestored, type Engine } from '../db';
 
 export interface ImportOutcome {
   imported: ImportedCsv;
@@ -17,13 +16,12 @@ export interface ImportOutcome {
  * what is kept.
  */
 export async function importCsvTable(
-  text: string, table: string, confirmLoad: (imported: ImportedCsv) => boolean = () => true,
+  engine: () => Promise<Engine>, text: string, table: string, confirmLoad: (imported: ImportedCsv) => boolean = () => true,
 ): Promise<ImportOutcome | null> {
   const imported = await checkImportCsvOffThread(text, table);
   // Asked once the text is known to be good (replacing a table of the same name, say): null when declined.
   if (!confirmLoad(imported)) return null;
-  const engine = await getEngine(loadWorkspaceSources);
-  await createImportedTable(engine, imported);
+  await createImportedTable(await engine(), imported);
   try {
     await storeImport(imported);
     return { imported, notKept: null };
@@ -35,17 +33,17 @@ export async function importCsvTable(
 }
 
 /** Drops an imported table and forgets it. */
-export async function removeImportedTable(table: string): Promise<void> {
-  await dropImportedTable(await getEngine(loadWorkspaceSources), table);
+export async function removeImportedTable(engine: () => Promise<Engine>, table: string): Promise<void> {
+  await dropImportedTable(await engine(), table);
   await deleteStoredImport(table);
 }
 
 /** The kept imports (once the engine has loaded them), and those that could not be loaded again. */
-export function importsOptions() {
+export function importsOptions(engine: () => Promise<Engine>) {
   return queryOptions({
     queryKey: ['imports'],
     queryFn: async () => {
-      await getEngine(loadWorkspaceSources);
+      await engine();
       const kept = await loadStoredImports().catch(() => [] as ImportedCsv[]);
       return { kept, notRestored: [...importsNotRestored] };
     },

@@ -6,7 +6,7 @@ import {
   COUNT_PARTIALS, FACT_COUNT, SUM_PARTIALS, SUM_REFUSAL, combinedPartials, honestSource, markOf, mentionsDiffer,
   partialAggregates, type PartialAggregate,
 } from './honest-source';
-import { run, type QueryRunner } from './run';
+import { withSignal, type QueryRunner } from './run';
 
 /** The figure columns a pivot can put on rows, columns or filter by (`doc_id` is the document). */
 export const PIVOT_DIMENSIONS = [
@@ -103,13 +103,18 @@ function measurePlan(measure: PivotMeasure): { partials: readonly PartialAggrega
           ${SUM_REFUSAL} AS refused`,
       };
     case 'avg':
+      // An average means something within one indicator only (the average of growth rates and shares, or of an
+      // average age and an age limit, does not): a cell of several indicators is refused.
       return {
         partials: [
           ...COUNT_PARTIALS,
           { name: 'v_sum', aggregate: 'sum(value_base)', combine: 'sum' },
           { name: 'v_n', aggregate: 'count(value_base)', combine: 'sum' },
+          { name: 'i_min', aggregate: 'min(indicator::VARCHAR)', combine: 'min' },
+          { name: 'i_max', aggregate: 'max(indicator::VARCHAR)', combine: 'max' },
         ],
-        columns: sql`v_sum::DOUBLE / v_n AS v, ${none}`,
+        columns: sql`CASE WHEN i_min = i_max THEN v_sum::DOUBLE / v_n END AS v, NULL AS w_unit, NULL AS w_qualifier,
+          CASE WHEN i_min <> i_max THEN 'average_indicators' END AS refused`,
       };
     case 'min':
     case 'max':
@@ -206,8 +211,8 @@ export async function fetchPivot(runner: QueryRunner, params: PivotParams): Prom
   });
 }
 
-export function pivotOptions(params: PivotParams) {
-  return queryOptions({ queryKey: ['pivot', params], queryFn: () => fetchPivot(run, params) });
+export function pivotOptions(runner: QueryRunner, params: PivotParams) {
+  return queryOptions({ queryKey: ['pivot', params], queryFn: ({ signal }) => fetchPivot(withSignal(runner, signal), params) });
 }
 
 /** Distinct values of one dimension (for the pivot's own filter menus), most frequent first. */
@@ -221,6 +226,6 @@ export async function fetchDimensionValues(runner: QueryRunner, dimension: Pivot
   return rows.map((r) => ({ value: String(r.value ?? ''), count: Number(r.n) }));
 }
 
-export function dimensionValuesOptions(dimension: PivotDimension) {
-  return queryOptions({ queryKey: ['dimension-values', dimension], queryFn: () => fetchDimensionValues(run, dimension) });
+export function dimensionValuesOptions(runner: QueryRunner, dimension: PivotDimension) {
+  return queryOptions({ queryKey: ['dimension-values', dimension], queryFn: ({ signal }) => fetchDimensionValues(withSignal(runner, signal), dimension) });
 }

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { sql } from '../sql';
-import { run, type QueryRunner } from './run';
+import { withSignal, type QueryRunner } from './run';
 
 /** The full text of a document (shipped or added), from the engine's document_texts table. */
 export async function fetchDocumentText(runner: QueryRunner, docId: string): Promise<string> {
@@ -10,6 +10,6 @@ export async function fetchDocumentText(runner: QueryRunner, docId: string): Pro
 }
 
 /** The full text of a document, fetched once per document. */
-export function sourceTextOptions(docId: string) {
-  return queryOptions({ queryKey: ['source-text', docId], queryFn: () => fetchDocumentText(run, docId), staleTime: Infinity });
+export function sourceTextOptions(runner: QueryRunner, docId: string) {
+  return queryOptions({ queryKey: ['source-text', docId], queryFn: ({ signal }) => fetchDocumentText(withSignal(runner, signal), docId), staleTime: Infinity });
 }

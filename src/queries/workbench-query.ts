@@ -1,8 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import { loadWorkspaceSources } from '../data/embedded';
-import { getEngine, type ReadOnlyResult } from '../db';
+import type { Engine, ReadOnlyResult } from '../db';
 import { sql, type SqlQuery } from '../sql';
-import { run, type QueryRunner } from './run';
+import { withSignal, type QueryRunner } from './run';
 
 /**
  * The SQL workbench's query family. User SQL is never trusted: the engine is locked (no files, URLs,
@@ -114,16 +113,18 @@ export async function runWorkbenchQuery(runner: ReadOnlyRunner, userSql: string,
   }
 }
 
-/** The app's read-only runner: the shared engine's sandboxed connection. */
-export const runReadOnly: ReadOnlyRunner = async (text) => {
-  const engine = await getEngine(loadWorkspaceSources);
-  if (!engine.queryReadOnly) throw new Error('This engine cannot run user SQL');
-  return engine.queryReadOnly(text);
-};
+/** The read-only runner of an engine: its sandboxed connection. */
+export function readOnlyRunner(engine: () => Promise<Engine>): ReadOnlyRunner {
+  return async (text) => {
+    const db = await engine();
+    if (!db.queryReadOnly) throw new Error('This engine cannot run user SQL');
+    return db.queryReadOnly(text);
+  };
+}
 
-/** Asks the shared engine to stop the running user query. */
-export async function cancelReadOnly(): Promise<void> {
-  await (await getEngine(loadWorkspaceSources)).cancel();
+/** Asks the engine to stop the running user query. */
+export async function cancelReadOnly(engine: () => Promise<Engine>): Promise<void> {
+  await (await engine()).cancel();
 }
 
 /** One column of a loaded table, for the schema list beside the editor. */
@@ -148,14 +149,14 @@ export async function fetchSchema(runner: QueryRunner): Promise<SchemaColumnRow[
   return rows.map((r) => ({ table: String(r.table), column: String(r.column), type: String(r.type) }));
 }
 
-export function schemaOptions() {
-  return queryOptions({ queryKey: ['schema'], queryFn: () => fetchSchema(run) });
+export function schemaOptions(runner: QueryRunner) {
+  return queryOptions({ queryKey: ['schema'], queryFn: ({ signal }) => fetchSchema(withSignal(runner, signal)) });
 }
 
 /**
  * A user's query as data for a view (a saved query on the Compare page): the same read-only path as the
  * workbench, cached by its text.
  */
-export function workbenchQueryOptions(userSql: string) {
-  return queryOptions({ queryKey: ['workbench', userSql], queryFn: () => runWorkbenchQuery(runReadOnly, userSql) });
+export function workbenchQueryOptions(engine: () => Promise<Engine>, userSql: string) {
+  return queryOptions({ queryKey: ['workbench', userSql], queryFn: () => runWorkbenchQuery(readOnlyRunner(engine), userSql) });
 }

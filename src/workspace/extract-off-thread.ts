@@ -30,7 +30,7 @@ export function extractOffThread(report: ReviewInput, signal?: AbortSignal): Pro
       done();
       reject(new Error(`提取数字时出错：${event.message}`));
     };
-    const { doc_id, text, published, title, corrections, excluded } = report;
-    worker.postMessage({ doc_id, text, published, title, corrections, excluded } satisfies ReviewInput);
+    const { doc_id, text, published, title, corrections, excluded, included } = report;
+    worker.postMessage({ doc_id, text, published, title, corrections, excluded, included } satisfies ReviewInput);
   });
 }

@@ -38,16 +38,21 @@ export interface WorkspaceReport extends ReportMeta {
   corrections: Correction[];
   /** Start offsets of figures the reviewer excluded as not figures. */
   excluded: number[];
+  /** Start offsets of numbers the reviewer added as figures (selected in the text) that a rule had excluded. */
+  included: number[];
 }
 
 /** The figures of a report: the extractor's rules, then the reviewer's exclusions and corrections. */
-export function reportFigures(report: Pick<WorkspaceReport, 'doc_id' | 'text' | 'published' | 'title' | 'corrections' | 'excluded'>): FigureRow[] {
+export function reportFigures(
+  report: Pick<WorkspaceReport, 'doc_id' | 'text' | 'published' | 'title' | 'corrections' | 'excluded' | 'included'>,
+): FigureRow[] {
   return extractFigures(report.text, {
     docId: report.doc_id,
     published: report.published,
     title: report.title,
     overrides: report.corrections.map((c) => ({ ...c, doc_id: report.doc_id })),
     exclude: report.excluded,
+    include: report.included,
   });
 }
 

@@ -5,6 +5,8 @@
  * context for review. Pure, so it runs in a worker and in tests alike.
  */
 import { coverageAccount, extractFigures, toFiguresCsv, type FigureRow } from '../extract';
+import { scanNumbers } from '../extract/scanNumbers';
+import { matchUnit } from '../extract/units';
 import type { ExclusionReason } from '../extract';
 import { reportFigures, type WorkspaceReport } from './report';
 
@@ -18,6 +20,16 @@ export interface UnaccountedRun {
   at: number;
 }
 
+/** A number of the text: a figure candidate, excluded by a rule (and whether a unit follows it), or unaccounted. */
+export interface ReviewNumber {
+  start: number;
+  end: number;
+  status: 'candidate' | 'excluded' | 'unaccounted';
+  reason?: ExclusionReason;
+  /** For an excluded number: a unit follows it, so the reviewer can add it as a figure. */
+  hasUnit?: boolean;
+}
+
 export interface ReviewExtraction {
   /** Every figure the rules find: no exclusion and no correction applied (the reviewer's edits go over these). */
   found: FigureRow[];
@@ -26,9 +38,11 @@ export interface ReviewExtraction {
   /** `figures` in the figures.csv contract. */
   csv: string;
   account: { extracted: number; excluded: number; byReason: Partial<Record<ExclusionReason, number>>; unaccounted: UnaccountedRun[] };
+  /** Every number of the text, as the rules see it (a selection in the text is matched against these). */
+  numbers: ReviewNumber[];
 }
 
-export type ReviewInput = Pick<WorkspaceReport, 'doc_id' | 'text' | 'published' | 'title' | 'corrections' | 'excluded'>;
+export type ReviewInput = Pick<WorkspaceReport, 'doc_id' | 'text' | 'published' | 'title' | 'corrections' | 'excluded' | 'included'>;
 
 const CONTEXT = 24;
 
@@ -38,7 +52,12 @@ export function reviewExtraction(report: ReviewInput): ReviewExtraction {
   // Offsets of figures the rules no longer find (the text was replaced) are dropped, not an error.
   const stillFound = report.excluded.filter((start) => found.some((f) => f.start === start));
   const figures = stillFound.length === excluded.size ? reportFigures(report) : reportFigures({ ...report, excluded: stillFound });
-  const account = coverageAccount(report.text, extractFigures(report.text, { docId: report.doc_id, published: report.published, title: report.title }));
+  const include = report.included;
+  const account = coverageAccount(report.text, extractFigures(report.text, { docId: report.doc_id, published: report.published, title: report.title, include }), include);
+  const numbers = scanNumbers(report.text, new Set(include)).map((s): ReviewNumber => ({
+    start: s.token.start, end: s.token.end, status: s.status,
+    ...(s.status === 'excluded' ? { reason: s.reason, hasUnit: matchUnit(report.text, s.token.end) !== null } : {}),
+  }));
   const unaccounted = account.entries.filter((e) => e.status === 'unaccounted').map((e): UnaccountedRun => {
     const from = Math.max(0, e.start - CONTEXT);
     return {
@@ -48,7 +67,7 @@ export function reviewExtraction(report: ReviewInput): ReviewExtraction {
     };
   });
   return {
-    found, figures, csv: toFiguresCsv(figures),
+    found, figures, csv: toFiguresCsv(figures), numbers,
     account: { extracted: account.extracted, excluded: account.excluded, byReason: account.byReason, unaccounted },
   };
 }

@@ -70,6 +70,9 @@ function readReport(v: unknown, i: number, fail: (m: string) => never): Workspac
   const excluded = v.excluded;
   if (!Array.isArray(corrections)) fail(`${where}的 corrections 应为数组`);
   if (!Array.isArray(excluded) || !excluded.every((n) => Number.isInteger(n))) fail(`${where}的 excluded 应为整数数组`);
+  // Files written before additions existed have no `included`.
+  const included = v.included ?? [];
+  if (!Array.isArray(included) || !included.every((n) => Number.isInteger(n) && n >= 0)) fail(`${where}的 included 应为非负整数数组`);
   const report: WorkspaceReport = {
     doc_id: text(v, 'doc_id', where, fail),
     title: text(v, 'title', where, fail),
@@ -83,6 +86,7 @@ function readReport(v: unknown, i: number, fail: (m: string) => never): Workspac
     added_at: text(v, 'added_at', where, fail),
     corrections: corrections.map((c, j) => readCorrection(c, `${where}第 ${j + 1} 条更正`, fail)),
     excluded: excluded as number[],
+    included: included as number[],
   };
   if (!/^[\w.-]{1,64}$/.test(report.doc_id)) fail(`${where}的 doc_id “${report.doc_id}” 只能含字母、数字、-、_ 和 .`);
   if (report.text.trim() === '') fail(`${where}没有正文`);

@@ -2,6 +2,9 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { declareStateQueries, prefetchStateQueries, type StateQueries } from '../../src/app/state-queries';
 import { DEFAULT_STATE, type AppState } from '../../src/app/url-state';
+import type { QueryRunner } from '../../src/queries';
+
+const runner: QueryRunner = () => Promise.reject(new Error('no engine in these tests'));
 
 const compareState: AppState = { ...DEFAULT_STATE, view: 'compare', filters: { ...DEFAULT_STATE.filters, category: ['projects'] } };
 
@@ -20,14 +23,14 @@ describe('state queries', () => {
       });
     };
     const undeclare = declareStateQueries(queries);
-    prefetchStateQueries(client, compareState);
+    prefetchStateQueries(client, compareState, runner);
     // Synchronously: the engine gets the work in the same task as the click.
     expect(started).toEqual(['projects']);
     expect(client.getQueryState(['figures', ['projects']])?.fetchStatus).toBe('fetching');
     // A state of another view starts nothing; an undeclared view is not asked.
-    prefetchStateQueries(client, { ...compareState, view: 'pivot' });
+    prefetchStateQueries(client, { ...compareState, view: 'pivot' }, runner);
     undeclare();
-    prefetchStateQueries(client, { ...compareState, filters: { ...compareState.filters, category: ['talent'] } });
+    prefetchStateQueries(client, { ...compareState, filters: { ...compareState.filters, category: ['talent'] } }, runner);
     expect(started).toEqual(['projects']);
   });
 
@@ -44,7 +47,7 @@ describe('state queries', () => {
       });
     }, order);
     const undeclare = [declare('counts', 'last'), declare('figures'), declare('groups', 'first')];
-    prefetchStateQueries(client, compareState);
+    prefetchStateQueries(client, compareState, runner);
     expect(started).toEqual(['figures', 'groups', 'counts']);
     undeclare.forEach((u) => u());
   });
@@ -59,10 +62,10 @@ describe('state queries', () => {
     const second = declareStateQueries(queries, 'last');
     first();
     first();
-    prefetchStateQueries(client, compareState);
+    prefetchStateQueries(client, compareState, runner);
     expect(runs).toBe(1);
     second();
-    prefetchStateQueries(client, compareState);
+    prefetchStateQueries(client, compareState, runner);
     expect(runs).toBe(1);
   });
 });

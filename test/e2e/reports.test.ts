@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineReady, openWhenReady, type BrowserSession } from './browser';
 
@@ -65,10 +66,24 @@ describe('a workspace of reports in Chromium', () => {
     expect(await reviewRows().nth(0).getByRole('checkbox').isChecked()).toBe(false);
     expect(await reviewRows().nth(1).getByLabel('指标').inputValue()).toBe('地区生产总值增速（复核）');
 
+    // A number the rules left out (二、2024年主要目标: a year in a heading) is added by selecting it in the text.
+    await s.page.getByText('全文：选择遗漏的数字').click();
+    const at = FIXTURE.indexOf('2024年主要目标');
+    await s.page.getByTestId('full-text').evaluate((box, [from, to]) => {
+      const range = document.createRange();
+      range.setStart(box.firstChild!, from!);
+      range.setEnd(box.firstChild!, to!);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+    }, [at, at + 5]);
+    await s.page.getByRole('button', { name: '加入选中的数字' }).click();
+    await expect.poll(() => reviewRows().count(), { timeout: 20_000 }).toBe(found + 1);
+    expect(await s.page.locator(`[data-testid="review-table"] tr[data-start="${at}"] td.num`).first().textContent()).toBe('2024年');
+
     await s.page.getByRole('button', { name: '保存到工作区' }).click();
     const notice = s.page.locator('.notice');
     await notice.waitFor({ timeout: 30_000 });
-    addedFigures = found - 1;
+    addedFigures = found;
     expect(await notice.textContent()).toBe(`已保存“某某市2024年政府工作报告”：${addedFigures} 个数字已载入各视图。`);
     await expect.poll(status).toBe(`数据就绪 · 2 份报告 · ${BINHAI_FIGURES + addedFigures} 个数字`);
     docId = (await table().locator('tbody tr').nth(1).getAttribute('data-doc')) ?? '';
@@ -103,6 +118,7 @@ describe('a workspace of reports in Chromium', () => {
     const file = (await download.path())!;
     const json = JSON.parse(readFileSync(file, 'utf8')) as { reports: { doc_id: string; excluded: number[]; corrections: unknown[] }[] };
     expect(json.reports.map((r) => [r.doc_id, r.excluded.length, r.corrections.length])).toEqual([[docId, 1, 1]]);
+    expect((json.reports[0] as unknown as { included: number[] }).included).toEqual([FIXTURE.indexOf('2024年主要目标')]);
 
     await table().locator(`[data-doc="${docId}"]`).getByRole('button', { name: '删除' }).click();
     await expect.poll(status).toBe(`数据就绪 · 1 份报告 · ${BINHAI_FIGURES} 个数字`);
@@ -111,6 +127,38 @@ describe('a workspace of reports in Chromium', () => {
     await s.page.getByTestId('workspace-file').setInputFiles(file);
     await expect.poll(status, { timeout: 30_000 }).toBe(`数据就绪 · 2 份报告 · ${BINHAI_FIGURES + addedFigures} 个数字`);
     expect(await s.page.locator('.notice').textContent()).toBe('已导入 1 份报告。');
+  });
+
+  it('reads a saved web page and a Word file into the text box: the article, not the site around it', async () => {
+    await s.page.getByRole('button', { name: '添加报告' }).click();
+    const page = `<!doctype html><html><head><meta charset="utf-8"><title>x</title><script>window.__ran = 1</script></head><body>
+      <nav><a href="/">首页</a> <a href="/a">政务公开</a> <a href="/b">通知公告</a></nav>
+      <article><h1>某某区2023年招商引资工作总结</h1><p>发布时间：2024-02-01 来源：某某区投资促进局</p>
+      <h2>一、总体情况</h2><p>全年新签约项目48个，协议投资额约560亿元。</p>
+      <table><tr><td>指标</td><td>数值</td></tr><tr><td>到位资金</td><td>120亿元</td></tr></table></article>
+      <footer>版权所有 联系电话 0571-12345678</footer></body></html>`;
+    await s.page.getByTestId('report-file').setInputFiles({ name: 'summary.html', mimeType: 'text/html', buffer: Buffer.from(page) });
+    await expect.poll(() => s.page.getByLabel('粘贴报告正文').inputValue()).toContain('全年新签约项目48个，协议投资额约560亿元。');
+    const text = await s.page.getByLabel('粘贴报告正文').inputValue();
+    expect(text.split('\n').slice(0, 3)).toEqual(['某某区2023年招商引资工作总结', '发布时间：2024-02-01 来源：某某区投资促进局', '一、总体情况']);
+    expect(text).toMatch(/到位资金\t120亿元/);
+    expect(text).not.toMatch(/首页|版权所有|__ran/);
+
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+      + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+      + '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+    zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+      + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+    zip.file('word/document.xml', '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+      + '<w:p><w:r><w:t>某某镇2023年工作报告</w:t></w:r></w:p><w:p><w:r><w:t>全镇新增就业</w:t></w:r><w:r><w:t>1200人。</w:t></w:r></w:p></w:body></w:document>');
+    await s.page.getByTestId('report-file').setInputFiles({
+      name: 'report.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from(await zip.generateAsync({ type: 'uint8array' })),
+    });
+    await expect.poll(() => s.page.getByLabel('粘贴报告正文').inputValue()).toBe('某某镇2023年工作报告\n全镇新增就业1200人。');
+    await s.page.getByRole('button', { name: '放弃' }).click();
+    await table().waitFor();
   });
 
   it('hides the shipped report and shows it again; a broken workspace file is refused naming the field', async () => {

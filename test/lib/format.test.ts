@@ -41,6 +41,9 @@ describe('Chinese number formatting', () => {
   it('writes a figure with its qualifier where Chinese puts it', () => {
     expect(formatAsWritten({ value: 180, unit: '亿元', qualifier: '约' })).toBe('约180亿元');
     expect(formatAsWritten({ value: 900, unit: '家', qualifier: '余' })).toBe('900余家');
+    // Where the report put 余: after the number (10余万件, 100 000–200 000) or after the magnitude (10万余件, just over).
+    expect(formatAsWritten({ value: 10, unit: '万余件', qualifier: '余' })).toBe('10万余件');
+    expect(formatAsWritten({ value: 10, unit: '万件', qualifier: '余' })).toBe('10余万件');
     expect(formatAsWritten({ value: 42, unit: '岁', qualifier: '以下' })).toBe('42岁以下');
     expect(formatAsWritten({ value: 13.79, unit: '万平方米', qualifier: '' })).toBe('13.79万平方米');
     expect(formatAsWritten({ value: 17933, unit: '项', qualifier: '' })).toBe('17933项');

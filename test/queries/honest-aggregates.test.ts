@@ -16,6 +16,7 @@ import { treemapComposition } from '../../src/views/compare/treemap-option';
 import { buildPivotBarsOption, canStack } from '../../src/views/pivot/pivot-chart-option';
 import { buildPivotGrid } from '../../src/views/pivot/pivot-grid';
 import { createTestEngine } from '../util/test-db';
+import { SAMPLE_DOCUMENTS_CSV, SAMPLE_FIGURES, sampleFiguresCsv } from '../util/sample-data';
 
 let engine: Awaited<ReturnType<typeof createTestEngine>>;
 let figures: FigureRecord[];
@@ -74,6 +75,20 @@ describe('the cases an analyst found, as the product now totals them', () => {
       expect(rows.filter((r) => r.value !== null), unit).toEqual([]);
       expect(new Set(rows.map((r) => r.refused))).toEqual(new Set(['non_additive']));
     }
+  });
+
+  it('averages only within one indicator: no 21.44 % of growth rates and shares, no 41.7 岁 of ages and age limits', async () => {
+    for (const unit of ['percent', 'year_of_age']) {
+      const [total] = grand(await pivot({ rows: ['category'], measure: 'avg' }, { ...EMPTY_FILTERS, base_unit: [unit] }));
+      expect([total?.value, total?.refused], unit).toEqual([null, 'average_indicators']);
+    }
+    // One indicator stated for several subjects averages as it should.
+    const other = await createTestEngine();
+    const share = SAMPLE_FIGURES.find((f) => f.kind === 'percent_share')!;
+    const rows = [share, { ...share, id: 'sample:0101', fact_id: 'sample:0101', subject: '高新区', value: '20.11', value_base: '20.11', start: 90, end: 96 }];
+    await loadTables(other, { figuresCsv: sampleFiguresCsv(rows), documentsCsv: SAMPLE_DOCUMENTS_CSV });
+    const [one] = grand(await fetchPivot(other.runner, { spec: spec({ rows: ['subject'], measure: 'avg' }), filters: EMPTY_FILTERS }));
+    expect([one?.value, one?.refused]).toEqual([(33.89 + 20.11) / 2, null]);
   });
 
   it('keeps counts of 家, 个, 项 … apart: a sum never spans two measure words', async () => {

@@ -1,3 +1,4 @@
+import { SAMPLE_SQL } from '../../src/views/workbench/sample-query';
 import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lockEngine, toRows, type Engine } from '../../src/db';
@@ -61,6 +62,14 @@ async function failure(userSql: string): Promise<WorkbenchError> {
 const figureCount = async () => (await app.query(raw('SELECT count(*) AS n FROM figures')))[0]?.n;
 
 describe('workbench queries', () => {
+  it('runs the sample query the editor opens with: one row per indicator, no total of rates', async () => {
+    const result = await runWorkbenchQuery(runner, SAMPLE_SQL);
+    expect(result.rows.length).toBeGreaterThan(3);
+    const share = result.rows.find((r) => r.base_unit === 'percent');
+    expect(share).toMatchObject({ facts: 1, total: null });
+    expect(result.rows.find((r) => r.indicator === '协议投资额')).toMatchObject({ facts: 1, total: 197500000000 });
+  });
+
   it('runs a read query over the loaded tables, with its columns and types', async () => {
     const result = await runWorkbenchQuery(runner, `-- money by category
 SELECT category, sum(value_base) AS total FROM figures WHERE base_unit = 'CNY' GROUP BY category;`);

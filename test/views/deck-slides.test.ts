@@ -5,8 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvRecords, parseFiguresCsv } from '../../src/data/parse-csv';
 import { DOCUMENT_COLUMN_TYPES, FIGURE_COLUMNS, loadTables } from '../../src/db';
 import type { Slide } from '../../src/export/deck-codec';
+import type { FigureRecord } from '../../src/data/figure-record';
 import { t } from '../../src/i18n/zh';
-import { fetchDocumentText, fetchFigures, fetchGroups, type DocumentRow, type EmbeddedData } from '../../src/queries';
+import { fetchDocumentText, fetchFigures, fetchGroups, type DocumentRow } from '../../src/queries';
 import { parseState } from '../../src/app/url-state';
 import { compareBarsCharts } from '../../src/views/compare/compare-charts';
 import { treemapComposition } from '../../src/views/compare/treemap-option';
@@ -22,7 +23,8 @@ import { optionSnapshot } from '../util/sample-records';
 const DATA = join(import.meta.dirname, '../../data');
 const figuresCsv = readFileSync(join(DATA, 'figures.csv'), 'utf8');
 const documentsCsv = readFileSync(join(DATA, 'documents.csv'), 'utf8');
-const embedded: EmbeddedData = {
+// The expected figures, parsed straight from the shipped files.
+const embedded: { figures: FigureRecord[]; documents: DocumentRow[] } = {
   figures: parseFiguresCsv(figuresCsv, FIGURE_COLUMNS),
   documents: parseCsvRecords(documentsCsv, Object.keys(DOCUMENT_COLUMN_TYPES)) as unknown as DocumentRow[],
 };
@@ -39,7 +41,6 @@ beforeAll(async () => {
   await loadTables(engine, { figuresCsv, documentsCsv, textsCsv: Papa.unparse([{ doc_id: 'binhai-2022-08-04', text }]) });
   sources = {
     runner: engine.runner,
-    embedded: async () => embedded,
     sourceText: (docId) => fetchDocumentText(engine.runner, docId),
   };
 });

@@ -16,7 +16,7 @@ beforeAll(async () => {
   engine = await createTestEngine();
   await loadTables(engine, { figuresCsv: sampleFiguresCsv(), documentsCsv: SAMPLE_DOCUMENTS_CSV });
   const unused = () => Promise.reject(new Error('a pivot slide needs only the query runner'));
-  sources = { runner: engine.runner, embedded: unused, sourceText: unused };
+  sources = { runner: engine.runner, sourceText: unused };
 });
 
 const state: PivotState = {

@@ -16,7 +16,7 @@ export async function fixtureReport(name: string, changes: Partial<WorkspaceRepo
   const meta = guessMetadata(text);
   return {
     ...meta, doc_id: docIdFor(meta.published, sha256), text, sha256, added_at: '2026-12-01T08:00:00.000Z',
-    corrections: [], excluded: [], ...changes,
+    corrections: [], excluded: [], included: [], ...changes,
   };
 }
 

@@ -19,6 +19,7 @@ import { SavedQueryView } from './SavedQueryView';
 import { BARS_PER_UNIT } from './limits';
 import { findPairs } from './pairs';
 import '../../charts/echarts-extra';
+import { useRunner } from '../../app/engine-context';
 
 const PICK_LIST_LIMIT = 300;
 
@@ -29,19 +30,20 @@ export interface CompareViewProps {
   onOpenFigure: (id: string) => void;
 }
 
-const compareQueries: StateQueries = (client, { view, filters, compare }) => {
+const compareQueries: StateQueries = (client, { view, filters, compare }, runner) => {
   if (view !== 'compare' || compare.mode === 'saved') return;
-  void client.prefetchQuery(figuresOptions(largestFirst(filters)));
+  void client.prefetchQuery(figuresOptions(runner, largestFirst(filters)));
   if (compare.mode === 'groups') {
-    void client.prefetchQuery(groupOptions({ filters, by: compare.by, series: groupsSeries(compare.by), baseUnits: [] }));
+    void client.prefetchQuery(groupOptions(runner, { filters, by: compare.by, series: groupsSeries(compare.by), baseUnits: [] }));
   }
 };
 
 /** Side-by-side comparison of the filtered (or picked) figures, in four chart modes. */
 export function CompareView({ state, onCompareChange, onToggleFilter, onOpenFigure }: CompareViewProps) {
+  const runner = useRunner();
   const { filters, compare } = state;
   useStateQueries(compareQueries);
-  const figures = useQuery(figuresOptions(largestFirst(filters)));
+  const figures = useQuery(figuresOptions(runner, largestFirst(filters)));
   const setMode = (mode: CompareMode) => onCompareChange({ ...compare, mode });
   const onPicks = useCallback((picks: string[]) => onCompareChange({ ...compare, picks }), [compare, onCompareChange]);
   return (
@@ -132,7 +134,8 @@ function GroupsMode({ filters, by, picks, figures, onBy, onToggleFilter }: {
   filters: FigureFilters; by: Dimension; picks: string[]; figures: FigureRecord[]; onBy: (by: Dimension) => void;
   onToggleFilter: (dimension: Dimension, value: string) => void;
 }) {
-  const groups = useQuery(groupOptions({ filters, by, series: groupsSeries(by), baseUnits: [] }));
+  const runner = useRunner();
+  const groups = useQuery(groupOptions(runner, { filters, by, series: groupsSeries(by), baseUnits: [] }));
   return (
     <>
       <label className="inline-field">
@@ -191,8 +194,9 @@ function TreemapMode({ figures, onOpenFigure, onToggleFilter }: {
 }
 
 function PairsMode({ figures, onOpenFigure }: { figures: FigureRecord[]; onOpenFigure: (id: string) => void }) {
+  const runner = useRunner();
   const docIds = [...new Set(figures.map((f) => f.doc_id))];
-  const texts = useQueries({ queries: docIds.map((docId) => sourceTextOptions(docId)) });
+  const texts = useQueries({ queries: docIds.map((docId) => sourceTextOptions(runner, docId)) });
   const failed = texts.find((q) => q.isError);
   if (failed) return <ErrorBox error={failed.error} />;
   if (texts.some((q) => q.data === undefined)) return <Loading />;

@@ -5,6 +5,7 @@ import { t } from '../../i18n/zh';
 import { facetsOptions, type Dimension, type FacetRow, type FigureFilters } from '../../queries';
 import { useSettled } from '../shared/useSettled';
 import { facetBars } from './facet-bars';
+import { useRunner } from '../../app/engine-context';
 
 const FACETS: readonly Dimension[] = ['category', 'subject', 'kind'];
 
@@ -18,7 +19,8 @@ export function FacetBars({ filters, onToggleFilter }: {
   filters: FigureFilters;
   onToggleFilter: (dimension: Dimension, value: string) => void;
 }) {
-  const facets = useQuery(facetsOptions(filters));
+  const runner = useRunner();
+  const facets = useQuery(facetsOptions(runner, filters));
   // While the next counts load, the lists keep the last counts with the filters they were counted under.
   const counted = useSettled(filters, !facets.isPlaceholderData);
   if (!facets.data) return null;

@@ -9,6 +9,7 @@ import { ResultTable } from '../workbench/ResultTable';
 import { loadSavedQueries } from '../workbench/saved-queries';
 import { buildSavedChartOption, cappedNote, planSavedCharts, resultTable } from './saved-chart-option';
 import { SAVED_SQL_PARAM } from './saved-query-url';
+import { useEngine } from '../../app/engine-context';
 
 /**
  * The Compare page's saved-query mode: the SQL in the URL, run read-only like the workbench, drawn as bars
@@ -46,7 +47,8 @@ export function SavedQueryView() {
 }
 
 function SavedQueryResult({ sql, name }: { sql: string; name: string }) {
-  const query = useQuery(workbenchQueryOptions(sql));
+  const engine = useEngine();
+  const query = useQuery(workbenchQueryOptions(engine, sql));
   return <QueryState query={query}>{(result) => <SavedQueryCharts result={result} name={name} />}</QueryState>;
 }
 

@@ -8,7 +8,7 @@ import type { Slide } from '../../export/deck-codec';
 import { deckToPngZip, deckToPptx, type DeckFileSlide } from '../../export/deck-export';
 import { safeFileName } from '../../export/file-name';
 import { t } from '../../i18n/zh';
-import { embeddedDataOptions } from '../../queries';
+import { documentsOptions, type QueryRunner } from '../../queries';
 import { QueryState } from '../shared/QueryState';
 import { Presentation } from './Presentation';
 import { describeSlideFilters } from './slide-renderers';
@@ -16,12 +16,13 @@ import { slideOptions } from './slide-query';
 import { useDeckLink } from './useDeckLink';
 import { useSlideNotes } from './useSlideNotes';
 import '../../charts/echarts-extra';
+import { useRunner } from '../../app/engine-context';
 
 /** The slides as files need them, taken from the live charts of the slide list. */
-function fileSlides(slides: readonly Slide[], client: QueryClient): DeckFileSlide[] {
-  const documents = client.getQueryData(embeddedDataOptions().queryKey)?.documents ?? [];
+function fileSlides(slides: readonly Slide[], client: QueryClient, runner: QueryRunner): DeckFileSlide[] {
+  const documents = client.getQueryData(documentsOptions(runner).queryKey) ?? [];
   return slides.map((slide, i) => {
-    const rendered = client.getQueryData(slideOptions(slide).queryKey);
+    const rendered = client.getQueryData(slideOptions(runner, slide).queryKey);
     const instance = chartInstance(`deck-${slide.id}`);
     if (!rendered || !instance) throw new Error(t.deck.notDrawn(i + 1));
     const meta = { ...chartImageMeta(rendered.spec, documents), title: slide.title };
@@ -36,6 +37,7 @@ function fileSlides(slides: readonly Slide[], client: QueryClient): DeckFileSlid
 
 /** The deck: pinned charts as slides to title and order, presented full screen or exported as PPTX/PNGs. */
 export function DeckView() {
+  const runner = useRunner();
   const { slides, error } = useSyncExternalStore(deck.subscribe, deck.getSnapshot);
   useDeckLink(slides);
   const client = useQueryClient();
@@ -56,13 +58,13 @@ export function DeckView() {
       <div className="deck-toolbar">
         <button type="button" disabled={slides.length === 0} onClick={() => setPresenting(0)}>{t.deck.present}</button>
         <button type="button" disabled={slides.length === 0}
-          onClick={act(async () => downloadBlob(await deckToPptx(fileSlides(slides, client), name), safeFileName(name, 'pptx')))}>
+          onClick={act(async () => downloadBlob(await deckToPptx(fileSlides(slides, client, runner), name), safeFileName(name, 'pptx')))}>
           {t.deck.exportPptx}
         </button>
         <button type="button" disabled={slides.length === 0}
           onClick={act(async () => {
             const names = slides.map((s, i) => safeFileName(`${String(i + 1).padStart(2, '0')}-${s.title}`, 'png'));
-            downloadBlob(await deckToPngZip(fileSlides(slides, client), names, 2), safeFileName(name, 'zip'));
+            downloadBlob(await deckToPngZip(fileSlides(slides, client, runner), names, 2), safeFileName(name, 'zip'));
           })}>
           {t.deck.exportPngs}
         </button>
@@ -90,7 +92,8 @@ export function DeckView() {
 }
 
 function SlideCard({ slide, index, count, onPresent }: { slide: Slide; index: number; count: number; onPresent: () => void }) {
-  const rendered = useQuery(slideOptions(slide));
+  const runner = useRunner();
+  const rendered = useQuery(slideOptions(runner, slide));
   const notes = useSlideNotes(slide, rendered.data?.spec);
   return (
     <li className="deck-card" data-slide={slide.id}>

@@ -8,6 +8,7 @@ import { QueryState } from '../shared/QueryState';
 import { largeTypeOption } from './large-type';
 import { slideOptions } from './slide-query';
 import { useSlideNotes } from './useSlideNotes';
+import { useRunner } from '../../app/engine-context';
 
 export interface PresentationProps {
   slides: readonly Slide[];
@@ -82,7 +83,8 @@ export function Presentation({ slides, start, onExit }: PresentationProps) {
 }
 
 function PresentedSlide({ slide, chartHeight }: { slide: Slide; chartHeight: number }) {
-  const rendered = useQuery(slideOptions(slide));
+  const runner = useRunner();
+  const rendered = useQuery(slideOptions(runner, slide));
   const notes = useSlideNotes(slide, rendered.data?.spec);
   return (
     <section className="deck-slide" data-slide={slide.id}>

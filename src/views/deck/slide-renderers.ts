@@ -3,9 +3,9 @@ import type { FigureRecord } from '../../data/figure-record';
 import type { ChartExportSpec } from '../../export/ChartExportMenu';
 import type { Slide } from '../../export/deck-codec';
 import { dimensionValueLabel, t } from '../../i18n/zh';
-import { DIMENSIONS, fetchFigures, fetchGroups, type EmbeddedData, type QueryRunner } from '../../queries';
+import { DIMENSIONS, fetchDocuments, fetchFigures, fetchGroups, type QueryRunner } from '../../queries';
 import { parseState, type AppState } from '../../app/url-state';
-import { buildOverview } from '../overview/build-overview';
+import { buildOverview, overviewReport, reportFiguresParams } from '../overview/build-overview';
 import { buildFigureBarsOption, figureBarsUnit } from '../shared/figure-bars-option';
 import { compareBarsCharts, compareGroupsCharts, comparePairsCharts, compareTreemap, groupsSeries } from '../compare/compare-charts';
 import { findPairs } from '../compare/pairs';
@@ -20,10 +20,9 @@ export interface RenderedSlide {
   height: number;
 }
 
-/** What renderers read data through: the app's engine and embedded files, or a test database. */
+/** What renderers read data through: the app's engine, or a test database. */
 export interface SlideSources {
   runner: QueryRunner;
-  embedded: () => Promise<EmbeddedData>;
   /** The text of a document, by doc_id. */
   sourceText: (docId: string) => Promise<string>;
 }
@@ -47,10 +46,13 @@ const compareFigures = async (state: AppState, sources: SlideSources): Promise<F
 };
 
 const renderers = new Map<string, SlideRenderer>([
-  ['overview-', async (_state, rest, sources) => {
+  ['overview-', async (state, rest, sources) => {
     const cut = rest.lastIndexOf('-');
     const [themeKey, baseUnit] = [rest.slice(0, cut), rest.slice(cut + 1)];
-    const { figures } = await sources.embedded();
+    // The overview of the report it was pinned from (the only one, or the one its link names).
+    const report = overviewReport(await fetchDocuments(sources.runner), state.filters.doc_id.length === 1 ? (state.filters.doc_id[0] ?? null) : null);
+    if (!report) throw new SlideGoneError(`overview-${rest}`);
+    const figures = await fetchFigures(sources.runner, reportFiguresParams(report.doc_id));
     const panel = buildOverview(figures).find((p) => p.theme.key === themeKey);
     const chart = panel?.charts.find((c) => c.baseUnit === baseUnit);
     if (!panel || !chart) throw new SlideGoneError(`overview-${rest}`);

@@ -8,6 +8,7 @@ import { figuresOptions, type FiguresParams, type SortColumn } from '../../queri
 import { useStateQueries, type StateQueries } from '../../app/state-queries';
 import { TableExportButtons } from '../../export/TableExportButtons';
 import { EmptyState, QueryState } from '../shared/QueryState';
+import { useRunner } from '../../app/engine-context';
 
 export interface ExplorerViewProps {
   params: FiguresParams;
@@ -37,14 +38,15 @@ const COLUMNS: readonly Column[] = [
 const GRID = COLUMNS.map((c) => c.width).join(' ');
 const ROW_HEIGHT = 36;
 
-const explorerQueries: StateQueries = (client, { view, filters, sort }) => {
-  if (view === 'explorer') void client.prefetchQuery(figuresOptions({ filters, sort }));
+const explorerQueries: StateQueries = (client, { view, filters, sort }, runner) => {
+  if (view === 'explorer') void client.prefetchQuery(figuresOptions(runner, { filters, sort }));
 };
 
 /** Every figure in a sortable, filterable, virtualised table; a row opens its provenance. */
 export function ExplorerView(props: ExplorerViewProps) {
+  const runner = useRunner();
   useStateQueries(explorerQueries);
-  const figures = useQuery(figuresOptions(props.params));
+  const figures = useQuery(figuresOptions(runner, props.params));
   return (
     <QueryState query={figures}>
       {(rows) =>

@@ -2,11 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { EChart } from '../../charts/EChart';
 import { t } from '../../i18n/zh';
-import { embeddedDataOptions, type DocumentRow } from '../../queries';
+import { useRunner } from '../../app/engine-context';
+import { documentsOptions, figuresOptions, type DocumentRow } from '../../queries';
 import { QueryState } from '../shared/QueryState';
 import { KpiCard } from '../shared/KpiCard';
 import { buildFigureBarsOption, figureBarsUnit, type FigureBarDatum } from '../shared/figure-bars-option';
-import { buildOverview, type OverviewPanel } from './build-overview';
+import { buildOverview, overviewReport, reportFiguresParams, type OverviewPanel } from './build-overview';
 
 export interface OverviewViewProps {
   onOpenFigure: (id: string) => void;
@@ -23,15 +24,16 @@ export interface OverviewProps extends OverviewViewProps {
 
 /**
  * The leadership overview of one report: what it is, what to do first, then one panel per theme with headline
- * cards and one or two charts. It draws from the parsed CSV, so it does not wait for the query engine.
+ * cards and one or two charts.
  */
 export function OverviewView({ docId, onPickReport, onGo, ...props }: OverviewProps) {
-  const data = useQuery(embeddedDataOptions());
+  const runner = useRunner();
+  const documents = useQuery(documentsOptions(runner));
   return (
-    <QueryState query={data}>
-      {({ figures, documents }) => {
-        const shown = documents.filter((d) => !d.hidden);
-        const report = shown.find((d) => d.doc_id === docId) ?? shown[0];
+    <QueryState query={documents}>
+      {(docs) => {
+        const shown = docs.filter((d) => !d.hidden);
+        const report = overviewReport(docs, docId);
         if (!report) {
           return (
             <div className="empty-state" role="status">
@@ -43,7 +45,7 @@ export function OverviewView({ docId, onPickReport, onGo, ...props }: OverviewPr
         return (
           <>
             <OverviewIntro report={report} others={shown.filter((d) => d !== report)} onPickReport={onPickReport} onGo={onGo} />
-            <OverviewPanels figures={figures.filter((f) => f.doc_id === report.doc_id)} {...props}
+            <ReportPanels docId={report.doc_id} {...props}
               onOpenTheme={(categories) => props.onOpenTheme(categories, shown.length > 1 ? report.doc_id : null)} />
           </>
         );
@@ -80,6 +82,11 @@ function OverviewIntro({ report, others, onPickReport, onGo }: {
       </ul>
     </section>
   );
+}
+
+function ReportPanels({ docId, ...props }: OverviewViewProps & { docId: string }) {
+  const figures = useQuery(figuresOptions(useRunner(), reportFiguresParams(docId)));
+  return <QueryState query={figures}>{(rows) => <OverviewPanels figures={rows} {...props} />}</QueryState>;
 }
 
 function OverviewPanels({ figures, onOpenFigure, onOpenTheme }: OverviewViewProps & { figures: Parameters<typeof buildOverview>[0] }) {

@@ -1,6 +1,7 @@
 import type { FigureRecord } from '../../data/figure-record';
 import { distinctFacts } from '../../lib/additivity';
 import { compareUnits, isCountUnit } from '../../lib/format';
+import { EMPTY_FILTERS, type FiguresParams } from '../../queries';
 
 /** A leadership theme: a panel that gathers one or more categories. */
 export interface OverviewTheme {
@@ -94,4 +95,15 @@ export function buildOverview(figures: readonly FigureRecord[]): OverviewPanel[]
     const own = facts.filter((f) => theme.categories.includes(f.category));
     return { theme, total: own.length, kpis: pickKpis(own), charts: pickCharts(own) };
   });
+}
+
+/** The report an overview is of: the one asked for when it is shown, else the first shown. */
+export function overviewReport<T extends { doc_id: string; hidden: boolean }>(documents: readonly T[], docId: string | null): T | undefined {
+  const shown = documents.filter((d) => !d.hidden);
+  return shown.find((d) => d.doc_id === docId) ?? shown[0];
+}
+
+/** The query of one report's figures, in document order. */
+export function reportFiguresParams(docId: string): FiguresParams {
+  return { filters: { ...EMPTY_FILTERS, doc_id: [docId] }, sort: { column: 'line', desc: false } };
 }

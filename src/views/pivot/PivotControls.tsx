@@ -3,6 +3,7 @@ import type { DragEvent } from 'react';
 import { dimensionValueLabel, t } from '../../i18n/zh';
 import { PIVOT_DIMENSIONS, PIVOT_MEASURES, dimensionValuesOptions, type PivotDimension, type PivotMeasure, type PivotSpec } from '../../queries';
 import { PIVOT_CHARTS, type PivotChartKind, type PivotState } from './pivot-url';
+import { useRunner } from '../../app/engine-context';
 
 type Zone = 'rows' | 'columns';
 const ZONES: readonly Zone[] = ['rows', 'columns'];
@@ -86,7 +87,8 @@ export function PivotControls({ state, onChange }: { state: PivotState; onChange
 
 /** A menu of one dimension's values (e.g. indicators) that the pivot filters by, with removable chips. */
 function OwnFilter({ dimension, spec, onChange }: { dimension: PivotDimension; spec: PivotSpec; onChange: (s: PivotSpec) => void }) {
-  const values = useQuery(dimensionValuesOptions(dimension));
+  const runner = useRunner();
+  const values = useQuery(dimensionValuesOptions(runner, dimension));
   const selected = spec.filters[dimension] ?? [];
   const set = (next: string[]) => onChange({ ...spec, filters: { ...spec.filters, [dimension]: next } });
   const label = t.pivot.filterBy(dimName(dimension));

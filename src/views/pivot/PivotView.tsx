@@ -11,6 +11,7 @@ import { drillFilters, parsePivotParam, serializePivotParam, type PivotState } f
 import { PivotControls } from './PivotControls';
 import { PivotTable } from './PivotTable';
 import '../../charts/echarts-extra';
+import { useRunner } from '../../app/engine-context';
 
 export interface PivotViewProps {
   /** The filter bar's filters. */
@@ -21,10 +22,11 @@ export interface PivotViewProps {
 
 /** Rows × columns × measure over the figures, computed in DuckDB; the spec lives in the `pivot` URL parameter. */
 export function PivotView({ filters, onDrill }: PivotViewProps) {
+  const runner = useRunner();
   const [param, setParam] = useUrlParam('pivot');
   const state = useMemo(() => parsePivotParam(param), [param]);
   const setState = (next: PivotState) => setParam(serializePivotParam(next));
-  const pivot = useQuery(pivotOptions({ spec: state.spec, filters }));
+  const pivot = useQuery(pivotOptions(runner, { spec: state.spec, filters }));
   return (
     <div className="pivot-view">
       <PivotControls state={state} onChange={setState} />
@@ -57,11 +59,12 @@ function PivotResult({ data, state, filters, onState, onDrill }: {
 }
 
 function PivotChart({ grid, state, filters }: { grid: PivotGrid; state: PivotState; filters: FigureFilters }) {
+  const runner = useRunner();
   const units = [...new Set(grid.columns.map((c) => c.unit))];
   const [picked, setPicked] = useState<string | null>(null);
   const unit = picked !== null && units.includes(picked) ? picked : (units[0] ?? '');
   // The figures behind the chart give its exported images their period and source line.
-  const figures = useQuery(figuresOptions({ filters: pivotChartFilters(filters, state.spec, unit), sort: { column: 'value_base', desc: true } }));
+  const figures = useQuery(figuresOptions(runner, { filters: pivotChartFilters(filters, state.spec, unit), sort: { column: 'value_base', desc: true } }));
   const { option, spec, height } = pivotChartView(grid, state, unit, figures.data ?? []);
   return (
     <section className="pivot-chart">

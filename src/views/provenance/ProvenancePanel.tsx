@@ -3,9 +3,10 @@ import { useEffect, useRef } from 'react';
 import type { FigureRecord } from '../../data/figure-record';
 import { dimensionValueLabel, t } from '../../i18n/zh';
 import { formatAsWritten, formatQuantity } from '../../lib/format';
-import { embeddedDataOptions, sourceTextOptions, type DocumentRow } from '../../queries';
+import { figureContextOptions, sourceTextOptions, type DocumentRow } from '../../queries';
 import { ErrorBox, Loading, QueryState } from '../shared/QueryState';
 import { neighbours, paragraphSegments } from './provenance';
+import { useRunner } from '../../app/engine-context';
 
 export interface ProvenancePanelProps {
   figureId: string;
@@ -15,7 +16,7 @@ export interface ProvenancePanelProps {
 
 /** Where a number comes from: its sentence highlighted in its paragraph, section, period and document. */
 export function ProvenancePanel({ figureId, onNavigate, onClose }: ProvenancePanelProps) {
-  const data = useQuery(embeddedDataOptions());
+  const data = useQuery(figureContextOptions(useRunner(), figureId));
   const panel = useRef<HTMLElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
@@ -30,11 +31,9 @@ export function ProvenancePanel({ figureId, onNavigate, onClose }: ProvenancePan
         <button type="button" className="icon" aria-label={t.common.close} onClick={onClose}>×</button>
       </header>
       <QueryState query={data}>
-        {({ figures, documents }) => {
-          const figure = figures.find((f) => f.id === figureId);
+        {({ figure, figures, document }) => {
           if (!figure) return <ErrorBox error={new Error(t.provenance.notFound(figureId))} />;
-          const document = documents.find((d) => d.doc_id === figure.doc_id);
-          return <ProvenanceBody figure={figure} figures={figures} document={document} onNavigate={onNavigate} />;
+          return <ProvenanceBody figure={figure} figures={figures} document={document ?? undefined} onNavigate={onNavigate} />;
         }}
       </QueryState>
     </aside>
@@ -93,7 +92,8 @@ function ProvenanceBody({ figure, figures, document, onNavigate }: {
 function Paragraph({ figure, figures, docId, onNavigate }: {
   figure: FigureRecord; figures: FigureRecord[]; docId: string; onNavigate: (id: string) => void;
 }) {
-  const text = useQuery(sourceTextOptions(docId));
+  const runner = useRunner();
+  const text = useQuery(sourceTextOptions(runner, docId));
   if (text.isError) return <ErrorBox error={text.error} onRetry={() => void text.refetch()} />;
   if (text.data === undefined) return <Loading label={t.provenance.loadingText} />;
   let segments;

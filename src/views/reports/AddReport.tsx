@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { ReportDraft } from '../../data/reports-store';
 import { findSameText, missingMeta, reportFromDraft, saveReport } from '../../data/workspace-actions';
+import { useAppEngine } from '../../app/engine-context';
 import { t } from '../../i18n/zh';
 import {
   decodeReportBytes, DecodeError, GENRES, guessMetadata, REQUIRED_META, TEXT_ENCODINGS, type ReportMeta, type TextEncodingName,
@@ -59,11 +60,24 @@ function SourceStep({ draft, onChange }: Pick<AddReportProps, 'draft' | 'onChang
     }
   };
   const onFile = async (file: File) => {
-    if (!/\.(txt|text)$/i.test(file.name) && file.type !== 'text/plain') {
-      setError(new Error(t.reports.source.unsupported(file.name)));
+    const data = new Uint8Array(await file.arrayBuffer());
+    // Word, web pages and PDFs are read by a reader loaded only now; anything else is taken as plain text.
+    const { documentFormat, readDocumentText } = await import('../../workspace/read-document');
+    const format = documentFormat(file.name, file.type);
+    if (format) {
+      setStatus(t.reports.source.reading(file.name));
+      setError(null);
+      setBytes(null);
+      try {
+        setText(await readDocumentText(data, file.name, format));
+        setFileName(file.name);
+        setStatus(t.reports.source.read(file.name));
+      } catch (e) {
+        setStatus('');
+        setError(e instanceof Error ? e : new Error(String(e)));
+      }
       return;
     }
-    const data = new Uint8Array(await file.arrayBuffer());
     setBytes({ name: file.name, data });
     decode({ name: file.name, data }, encoding);
   };
@@ -80,7 +94,12 @@ function SourceStep({ draft, onChange }: Pick<AddReportProps, 'draft' | 'onChang
     const guessed = guessMetadata(text);
     // A revision keeps what the analyst entered; a new report starts from what the text says.
     const meta = draft.replaces ? draft.meta : guessed;
-    onChange({ ...draft, step: 'meta', text, fileName, meta, corrections: text === draft.text ? draft.corrections : [], excluded: text === draft.text ? draft.excluded : [] });
+    const unchanged = text === draft.text;
+    onChange({
+      ...draft, step: 'meta', text, fileName, meta,
+      corrections: unchanged ? draft.corrections : [], excluded: unchanged ? draft.excluded : [],
+      included: unchanged ? (draft.included ?? []) : [],
+    });
   };
   const unsure = error instanceof DecodeError && (error.reason === 'unsure' || error.reason === 'invalid');
   return (
@@ -96,7 +115,7 @@ function SourceStep({ draft, onChange }: Pick<AddReportProps, 'draft' | 'onChang
       <div className="step-row">
         <label className="file-pick">
           {t.reports.source.file}
-          <input type="file" accept=".txt,text/plain" data-testid="report-file"
+          <input type="file" accept=".txt,.docx,.html,.htm,.pdf,text/plain" data-testid="report-file"
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
@@ -180,10 +199,11 @@ function MetaStep({ draft, onChange }: Pick<AddReportProps, 'draft' | 'onChange'
 function ReviewStep({ draft, onChange, onDone }: Pick<AddReportProps, 'draft' | 'onChange' | 'onDone'>) {
   // The rules' figures for this text (the review's edits go over them without extracting again).
   const extraction = useQuery({
-    queryKey: ['review-extraction', draft.text, draft.meta.published, draft.meta.title],
+    queryKey: ['review-extraction', draft.text, draft.meta.published, draft.meta.title, draft.included ?? []],
     queryFn: async ({ signal }) => extractOffThread({ ...(await reportFromDraft(draft)), corrections: [], excluded: [] }, signal),
     gcTime: 0,
   });
+  const { reloadWorkspace } = useAppEngine();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const save = async () => {
@@ -193,6 +213,7 @@ function ReviewStep({ draft, onChange, onDone }: Pick<AddReportProps, 'draft' | 
       const report = await reportFromDraft(draft);
       const result = await extractOffThread(report);
       await saveReport(report, result.csv);
+      await reloadWorkspace();
       onDone(t.reports.saved(report.title, result.figures.length));
     } catch (e) {
       setError(e);
@@ -204,7 +225,7 @@ function ReviewStep({ draft, onChange, onDone }: Pick<AddReportProps, 'draft' | 
   return (
     <div className="step-body">
       <ReviewFigures text={draft.text} extraction={extraction.data} corrections={draft.corrections} excluded={draft.excluded}
-        onChange={(corrections, excluded) => onChange({ ...draft, corrections, excluded })} />
+        included={draft.included ?? []} onChange={(corrections, excluded, included) => onChange({ ...draft, corrections, excluded, included })} />
       {error !== null && <ErrorBox error={error} />}
       <div className="step-nav">
         <button type="button" onClick={() => onChange({ ...draft, step: 'meta' })} disabled={saving}>{t.reports.back}</button>

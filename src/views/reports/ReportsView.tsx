@@ -10,6 +10,7 @@ import { t } from '../../i18n/zh';
 import { workspaceDocumentsOptions, type WorkspaceDocument } from '../../queries';
 import { ErrorBox, Loading, QueryState } from '../shared/QueryState';
 import { AddReport } from './AddReport';
+import { useAppEngine, useRunner } from '../../app/engine-context';
 
 const draftKey = ['report-draft'] as const;
 
@@ -44,7 +45,7 @@ export function ReportsView() {
           <p className="muted">{t.reports.intro}</p>
         </div>
         <WorkspaceActions onNotice={setNotice}
-          onAdd={() => void setDraft({ replaces: null, step: 'source', text: '', fileName: '', meta: EMPTY_META, corrections: [], excluded: [] })} />
+          onAdd={() => void setDraft({ replaces: null, step: 'source', text: '', fileName: '', meta: EMPTY_META, corrections: [], excluded: [], included: [] })} />
       </header>
       {draft.isError && <ErrorBox error={draft.error} />}
       {notice && <p className="notice" role="status">{notice}</p>}
@@ -58,6 +59,7 @@ const EMPTY_META: ReportDraft['meta'] = { title: '', publisher: '', place: '', p
 
 function WorkspaceActions({ onAdd, onNotice }: { onAdd: () => void; onNotice: (message: string) => void }) {
   const queryClient = useQueryClient();
+  const { reloadWorkspace } = useAppEngine();
   const fileInput = useRef<HTMLInputElement>(null);
   const exporting = useMutation({
     mutationFn: exportWorkspaceFile,
@@ -68,6 +70,7 @@ function WorkspaceActions({ onAdd, onNotice }: { onAdd: () => void; onNotice: (m
       const plan = await planWorkspaceImport(await file.text(), file.name);
       if (!window.confirm(t.reports.confirmImport(plan.reports.length, plan.replaced.length))) return null;
       await importWorkspace(plan);
+      await reloadWorkspace();
       return plan.reports.length;
     },
     onSuccess: (n) => {
@@ -94,17 +97,21 @@ function WorkspaceActions({ onAdd, onNotice }: { onAdd: () => void; onNotice: (m
 }
 
 function ReportList({ onNotice, onRevise }: { onNotice: (message: string) => void; onRevise: (draft: ReportDraft) => void }) {
+  const runner = useRunner();
+  const { reloadWorkspace } = useAppEngine();
   const queryClient = useQueryClient();
-  const documents = useQuery(workspaceDocumentsOptions());
+  const documents = useQuery(workspaceDocumentsOptions(runner));
   const change = useMutation({
     mutationFn: async ({ doc, action }: { doc: WorkspaceDocument; action: 'hide' | 'show' | 'remove' | 'review' | 'replace' }) => {
       if (action === 'remove') {
         if (!window.confirm(t.reports.confirmRemove(doc.title))) return;
         await removeReport(doc.doc_id);
+        await reloadWorkspace();
         onNotice(t.reports.removed(doc.title));
       } else if (action === 'hide' || action === 'show') {
         if (action === 'hide' && !window.confirm(t.reports.confirmHide(doc.title))) return;
         await setReportHidden(doc.doc_id, action === 'hide');
+        await reloadWorkspace();
       } else {
         const kept = (await loadStoredReports()).find((r) => r.doc_id === doc.doc_id);
         if (!kept) throw new Error(`报告 ${doc.doc_id} 不在本浏览器中`);
@@ -113,6 +120,7 @@ function ReportList({ onNotice, onRevise }: { onNotice: (message: string) => voi
           replaces: kept.doc_id, step: action === 'replace' ? 'source' : 'review', text: action === 'replace' ? '' : kept.text,
           fileName: '', meta: { title, publisher, place, published, genre, url },
           corrections: action === 'replace' ? [] : kept.corrections, excluded: action === 'replace' ? [] : kept.excluded,
+          included: action === 'replace' ? [] : (kept.included ?? []),
         });
         return;
       }

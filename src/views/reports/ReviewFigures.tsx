@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { FigureRow } from '../../extract';
 import { AGGREGATION_CLASSES, CATEGORIES } from '../../extract/types';
 import { dimensionValueLabel, t } from '../../i18n/zh';
@@ -41,11 +41,12 @@ export interface ReviewFiguresProps {
   extraction: ReviewExtraction;
   corrections: readonly Correction[];
   excluded: readonly number[];
-  onChange: (corrections: Correction[], excluded: number[]) => void;
+  included: readonly number[];
+  onChange: (corrections: Correction[], excluded: number[], included: number[]) => void;
 }
 
 /** The coverage account, then every figure in a table (edit, exclude) beside its place in the text. */
-export function ReviewFigures({ text, extraction, corrections, excluded, onChange }: ReviewFiguresProps) {
+export function ReviewFigures({ text, extraction, corrections, excluded, included, onChange }: ReviewFiguresProps) {
   const [selected, setSelected] = useState<number | null>(extraction.found[0]?.start ?? null);
   const [query, setQuery] = useState('');
   const out = new Set(excluded);
@@ -57,10 +58,34 @@ export function ReviewFigures({ text, extraction, corrections, excluded, onChang
   const original = (start: number) => extraction.found.find((r) => r.start === start);
   const edit = (row: FigureRow, field: Field, value: string) => {
     const rule = original(row.start);
-    if (rule) onChange(withCorrection(corrections, rule, field, value), [...excluded]);
+    if (rule) onChange(withCorrection(corrections, rule, field, value), [...excluded], [...included]);
   };
   const toggle = (row: FigureRow) =>
-    onChange([...corrections], out.has(row.start) ? excluded.filter((s) => s !== row.start) : [...excluded, row.start]);
+    onChange([...corrections], out.has(row.start) ? excluded.filter((s) => s !== row.start) : [...excluded, row.start], [...included]);
+  const [addNote, setAddNote] = useState('');
+  /** Adds the number in a selection of the text as a figure (or says why it cannot be one). */
+  const addSelected = (from: number, to: number) => {
+    const r = t.reports.review;
+    const picked = extraction.numbers.filter((n) => n.start < Math.max(to, from + 1) && n.end > from);
+    const number = picked[0];
+    if (!number) return setAddNote(r.noNumber);
+    const digits = text.slice(number.start, number.end);
+    const figure = extraction.found.find((f) => f.start === number.start);
+    if (figure) {
+      setSelected(figure.start);
+      if (out.has(figure.start)) {
+        onChange([...corrections], excluded.filter((s) => s !== figure.start), [...included]);
+        return setAddNote(r.restored(digits));
+      }
+      return setAddNote(r.already(digits));
+    }
+    if (number.status === 'excluded' && number.hasUnit) {
+      onChange([...corrections], [...excluded], [...included, number.start]);
+      setSelected(number.start);
+      return setAddNote(r.addedNumber(digits));
+    }
+    return setAddNote(r.noUnit(digits));
+  };
 
   return (
     <div className="review">
@@ -125,12 +150,42 @@ export function ReviewFigures({ text, extraction, corrections, excluded, onChang
             </tbody>
           </table>
         </div>
-        <aside className="review-context" aria-live="polite">
+        <aside className="review-context">
           <h3>{t.reports.review.context}</h3>
-          {current ? <Context text={text} row={current} /> : <p className="muted">{t.reports.review.pickFigure}</p>}
+          <div aria-live="polite">{current ? <Context text={text} row={current} /> : <p className="muted">{t.reports.review.pickFigure}</p>}</div>
+          <FullText text={text} onAdd={addSelected} note={addNote} />
         </aside>
       </div>
     </div>
+  );
+}
+
+/**
+ * The whole text, to select a number the rules missed: the selection's offsets are the text's (the box holds one
+ * text node), and the number inside it is added as a figure.
+ */
+function FullText({ text, onAdd, note }: { text: string; onAdd: (from: number, to: number) => void; note: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState('');
+  const add = () => {
+    const selection = window.getSelection();
+    const node = box.current?.firstChild;
+    if (!selection || selection.rangeCount === 0 || !node || selection.anchorNode !== node || selection.focusNode !== node) {
+      setError(t.reports.review.selectFirst);
+      return;
+    }
+    setError('');
+    const [a, b] = [selection.anchorOffset, selection.focusOffset];
+    onAdd(Math.min(a, b), Math.max(a, b));
+  };
+  return (
+    <details className="full-text">
+      <summary>{t.reports.review.fullText}</summary>
+      <p className="muted">{t.reports.review.selectHint}</p>
+      <div ref={box} className="full-text-box" data-testid="full-text" tabIndex={0}>{text}</div>
+      <button type="button" onClick={add}>{t.reports.review.addSelected}</button>
+      {(error || note) && <p role="status" className="muted">{error || note}</p>}
+    </details>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { t } from '../../i18n/zh';
-import { retryEngine } from '../../db';
+import { useAppEngine } from '../../app/engine-context';
 
 /** A readable error with a retry button, shown in the view that failed — never a blank page. */
 export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
@@ -49,12 +49,13 @@ export function QueryState<T>({ query, children, loadingLabel }: {
   children: (data: T) => ReactNode;
   loadingLabel?: string;
 }) {
+  const { host } = useAppEngine();
   if (query.isError) {
     return (
       <ErrorBox
         error={query.error}
         onRetry={() => {
-          retryEngine();
+          host.retry();
           void query.refetch();
         }}
       />

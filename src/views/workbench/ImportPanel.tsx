@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { t } from '../../i18n/zh';
 import { tableNameFromFile } from '../../data/import-csv';
 import { importCsvTable, importsOptions, removeImportedTable } from '../../queries/imports-query';
+import { useEngine } from '../../app/engine-context';
 
 /** The draft (table name and pasted text) is kept as it is typed: a reload never loses a paste. */
 const DRAFT_KEY = 'figures-board:import-draft';
@@ -47,7 +48,8 @@ type Status =
  */
 export function ImportPanel() {
   const client = useQueryClient();
-  const imports = useQuery(importsOptions());
+  const engine = useEngine();
+  const imports = useQuery(importsOptions(engine));
   const [draft, setDraftState] = useState(loadDraft);
   const [draftKept, setDraftKept] = useState(true);
   const [status, setStatus] = useState<Status>({ phase: 'idle' });
@@ -79,7 +81,7 @@ export function ImportPanel() {
     if (status.phase === 'importing') return;
     setStatus({ phase: 'importing' });
     try {
-      const outcome = await importCsvTable(text, table, (imported) =>
+      const outcome = await importCsvTable(engine, text, table, (imported) =>
         !kept.some((k) => k.table === imported.table) || window.confirm(t.imports.confirmReplace(imported.table)));
       if (!outcome) {
         setStatus({ phase: 'idle' });
@@ -110,7 +112,7 @@ export function ImportPanel() {
   const remove = async (table: string) => {
     if (!window.confirm(t.imports.confirmRemove(table))) return;
     try {
-      await removeImportedTable(table);
+      await removeImportedTable(engine, table);
       setStatus({ phase: 'idle' });
     } catch (error) {
       setStatus({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -3,7 +3,7 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { EChart } from '../../charts/EChart';
 import { t } from '../../i18n/zh';
 import {
-  WorkbenchError, cancelReadOnly, runReadOnly, runWorkbenchQuery, schemaOptions, type SchemaColumnRow, type WorkbenchResult,
+  WorkbenchError, cancelReadOnly, readOnlyRunner, runWorkbenchQuery, schemaOptions, type SchemaColumnRow, type WorkbenchResult,
 } from '../../queries';
 import { QueryState } from '../shared/QueryState';
 import { addToHistory, loadHistory, saveHistory } from './query-history';
@@ -12,6 +12,8 @@ import { ImportPanel } from './ImportPanel';
 import { ResultTable } from './ResultTable';
 import { SaveQueryForm, SavedQueryList, useSavedQueries } from './SavedQueries';
 import { buildWorkbenchChartOption, pickChartColumns } from './workbench-chart-option';
+import { useEngine, useRunner } from '../../app/engine-context';
+import { SAMPLE_SQL } from './sample-query';
 
 type RunState =
   | { phase: 'idle' }
@@ -19,23 +21,10 @@ type RunState =
   | { phase: 'done'; result: WorkbenchResult }
   | { phase: 'failed'; error: WorkbenchError };
 
-/**
- * The sample query adds only what may be added: one indicator, unit, class and period per row; each fact once
- * (id = fact_id); stated parts left out (their total is there); no total of rates, shares or ages.
- */
-const DEFAULT_SQL = [
-  '-- 每行一个指标、单位、汇总方式和时期：同一事实只计一次，组成部分不与总数重复相加，比率、年龄等不合计',
-  'SELECT indicator, base_unit, agg, period, count(*) AS facts,',
-  "  CASE WHEN agg <> 'non_additive' THEN sum(value_base) END AS total",
-  'FROM figures',
-  'WHERE id = fact_id AND part_of IS NULL',
-  'GROUP BY ALL',
-  'ORDER BY facts DESC, indicator',
-].join('\n');
-
 /** A read-only SQL editor over the loaded tables: schema beside it, results as a table or a quick chart. */
 export function WorkbenchView() {
-  const [text, setText] = useState(() => loadHistory()[0] ?? DEFAULT_SQL);
+  const engine = useEngine();
+  const [text, setText] = useState(() => loadHistory()[0] ?? SAMPLE_SQL);
   const [history, setHistory] = useState(loadHistory);
   const [run, setRun] = useState<RunState>({ phase: 'idle' });
   const saved = useSavedQueries();
@@ -49,7 +38,7 @@ export function WorkbenchView() {
     setHistory(next);
     saveHistory(next);
     try {
-      const result = await runWorkbenchQuery(runReadOnly, text);
+      const result = await runWorkbenchQuery(readOnlyRunner(engine), text);
       if (runId.current === id) setRun({ phase: 'done', result });
     } catch (error) {
       if (runId.current !== id) return;
@@ -90,7 +79,7 @@ export function WorkbenchView() {
           onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} rows={8} />
         <div className="wb-actions">
           <button type="button" className="primary" disabled={run.phase === 'running'} onClick={() => void execute()}>{t.workbench.run}</button>
-          <button type="button" disabled={run.phase !== 'running'} onClick={() => void cancelReadOnly()}>{t.workbench.cancel}</button>
+          <button type="button" disabled={run.phase !== 'running'} onClick={() => void cancelReadOnly(engine)}>{t.workbench.cancel}</button>
           <SaveQueryForm sql={text} saved={saved} />
           <span className="muted">{t.workbench.runHint} · {t.workbench.readOnlyNote}</span>
         </div>
@@ -150,7 +139,8 @@ function ResultView({ result }: { result: WorkbenchResult }) {
 }
 
 function SchemaList({ onPick }: { onPick: (table: string) => void }) {
-  const schema = useQuery(schemaOptions());
+  const runner = useRunner();
+  const schema = useQuery(schemaOptions(runner));
   return (
     <section className="wb-schema" aria-label={t.workbench.schema}>
       <h3>{t.workbench.schema}</h3>
