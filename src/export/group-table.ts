@@ -25,6 +25,7 @@ export function groupsTable(
       { key: 'series', label: c.series, type: 'text' },
       { key: 'count', label: t.pivot.exportColumns.count, type: 'number' },
       { key: 'total', label: c.total, type: 'number' },
+      { key: 'qualifier', label: c.qualifier, type: 'text' },
       { key: 'base_unit', label: t.pivot.exportColumns.baseUnit, type: 'text' },
       { key: 'shown', label: t.pivot.exportColumns.shown, type: 'number' },
       { key: 'shown_unit', label: t.pivot.exportColumns.shownUnit, type: 'text' },
@@ -32,7 +33,7 @@ export function groupsTable(
       { key: 'refused', label: c.refused, type: 'text' },
     ],
     rows: own.map((r) => ({
-      key: dimensionValueLabel(by, r.key), series: seriesBy ? dimensionValueLabel(seriesBy, r.series) : r.series, count: r.count, total: r.total, base_unit: r.base_unit,
+      key: dimensionValueLabel(by, r.key), series: seriesBy ? dimensionValueLabel(seriesBy, r.series) : r.series, count: r.count, total: r.total, qualifier: r.qualifier, base_unit: r.base_unit,
       shown: r.total === null ? null : scaled(r.total, scale), shown_unit: unitLabel(baseUnit, scale), doc_ids: docsOf(r.key),
       refused: r.refused ? (t.refusals[r.refused] ?? r.refused) : '',
     })),

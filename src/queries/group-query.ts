@@ -2,7 +2,9 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { SumRefusal } from '../lib/additivity';
 import { ident, raw, sql, type SqlQuery } from '../sql';
 import { dimensionText, filterCondition, DIMENSIONS, type Dimension, type FigureFilters } from './filters';
-import { FACT_COUNT, SUM_PARTIALS, SUM_REFUSAL, honestSource, mentionsDiffer, partialAggregates } from './honest-source';
+import {
+  FACT_COUNT, QUALIFIER_PARTIALS, SUM_PARTIALS, SUM_QUALIFIER, SUM_REFUSAL, honestSource, mentionsDiffer, partialAggregates,
+} from './honest-source';
 import { withSignal, type QueryRunner } from './run';
 
 /**
@@ -20,6 +22,8 @@ export interface GroupRow {
   total: number | null;
   /** Why the group's figures are not summed, or null. */
   refused: SumRefusal | null;
+  /** How the sum is to be read: a single figure's qualifier, 约 (some figures approximate), 余 (lower bounds) or ''. */
+  qualifier: string;
 }
 
 export interface GroupParams {
@@ -41,10 +45,10 @@ export function buildGroupQuery({ filters, by, series, baseUnits }: GroupParams)
     parts: 'groups',
   });
   return sql`SELECT ${dimensionText(raw('k'))} AS key, ${dimensionText(raw('s'))} AS series,
-      base_unit::VARCHAR AS base_unit, count, total, refused
-    FROM (SELECT k, s, base_unit, count, CASE WHEN refused IS NULL THEN sum END AS total, refused
-          FROM (SELECT k, s, base_unit, ${FACT_COUNT} AS count, total AS sum, ${SUM_REFUSAL} AS refused
-                FROM (SELECT k, s, base_unit, ${partialAggregates(SUM_PARTIALS)}
+      base_unit::VARCHAR AS base_unit, count, total, refused, qualifier
+    FROM (SELECT k, s, base_unit, count, CASE WHEN refused IS NULL THEN sum END AS total, refused, qualifier
+          FROM (SELECT k, s, base_unit, ${FACT_COUNT} AS count, total AS sum, ${SUM_REFUSAL} AS refused, ${SUM_QUALIFIER} AS qualifier
+                FROM (SELECT k, s, base_unit, ${partialAggregates([...SUM_PARTIALS, ...QUALIFIER_PARTIALS])}
                       FROM ${source} AS honest GROUP BY ALL)))
     ORDER BY base_unit, total DESC NULLS LAST, key, series`;
 }
@@ -58,6 +62,7 @@ export async function fetchGroups(runner: QueryRunner, params: GroupParams): Pro
     count: Number(r.count),
     total: r.total === null || r.total === undefined ? null : Number(r.total),
     refused: r.refused === null || r.refused === undefined ? null : (String(r.refused) as SumRefusal),
+    qualifier: r.refused === null || r.refused === undefined ? String(r.qualifier ?? '') : '',
   }));
 }
 

@@ -54,14 +54,14 @@ const IS_TOTAL = raw('parts > 0');
 export const markOf = (name: string): string => `${name}_mark`;
 
 /**
- * A subquery of the honest rows: the output columns, `value_base`, `agg`, `period`, `indicator`, `part_of` and
+ * A subquery of the honest rows: the output columns, `value_base`, `agg`, `period`, `indicator`, `qualifier`, `part_of` and
  * `comp` (1 on a compensation row, whose `part_of` is NULL so that it counts as no part).
  */
 export function honestSource(spec: HonestSourceSpec): SqlFragment {
   const outputs = spec.columns.map(([name, expr]) => sql`${expr} AS ${ident(name)}`);
   const rollup = spec.parts === 'rollup';
   const unmarked = rollup ? spec.columns.map(([name]) => sql`0 AS ${ident(markOf(name))}`) : [];
-  const main = sql`SELECT ${join([...outputs, ...unmarked, raw('value_base, agg, period, indicator, part_of, 0 AS comp')])}
+  const main = sql`SELECT ${join([...outputs, ...unmarked, raw('value_base, agg, period, indicator, qualifier, part_of, 0 AS comp')])}
     FROM ${facts(FIGURES_TABLE, spec.where, spec.mentionsDiffer)}`;
   if (spec.parts === 'none') return sql`(${main})`;
   const same = (name: string) => sql`p.${ident(name)} IS NOT DISTINCT FROM t.${ident(name)}`;
@@ -75,9 +75,9 @@ export function honestSource(spec: HonestSourceSpec): SqlFragment {
   const together = rollup ? raw('') : sql` WHERE ${and(spec.columns.map(([name]) => same(name)))}`;
   const compensation = sql`SELECT ${join([
     ...keys,
-    raw('-p.value_base AS value_base, p.agg, p.period, p.indicator, NULL AS part_of, 1 AS comp'),
+    raw('-p.value_base AS value_base, p.agg, p.period, p.indicator, p.qualifier, NULL AS part_of, 1 AS comp'),
   ])}
-    FROM (SELECT ${join([...outputs, raw('value_base, agg, period, indicator, part_of')])}
+    FROM (SELECT ${join([...outputs, raw('value_base, agg, period, indicator, qualifier, part_of')])}
           FROM ${facts(LINKED_TABLE, spec.where, spec.mentionsDiffer, raw('part_of IS NOT NULL'))}) AS p
     JOIN (SELECT ${join([...outputs, raw('fact_id')])} FROM ${facts(LINKED_TABLE, spec.where, spec.mentionsDiffer, IS_TOTAL)}) AS t
       ON p.part_of = t.fact_id${together}`;
@@ -120,6 +120,30 @@ export const SUM_PARTIALS: readonly PartialAggregate[] = [
   { name: 'part_of_min', aggregate: 'min(part_of)', combine: 'min' },
   { name: 'part_of_max', aggregate: 'max(part_of)', combine: 'max' },
 ];
+
+/**
+ * How exact a sum is: the net number (a compensation row takes its part's back) of approximate figures (约, 近,
+ * 不足 …) and of lower bounds (余, 多, 超) among those added, and the qualifier of a single figure.
+ */
+export const QUALIFIER_PARTIALS: readonly PartialAggregate[] = [
+  {
+    name: 'q_approx',
+    aggregate: `sum(CASE WHEN coalesce(qualifier::VARCHAR, '') IN ('', '余', '多', '超') THEN 0 ELSE 1 - 2 * comp END)`,
+    combine: 'sum',
+  },
+  { name: 'q_lower', aggregate: `sum(CASE WHEN qualifier::VARCHAR IN ('余', '多', '超') THEN 1 - 2 * comp ELSE 0 END)`, combine: 'sum' },
+  { name: 'q_one', aggregate: 'max(CASE WHEN comp = 0 THEN qualifier::VARCHAR END)', combine: 'max' },
+];
+
+/**
+ * The qualifier of a sum, over `QUALIFIER_PARTIALS` and `COUNT_PARTIALS`: a single figure's own (900余家, 约180亿元);
+ * 约 where any figure added is approximate; 余 where some are lower bounds (900余 + 500余 = 1400余); else ''.
+ */
+export const SUM_QUALIFIER = raw(`CASE
+    WHEN q_approx + q_lower = 0 THEN ''
+    WHEN n_rows - n_comp = 1 THEN coalesce(q_one, '')
+    WHEN q_approx > 0 THEN '约'
+    ELSE '余' END`);
 
 /** `aggregate AS name, …`: the first step, over honest rows. */
 export function partialAggregates(partials: readonly PartialAggregate[]): SqlFragment {

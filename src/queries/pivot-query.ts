@@ -3,7 +3,7 @@ import { and, ident, join, raw, sql, type SqlFragment, type SqlQuery } from '../
 import type { SumRefusal } from '../lib/additivity';
 import { dimensionMatches, dimensionText, FIGURES_TABLE, filterCondition, type FigureFilters } from './filters';
 import {
-  COUNT_PARTIALS, FACT_COUNT, SUM_PARTIALS, SUM_REFUSAL, combinedPartials, honestSource, markOf, mentionsDiffer,
+  COUNT_PARTIALS, FACT_COUNT, QUALIFIER_PARTIALS, SUM_PARTIALS, SUM_QUALIFIER, SUM_REFUSAL, combinedPartials, honestSource, markOf, mentionsDiffer,
   partialAggregates, type PartialAggregate,
 } from './honest-source';
 import { withSignal, type QueryRunner } from './run';
@@ -51,6 +51,8 @@ export interface PivotRow {
   written: { unit: string; qualifier: string } | null;
   /** For `sum`: why these figures must not be added (the value is then null), or null. */
   refused: SumRefusal | null;
+  /** For `sum`: how to read it (a single figure's qualifier, 约 where an added figure is approximate, 余 …), or ''. */
+  qualifier: string;
 }
 
 /** True for measures over value_base, which are never combined across base units. */
@@ -98,8 +100,8 @@ function measurePlan(measure: PivotMeasure): { partials: readonly PartialAggrega
       };
     case 'sum':
       return {
-        partials: SUM_PARTIALS,
-        columns: sql`CASE WHEN (${SUM_REFUSAL}) IS NULL THEN total END AS v, NULL AS w_unit, NULL AS w_qualifier,
+        partials: [...SUM_PARTIALS, ...QUALIFIER_PARTIALS],
+        columns: sql`CASE WHEN (${SUM_REFUSAL}) IS NULL THEN total END AS v, NULL AS w_unit, ${SUM_QUALIFIER} AS w_qualifier,
           ${SUM_REFUSAL} AS refused`,
       };
     case 'avg':
@@ -207,6 +209,7 @@ export async function fetchPivot(runner: QueryRunner, params: PivotParams): Prom
       value,
       written: r.w_unit === null || r.w_unit === undefined ? null : { unit: String(r.w_unit), qualifier: String(r.w_qualifier ?? '') },
       refused: r.refused === null || r.refused === undefined ? null : (String(r.refused) as SumRefusal),
+      qualifier: spec.measure === 'sum' && (r.refused === null || r.refused === undefined) ? String(r.w_qualifier ?? '') : '',
     };
   });
 }

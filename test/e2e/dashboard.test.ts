@@ -242,6 +242,14 @@ describe('the dashboard in Chromium', () => {
     await expect.poll(() => new URL(s.page.url()).searchParams.getAll('category')).toEqual([]);
   });
 
+  it('lists a total’s stated parts in its provenance, each one click away', async () => {
+    await s.page.goto(`${s.baseUrl}/?view=explorer&fig=binhai-2022-08-04:0228`);
+    const parts = s.page.getByTestId('provenance').locator('.part-list button');
+    await expect.poll(() => parts.allTextContents()).toEqual(['经开区 173名', '保税区 20名', '高新区 556名', '东疆保税港区 147名', '生态城 15名']);
+    await parts.nth(2).click();
+    await expect.poll(() => s.page.getByTestId('provenance-quote').textContent()).toContain('556');
+  });
+
   it('finds 5G基站 in the explorer and shows its verbatim quote in the provenance panel', async () => {
     await s.page.goto(`${s.baseUrl}/?view=explorer`);
     await s.page.getByLabel('搜索').fill('5G基站');

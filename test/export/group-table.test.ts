@@ -4,9 +4,9 @@ import { dimensionValueLabel, t } from '../../src/i18n/zh';
 
 describe('grouped sums as an export table', () => {
   const rows = [
-    { key: '高新区', series: 'investment', base_unit: 'CNY', count: 2, total: 5e9, refused: null },
-    { key: '开发区', series: 'investment', base_unit: 'CNY', count: 3, total: null, refused: 'indicators' as const },
-    { key: '开发区', series: 'projects', base_unit: '个', count: 1, total: 12, refused: null },
+    { key: '高新区', series: 'investment', base_unit: 'CNY', count: 2, total: 5e9, refused: null, qualifier: '' },
+    { key: '开发区', series: 'investment', base_unit: 'CNY', count: 3, total: null, refused: 'indicators' as const, qualifier: '' },
+    { key: '开发区', series: 'projects', base_unit: '个', count: 1, total: 12, refused: null, qualifier: '' },
   ];
 
   it('labels groups and series as the chart does, keeps exact sums and says why a sum is refused', () => {

@@ -91,6 +91,29 @@ describe('the cases an analyst found, as the product now totals them', () => {
     expect([one?.value, one?.refused]).toEqual([(33.89 + 20.11) / 2, null]);
   });
 
+  it('keeps a sum’s qualifier: a single figure’s own, 约 where an added figure is approximate, 余 for lower bounds', async () => {
+    const one = figures.find((f) => f.qualifier === '余' && f.mention === 1 && f.parts === 0 && !f.part_of)!;
+    const [single] = await fetchGroups(engine.runner, { filters: { ...byIndicator(one.indicator), subject: [one.subject] }, by: 'subject', series: null, baseUnits: [one.base_unit] });
+    expect([single?.total, single?.qualifier]).toEqual([one.value_base, '余']);
+    const [cell] = grand(await pivot({ measure: 'sum' }, { ...byIndicator(one.indicator), subject: [one.subject] }));
+    expect([cell?.value, cell?.qualifier]).toEqual([one.value_base, '余']);
+    const other = await createTestEngine();
+    const base = SAMPLE_FIGURES.find((f) => f.indicator === '到位资金')!;
+    const rows = [
+      { ...base, qualifier: '余' },
+      { ...base, id: 'sample:0102', fact_id: 'sample:0102', subject: '开发区', value: '10', value_base: '1000000000', qualifier: '余', start: 100, end: 104 },
+      { ...base, id: 'sample:0103', fact_id: 'sample:0103', subject: '保税区', value: '5', value_base: '500000000', start: 110, end: 114 },
+    ];
+    const groups = async (qualifiers: string[]) => {
+      await loadTables(other, { figuresCsv: sampleFiguresCsv(rows.map((r, i) => ({ ...r, qualifier: qualifiers[i] ?? '' }))), documentsCsv: SAMPLE_DOCUMENTS_CSV });
+      const [total] = await fetchGroups(other.runner, { filters: EMPTY_FILTERS, by: 'indicator', series: null, baseUnits: [] });
+      return [total?.total, total?.qualifier];
+    };
+    expect(await groups(['余', '余', ''])).toEqual([27748000000, '余']);
+    expect(await groups(['余', '约', ''])).toEqual([27748000000, '约']);
+    expect(await groups(['', '', ''])).toEqual([27748000000, '']);
+  });
+
   it('keeps counts of 家, 个, 项 … apart: a sum never spans two measure words', async () => {
     const rows = await pivot({ rows: ['category'] });
     const units = new Set(rows.map((r) => r.unit));
@@ -174,6 +197,16 @@ describe('a pivot chart stacks only what adds up', () => {
     const option = buildPivotBarsOption(g, 'person', true);
     expect(option.series.some((x) => 'stack' in x)).toBe(false);
     expect(option.title.text).toContain(t.pivot.notStacked);
+  });
+
+  it('says on the pivot chart how many cells draw no bar because they may not be added', async () => {
+    const g = await grid({ rows: ['subject'], columns: ['indicator'] }, { ...EMPTY_FILTERS, base_unit: ['percent'] });
+    const option = buildPivotBarsOption(g, 'percent', false);
+    const gaps = option.series.flatMap((x) => x.data).filter((d) => d.value === null).length;
+    const refused = g.rows.flatMap((r) => r.cells).filter((c) => c?.refused).length;
+    expect(gaps).toBeGreaterThan(0);
+    expect(option.title.subtext).toBe(t.compare.refusedBars(gaps));
+    expect(gaps).toBeLessThanOrEqual(refused);
   });
 
   it('stacks disjoint parts, and counts of facts', async () => {

@@ -80,14 +80,14 @@ describe('group query', () => {
     const investment = groups.filter((g) => g.key === 'investment');
     expect(investment).toEqual([
       // 协议投资额, 到位资金 (of another period) and a third indicator: never one total.
-      { key: 'investment', series: '', base_unit: 'CNY', count: 3, total: null, refused: 'periods' },
-      { key: 'investment', series: '', base_unit: 'USD', count: 1, total: 3070000000, refused: null },
+      { key: 'investment', series: '', base_unit: 'CNY', count: 3, total: null, refused: 'periods', qualifier: '' },
+      { key: 'investment', series: '', base_unit: 'USD', count: 1, total: 3070000000, refused: null, qualifier: '' },
     ]);
   });
 
   it('restricts to the requested base units', async () => {
     const groups = await fetchGroups(engine.runner, { filters: EMPTY_FILTERS, by: 'subject', series: null, baseUnits: ['m2'] });
-    expect(groups).toEqual([{ key: '生态城', series: '', base_unit: 'm2', count: 1, total: 137900, refused: null }]);
+    expect(groups).toEqual([{ key: '生态城', series: '', base_unit: 'm2', count: 1, total: 137900, refused: null, qualifier: '' }]);
   });
 
   it('splits groups into series by a second dimension', async () => {

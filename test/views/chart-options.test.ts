@@ -107,10 +107,10 @@ describe('small multiples', () => {
 describe('grouped bars', () => {
   it('puts groups on x, series per second dimension, scaled per unit', async () => {
     const rows = [
-      { key: '滨海新区', series: 'investment', base_unit: 'CNY', count: 2, total: 197500000000, refused: null },
-      { key: '高新区', series: 'investment', base_unit: 'CNY', count: 1, total: 26248000000, refused: null },
-      { key: '高新区', series: 'projects', base_unit: 'CNY', count: 1, total: 5e8, refused: null },
-      { key: '滨海新区', series: 'projects', base_unit: '个', count: 1, total: 905, refused: null },
+      { key: '滨海新区', series: 'investment', base_unit: 'CNY', count: 2, total: 197500000000, refused: null, qualifier: '' },
+      { key: '高新区', series: 'investment', base_unit: 'CNY', count: 1, total: 26248000000, refused: null, qualifier: '' },
+      { key: '高新区', series: 'projects', base_unit: 'CNY', count: 1, total: 5e8, refused: null, qualifier: '' },
+      { key: '滨海新区', series: 'projects', base_unit: '个', count: 1, total: 905, refused: null, qualifier: '' },
     ];
     const option = buildGroupedBarsOption(rows, { title: 't', baseUnit: 'CNY', byDimension: 'subject', seriesDimension: 'category' });
     expect(option.xAxis.data).toEqual(['滨海新区', '高新区']);
@@ -123,8 +123,8 @@ describe('grouped bars', () => {
 
   it('draws no bar for a group whose figures must not be added, and says why', () => {
     const rows = [
-      { key: '滨海新区', series: '', base_unit: 'CNY', count: 4, total: null, refused: 'indicators' as const },
-      { key: '高新区', series: '', base_unit: 'CNY', count: 1, total: 26248000000, refused: null },
+      { key: '滨海新区', series: '', base_unit: 'CNY', count: 4, total: null, refused: 'indicators' as const, qualifier: '' },
+      { key: '高新区', series: '', base_unit: 'CNY', count: 1, total: 26248000000, refused: null, qualifier: '' },
     ];
     const option = buildGroupedBarsOption(rows, { title: 't', baseUnit: 'CNY', byDimension: 'subject', seriesDimension: null });
     const [series] = option.series;
@@ -138,8 +138,8 @@ describe('grouped bars', () => {
 
   it('tells a small sum in its own magnitude beside sums in 亿元', () => {
     const rows = [
-      { key: '滨海新区', series: 'investment', base_unit: 'CNY', count: 1, total: 197500000000, refused: null },
-      { key: '街镇', series: 'investment', base_unit: 'CNY', count: 1, total: 562000, refused: null },
+      { key: '滨海新区', series: 'investment', base_unit: 'CNY', count: 1, total: 197500000000, refused: null, qualifier: '' },
+      { key: '街镇', series: 'investment', base_unit: 'CNY', count: 1, total: 562000, refused: null, qualifier: '' },
     ];
     const option = buildGroupedBarsOption(rows, { title: 't', baseUnit: 'CNY', byDimension: 'subject', seriesDimension: null });
     expect(option.yAxis.name).toBe('亿元');

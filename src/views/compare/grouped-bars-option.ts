@@ -43,14 +43,14 @@ export function buildGroupedBarsOption(rows: readonly GroupRow[], settings: Grou
     tooltip: {
       trigger: 'item',
       confine: true,
-      formatter: (p: { name: string; seriesName: string; data: { total: number | null; count: number; refused: string | null } }) =>
+      formatter: (p: { name: string; seriesName: string; data: { total: number | null; count: number; refused: string | null; qualifier: string } }) =>
         tooltipHtml(
           [
             dimensionValueLabel(settings.byDimension, p.name),
             settings.seriesDimension ? p.seriesName : '',
             p.data.total === null
               ? `${t.pivot.refusedCell} ${p.data.refused ? (t.refusals[p.data.refused] ?? '') : ''}`
-              : formatScaled(p.data.total, settings.baseUnit, chooseScale([p.data.total], settings.baseUnit)),
+              : formatScaled(p.data.total, settings.baseUnit, chooseScale([p.data.total], settings.baseUnit), p.data.qualifier),
             t.common.figures(p.data.count),
           ].filter(Boolean),
           false,
@@ -72,8 +72,8 @@ export function buildGroupedBarsOption(rows: readonly GroupRow[], settings: Grou
       cursor: 'pointer',
       data: keys.map((k) => {
         const r = cell.get(`${k}\u0000${s}`);
-        if (r && r.total === null) return { value: null, total: null, count: r.count, refused: r.refused };
-        return { value: r ? scaled(r.total ?? 0, scale) : 0, total: r?.total ?? 0, count: r?.count ?? 0, refused: null };
+        if (r && r.total === null) return { value: null, total: null, count: r.count, refused: r.refused, qualifier: '' };
+        return { value: r ? scaled(r.total ?? 0, scale) : 0, total: r?.total ?? 0, count: r?.count ?? 0, refused: null, qualifier: r?.qualifier ?? '' };
       }),
     })),
   };

@@ -101,11 +101,14 @@ export function buildPivotBarsOption(grid: PivotGrid, unit: string, stackedAsked
   const { rows, columns, unitText, rowNames, colNames, common } = chartParts(grid, unit);
   const stacked = stackedAsked && canStack(grid, unit);
   const title = stackedAsked && !stacked ? `${common.title.text}${t.pivot.notStacked}` : common.title.text;
+  // Refused cells draw no bar: the chart says how many, so a gap never reads as zero (on screen and exported).
+  const refused = rows.reduce((n, row) => n + columns.filter(({ index }) => row.cells[index]?.refused).length, 0);
+  const note = refused > 0 ? t.compare.refusedBars(refused) : '';
   return {
     ...common,
-    title: { ...common.title, text: title },
-    legend: { show: columns.length > 1, top: 24, type: 'scroll' },
-    grid: { left: 8, right: 24, top: columns.length > 1 ? 64 : 44, bottom: 8, containLabel: true },
+    title: { ...common.title, text: title, ...(note ? { subtext: note, itemGap: 4, subtextStyle: { fontSize: 12, color: '#6b7280' } } : {}) },
+    legend: { show: columns.length > 1, top: note ? 42 : 24, type: 'scroll' },
+    grid: { left: 8, right: 24, top: (columns.length > 1 ? 64 : 44) + (note ? 18 : 0), bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
       confine: true,

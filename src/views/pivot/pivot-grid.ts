@@ -10,6 +10,8 @@ export interface PivotCell {
   unit: string;
   /** Why the figures of this cell are not summed, or null. */
   refused: PivotRow['refused'];
+  /** How a sum reads (约, 余 … or ''). */
+  qualifier: string;
 }
 
 /** A leaf or subtotal column; `key` shorter than the column dimensions means a (sub)total. */
@@ -99,7 +101,7 @@ function byLabel(dims: readonly PivotDimension[]) {
 export function buildPivotGrid(data: readonly PivotRow[], spec: PivotSpec, sort: PivotSort = { by: 'label', desc: false }): PivotGrid {
   const cells = new Map<string, PivotCell>();
   for (const r of data) {
-    cells.set(`${keyId(r.rowKey)}|${keyId(r.colKey, r.unit)}`, { count: r.count, value: r.value, written: r.written, unit: r.unit, refused: r.refused });
+    cells.set(`${keyId(r.rowKey)}|${keyId(r.colKey, r.unit)}`, { count: r.count, value: r.value, written: r.written, unit: r.unit, refused: r.refused, qualifier: r.qualifier });
   }
   const units = [...new Set(data.map((r) => r.unit))].sort(compareUnits);
   const columns: GridColumn[] = [];
@@ -169,8 +171,10 @@ export function cellText(cell: PivotCell | null, grid: PivotGrid, nFigures: (n: 
       if (cell.refused) return t.pivot.refusedCell;
       if (cell.value === null) return '';
       const scale = grid.scales[cell.unit] ?? { divisor: 1, prefix: '' };
-      // A small value in a column of 亿 keeps its digits (0.0056, never 0.01 or 0).
-      return formatNonZero(scaled(cell.value, scale));
+      // A small value in a column of 亿 keeps its digits (0.0056, never 0.01 or 0); a sum keeps its 约/余.
+      const number = formatNonZero(scaled(cell.value, scale));
+      if (!cell.qualifier) return number;
+      return cell.qualifier === '余' || cell.qualifier === '多' ? `${number}${cell.qualifier}` : `${cell.qualifier}${number}`;
     }
   }
 }

@@ -67,7 +67,18 @@ function ProvenanceBody({ figure, figures, document, onNavigate }: {
             <button type="button" className="linklike" onClick={() => onNavigate(total.id)}>{total.indicator} {formatAsWritten(total)}</button>
           </dd></>
         )}
-        {figure.parts > 0 && <><dt>{t.provenance.parts}</dt><dd>{t.provenance.nParts(figure.parts)}</dd></>}
+        {figure.parts > 0 && (
+          <><dt>{t.provenance.parts}</dt><dd>
+            {t.provenance.nParts(figure.parts)}
+            <span className="part-list">
+              {figures.filter((f) => f.part_of === figure.fact_id && f.mention === 1).map((part) => (
+                <button type="button" className="linklike" key={part.id} onClick={() => onNavigate(part.id)}>
+                  {part.subject && part.subject !== figure.subject ? `${part.subject} ` : ''}{formatAsWritten(part)}
+                </button>
+              ))}
+            </span>
+          </dd></>
+        )}
         {document && (
           <>
             <dt>{t.provenance.document}</dt><dd>{document.title}</dd>
