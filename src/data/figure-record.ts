@@ -1,5 +1,6 @@
 /** The app's typed view of one row of `data/figures.csv` (or of the `figures` table). */
 import type { CATEGORIES, FigureRow } from '../extract';
+import { FIGURE_COLUMNS, NUMERIC_FIGURE_COLUMNS } from '../extract/types';
 
 // One source of truth for the contract's vocabularies: the extractor that writes figures.csv.
 export { CATEGORIES, KINDS } from '../extract';
@@ -21,11 +22,9 @@ export type FigureRecord = Omit<FigureRow, 'value' | 'value_base' | 'kind' | 'ca
   agg: string;
 };
 
-const NUMBER_FIELDS = ['line', 'start', 'end', 'value', 'value_base', 'mention', 'parts'] as const;
-const TEXT_FIELDS = [
-  'id', 'doc_id', 'section', 'section_title', 'unit', 'qualifier', 'base_unit', 'kind', 'agg', 'period',
-  'period_start', 'period_end', 'fact_id', 'part_of', 'category', 'indicator', 'subject', 'quote',
-] as const;
+// The fields as the schema declares them: numbers where its type is numeric, text elsewhere.
+const NUMBER_FIELDS = NUMERIC_FIGURE_COLUMNS;
+const TEXT_FIELDS = FIGURE_COLUMNS.filter((c) => !NUMERIC_FIGURE_COLUMNS.includes(c));
 const REQUIRED_TEXT = ['id', 'doc_id', 'unit', 'base_unit', 'kind', 'quote'] as const;
 
 /** A field that does not hold what the figures contract says, located by row (1-based, header = 1) and column. */

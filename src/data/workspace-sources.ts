@@ -4,7 +4,7 @@
  * the lists of added and hidden documents. The one path by which every view's data arrives.
  */
 import Papa from 'papaparse';
-import type { TableSources } from '../db';
+import { DOCUMENT_COLUMN_TYPES, type TableSources } from '../db';
 import type { WorkspaceReport } from '../workspace';
 import { EXTRACTOR, type StoredReport } from './reports-store';
 
@@ -15,8 +15,8 @@ export interface ShippedData {
   texts: { doc_id: string; text: string }[];
 }
 
-/** The documents.csv columns a report added in the browser fills. */
-const DOCUMENT_FIELDS = ['doc_id', 'title', 'publisher', 'published', 'url', 'file', 'place', 'genre'] as const;
+/** The documents.csv columns, as the tables declare them (an added report fills each; `file` stays empty). */
+const DOCUMENT_FIELDS = Object.keys(DOCUMENT_COLUMN_TYPES) as (keyof typeof DOCUMENT_COLUMN_TYPES)[];
 
 const firstLineEnd = (csv: string): number => {
   const end = csv.indexOf('\n');

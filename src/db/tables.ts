@@ -1,38 +1,12 @@
-import type { FigureColumn as ExtractedColumn } from '../extract';
+import { FIGURE_SCHEMA } from '../extract/types';
 import { ident, join, literal, sql, type SqlFragment } from '../sql';
 import type { Engine } from './engine';
 import type { Row } from './rows';
 import type { ImportedCsv } from '../data/import-csv';
 import { IMPORT_DIR, restoreImportedTables } from './imports';
 
-/** Column name → DuckDB type, in the order of `data/figures.csv`. */
-export const FIGURE_COLUMN_TYPES = {
-  id: 'VARCHAR',
-  doc_id: 'VARCHAR',
-  line: 'INTEGER',
-  start: 'INTEGER',
-  end: 'INTEGER',
-  section: 'VARCHAR',
-  section_title: 'VARCHAR',
-  value: 'DECIMAL(24,6)',
-  unit: 'VARCHAR',
-  qualifier: 'VARCHAR',
-  value_base: 'DECIMAL(38,6)',
-  base_unit: 'VARCHAR',
-  kind: 'VARCHAR',
-  agg: 'VARCHAR',
-  period: 'VARCHAR',
-  period_start: 'VARCHAR',
-  period_end: 'VARCHAR',
-  fact_id: 'VARCHAR',
-  mention: 'INTEGER',
-  part_of: 'VARCHAR',
-  parts: 'INTEGER',
-  category: 'VARCHAR',
-  indicator: 'VARCHAR',
-  subject: 'VARCHAR',
-  quote: 'VARCHAR',
-} as const satisfies Record<ExtractedColumn, string>;
+/** Column name → DuckDB type, in the order of `data/figures.csv` (the extractor's one declaration). */
+export const FIGURE_COLUMN_TYPES = FIGURE_SCHEMA;
 
 /** Column name → DuckDB type, in the order of `data/documents.csv`. */
 export const DOCUMENT_COLUMN_TYPES = {

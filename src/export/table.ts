@@ -1,5 +1,6 @@
 import type { FigureRecord } from '../data/figure-record';
 import { dimensionValueLabel, t } from '../i18n/zh';
+import { NUMERIC_FIGURE_COLUMNS, type FigureColumn } from '../extract/types';
 import type { DocumentRow } from '../queries';
 
 /** One column of exported data: numbers stay numbers in CSV and XLSX, text is written as text. */
@@ -19,32 +20,38 @@ export interface ExportTable {
 
 const c = t.exporter.columns;
 
+/** A figure column as exported: its type from the figures schema (the one declaration), its label in Chinese. */
+const col = (key: FigureColumn, label: string): ExportColumn => ({
+  key, label, type: NUMERIC_FIGURE_COLUMNS.includes(key) ? 'number' : 'text',
+});
+
+/** The figure columns in the order an analyst reads them, then the document's. */
 const FIGURE_COLUMNS: readonly ExportColumn[] = [
-  { key: 'id', label: c.id, type: 'text' },
-  { key: 'indicator', label: c.indicator, type: 'text' },
-  { key: 'subject', label: c.subject, type: 'text' },
-  { key: 'value', label: c.value, type: 'number' },
-  { key: 'unit', label: c.unit, type: 'text' },
-  { key: 'qualifier', label: c.qualifier, type: 'text' },
-  { key: 'value_base', label: t.provenance.baseValue, type: 'number' },
-  { key: 'base_unit', label: t.pivot.exportColumns.baseUnit, type: 'text' },
-  { key: 'kind', label: c.kind, type: 'text' },
-  { key: 'category', label: c.category, type: 'text' },
-  { key: 'period', label: c.period, type: 'text' },
-  { key: 'period_start', label: c.periodStart, type: 'text' },
-  { key: 'period_end', label: c.periodEnd, type: 'text' },
+  col('id', c.id),
+  col('indicator', c.indicator),
+  col('subject', c.subject),
+  col('value', c.value),
+  col('unit', c.unit),
+  col('qualifier', c.qualifier),
+  col('value_base', t.provenance.baseValue),
+  col('base_unit', t.pivot.exportColumns.baseUnit),
+  col('kind', c.kind),
+  col('category', c.category),
+  col('period', c.period),
+  col('period_start', c.periodStart),
+  col('period_end', c.periodEnd),
   // Meaning: how the figure may be aggregated, which fact it states, which total it is part of.
-  { key: 'agg', label: c.agg, type: 'text' },
-  { key: 'fact_id', label: c.factId, type: 'text' },
-  { key: 'part_of', label: c.partOf, type: 'text' },
+  col('agg', c.agg),
+  col('fact_id', c.factId),
+  col('part_of', c.partOf),
   // Provenance: where the number stands in which document.
-  { key: 'section', label: c.section, type: 'text' },
-  { key: 'section_title', label: c.sectionTitle, type: 'text' },
-  { key: 'line', label: c.line, type: 'number' },
-  { key: 'start', label: c.start, type: 'number' },
-  { key: 'end', label: c.end, type: 'number' },
-  { key: 'quote', label: c.quote, type: 'text' },
-  { key: 'doc_id', label: c.docId, type: 'text' },
+  col('section', c.section),
+  col('section_title', c.sectionTitle),
+  col('line', c.line),
+  col('start', c.start),
+  col('end', c.end),
+  col('quote', c.quote),
+  col('doc_id', c.docId),
   { key: 'doc_title', label: c.docTitle, type: 'text' },
   { key: 'publisher', label: t.provenance.publisher, type: 'text' },
   { key: 'published', label: t.provenance.published, type: 'text' },

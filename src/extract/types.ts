@@ -2,34 +2,44 @@
  * Shared types and constants of the figure extractor: the `figures.csv` contract.
  */
 
+/**
+ * The figures schema, declared once: every column of `figures.csv` in order, with its DuckDB type. The extractor
+ * writes these fields, the engine's table is created with these types, the app reads records by them, and the
+ * CSV writer and the exports list them in this order.
+ */
+export const FIGURE_SCHEMA = {
+  id: 'VARCHAR',
+  doc_id: 'VARCHAR',
+  line: 'INTEGER',
+  start: 'INTEGER',
+  end: 'INTEGER',
+  section: 'VARCHAR',
+  section_title: 'VARCHAR',
+  value: 'DECIMAL(24,6)',
+  unit: 'VARCHAR',
+  qualifier: 'VARCHAR',
+  value_base: 'DECIMAL(38,6)',
+  base_unit: 'VARCHAR',
+  kind: 'VARCHAR',
+  agg: 'VARCHAR',
+  period: 'VARCHAR',
+  period_start: 'VARCHAR',
+  period_end: 'VARCHAR',
+  fact_id: 'VARCHAR',
+  mention: 'INTEGER',
+  part_of: 'VARCHAR',
+  parts: 'INTEGER',
+  category: 'VARCHAR',
+  indicator: 'VARCHAR',
+  subject: 'VARCHAR',
+  quote: 'VARCHAR',
+} as const;
+
 /** Ordered column list of `figures.csv`; every {@link FigureRow} has exactly these fields. */
-export const FIGURE_COLUMNS = [
-  'id',
-  'doc_id',
-  'line',
-  'start',
-  'end',
-  'section',
-  'section_title',
-  'value',
-  'unit',
-  'qualifier',
-  'value_base',
-  'base_unit',
-  'kind',
-  'agg',
-  'period',
-  'period_start',
-  'period_end',
-  'fact_id',
-  'mention',
-  'part_of',
-  'parts',
-  'category',
-  'indicator',
-  'subject',
-  'quote',
-] as const;
+export const FIGURE_COLUMNS = Object.keys(FIGURE_SCHEMA) as readonly (keyof typeof FIGURE_SCHEMA)[];
+
+/** The columns that hold numbers (the rest are text). */
+export const NUMERIC_FIGURE_COLUMNS = FIGURE_COLUMNS.filter((c) => FIGURE_SCHEMA[c] !== 'VARCHAR');
 
 /** One column name of `figures.csv`. */
 export type FigureColumn = (typeof FIGURE_COLUMNS)[number];

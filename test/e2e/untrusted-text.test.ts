@@ -7,7 +7,14 @@ let s: BrowserSession;
 
 /** Serves the app's own figures.csv with one more row whose indicator, subject and quote are markup. */
 async function serveHostileFixture(session: BrowserSession) {
+  // The original is fetched once and the fixture served from memory on every load after (one request to the
+  // server instead of one per page load: fewer chances for a busy machine to drop one).
+  let body: string | null = null;
   await session.context.route('**/assets/figures-*.csv', async (route) => {
+    if (body !== null) {
+      await route.fulfill({ status: 200, contentType: 'text/csv; charset=utf-8', body });
+      return;
+    }
     const original = await (await route.fetch()).text();
     const parsed = Papa.parse<Record<string, string>>(original, { header: true, skipEmptyLines: true });
     const template = parsed.data[0];
@@ -16,7 +23,7 @@ async function serveHostileFixture(session: BrowserSession) {
       ...template, id: 'fixture:9999', indicator: HOSTILE, subject: HOSTILE, quote: HOSTILE,
       value: '9999', unit: '亿元', value_base: '999900000000', base_unit: 'CNY', kind: 'amount', category: 'investment',
     };
-    const body = Papa.unparse({ fields: parsed.meta.fields ?? [], data: [...parsed.data, hostile] });
+    body = Papa.unparse({ fields: parsed.meta.fields ?? [], data: [...parsed.data, hostile] });
     await route.fulfill({ status: 200, contentType: 'text/csv; charset=utf-8', body });
   });
 }
