@@ -122,28 +122,24 @@ export const SUM_PARTIALS: readonly PartialAggregate[] = [
 ];
 
 /**
- * How exact a sum is: the net number (a compensation row takes its part's back) of approximate figures (约, 近,
- * 不足 …) and of lower bounds (余, 多, 超) among those added, and the qualifier of a single figure.
+ * How exact a sum is: the net number of qualified figures added (a compensation row takes its part's back) and
+ * the least and greatest qualifier among them — compared as stored (ENUM codes at scale), so no row is cast.
  */
 export const QUALIFIER_PARTIALS: readonly PartialAggregate[] = [
-  {
-    name: 'q_approx',
-    aggregate: `sum(CASE WHEN coalesce(qualifier::VARCHAR, '') IN ('', '余', '多', '超') THEN 0 ELSE 1 - 2 * comp END)`,
-    combine: 'sum',
-  },
-  { name: 'q_lower', aggregate: `sum(CASE WHEN qualifier::VARCHAR IN ('余', '多', '超') THEN 1 - 2 * comp ELSE 0 END)`, combine: 'sum' },
-  { name: 'q_one', aggregate: 'max(CASE WHEN comp = 0 THEN qualifier::VARCHAR END)', combine: 'max' },
+  { name: 'q_n', aggregate: 'sum(CASE WHEN qualifier IS NULL THEN 0 ELSE 1 - 2 * comp END)', combine: 'sum' },
+  { name: 'q_min', aggregate: 'min(qualifier)', combine: 'min' },
+  { name: 'q_max', aggregate: 'max(qualifier)', combine: 'max' },
 ];
 
 /**
  * The qualifier of a sum, over `QUALIFIER_PARTIALS` and `COUNT_PARTIALS`: a single figure's own (900余家, 约180亿元);
- * 约 where any figure added is approximate; 余 where some are lower bounds (900余 + 500余 = 1400余); else ''.
+ * 余 where every qualified figure added is a lower bound of one kind (900余 + 500余 + 12 = 1412余); else 约.
  */
 export const SUM_QUALIFIER = raw(`CASE
-    WHEN q_approx + q_lower = 0 THEN ''
-    WHEN n_rows - n_comp = 1 THEN coalesce(q_one, '')
-    WHEN q_approx > 0 THEN '约'
-    ELSE '余' END`);
+    WHEN q_n <= 0 THEN ''
+    WHEN n_rows - n_comp = 1 THEN coalesce(q_max::VARCHAR, '')
+    WHEN q_min = q_max AND q_max::VARCHAR IN ('余', '多', '超') THEN '余'
+    ELSE '约' END`);
 
 /** `aggregate AS name, …`: the first step, over honest rows. */
 export function partialAggregates(partials: readonly PartialAggregate[]): SqlFragment {
