@@ -3,7 +3,7 @@ import type { CATEGORIES, FigureRow } from '../extract';
 import { FIGURE_COLUMNS, NUMERIC_FIGURE_COLUMNS } from '../extract/types';
 
 // One source of truth for the contract's vocabularies: the extractor that writes figures.csv.
-export { CATEGORIES, KINDS } from '../extract';
+export { CATEGORIES, KINDS } from '../extract/types';
 
 /** Common base units (the synthetic benchmark tables draw from them); counts keep their measure word. */
 export const BASE_UNITS = ['CNY', 'USD', 'm2', '个', '家', '项', 'person', 'person_time', 'percent', 'year_of_age'] as const;
