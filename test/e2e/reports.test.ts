@@ -41,6 +41,18 @@ describe('a workspace of reports in Chromium', () => {
   it('adds a pasted report: metadata guessed and required, figures reviewed, and the review survives a reload', async () => {
     await s.page.getByRole('button', { name: '添加报告' }).click();
     await s.page.getByLabel('粘贴报告正文').fill(FIXTURE);
+    // What was pasted survives a reload before anything else is done with it.
+    await expect.poll(() => s.page.evaluate(() => new Promise<number>((resolve) => {
+      const open = indexedDB.open('figures-board');
+      open.onsuccess = () => {
+        const get = open.result.transaction('settings').objectStore('settings').get('draft');
+        get.onsuccess = () => resolve((get.result as { text?: string } | undefined)?.text?.length ?? 0);
+        get.onerror = () => resolve(-1);
+      };
+      open.onerror = () => resolve(-1);
+    })), { timeout: 10_000 }).toBe(FIXTURE.length);
+    await s.page.reload();
+    await expect.poll(() => s.page.getByLabel('粘贴报告正文').inputValue(), { timeout: 20_000 }).toBe(FIXTURE);
     await s.page.getByRole('button', { name: '下一步' }).click();
     expect(await s.page.getByLabel(/^标题/).inputValue()).toBe('某某市2024年政府工作报告');
     expect(await s.page.getByLabel(/^发布日期/).inputValue()).toBe('2024-01-20');

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ReportDraft } from '../../data/reports-store';
 import { findSameText, missingMeta, reportFromDraft, saveReport } from '../../data/workspace-actions';
 import { useAppEngine } from '../../app/engine-context';
@@ -46,6 +46,13 @@ function SourceStep({ draft, onChange }: Pick<AddReportProps, 'draft' | 'onChang
   const [error, setError] = useState<Error | null>(null);
   const [status, setStatus] = useState('');
   const textId = useId();
+  // What is pasted is kept as it is typed (a moment after the last key), so a reload loses none of it; a changed
+  // text drops the review made for the old one (its offsets would point elsewhere).
+  useEffect(() => {
+    if (text === draft.text) return;
+    const timer = setTimeout(() => onChange({ ...draft, text, fileName, corrections: [], excluded: [], included: [] }), 400);
+    return () => clearTimeout(timer);
+  }, [text, fileName, draft, onChange]);
 
   const decode = (file: { name: string; data: Uint8Array }, chosen: TextEncodingName | '') => {
     try {
@@ -150,6 +157,12 @@ const META_FIELDS: readonly (keyof ReportMeta)[] = ['title', 'publisher', 'place
 function MetaStep({ draft, onChange }: Pick<AddReportProps, 'draft' | 'onChange'>) {
   const [meta, setMeta] = useState(draft.meta);
   const [tried, setTried] = useState(false);
+  // Kept as it is typed, like the text.
+  useEffect(() => {
+    if (JSON.stringify(meta) === JSON.stringify(draft.meta)) return;
+    const timer = setTimeout(() => onChange({ ...draft, meta }), 400);
+    return () => clearTimeout(timer);
+  }, [meta, draft, onChange]);
   const missing = missingMeta(meta, REQUIRED_META);
   const badDate = meta.published !== '' && !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(meta.published);
   const id = useId();
