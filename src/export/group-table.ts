@@ -1,5 +1,6 @@
 import type { FigureRecord } from '../data/figure-record';
-import { dimensionValueLabel, t } from '../i18n/zh';
+import { t } from '../i18n/zh';
+import { valueLabel, type DocumentTitles } from '../views/shared/value-label';
 import { chooseScale, scaled, unitLabel } from '../lib/format';
 import type { Dimension, GroupRow } from '../queries';
 import type { ChartExportSpec } from './ChartExportMenu';
@@ -13,6 +14,7 @@ const sums = (rows: readonly GroupRow[]): number[] => rows.flatMap((r) => (r.tot
  */
 export function groupsTable(
   rows: readonly GroupRow[], baseUnit: string, by: Dimension, figures: readonly FigureRecord[], seriesBy: Dimension | null = null,
+  titles: DocumentTitles = new Map(),
 ): ExportTable {
   const own = rows.filter((r) => r.base_unit === baseUnit);
   const scale = chooseScale(sums(own), baseUnit);
@@ -33,7 +35,7 @@ export function groupsTable(
       { key: 'refused', label: c.refused, type: 'text' },
     ],
     rows: own.map((r) => ({
-      key: dimensionValueLabel(by, r.key), series: seriesBy ? dimensionValueLabel(seriesBy, r.series) : r.series, count: r.count, total: r.total, qualifier: r.qualifier, base_unit: r.base_unit,
+      key: valueLabel(by, r.key, titles), series: seriesBy ? valueLabel(seriesBy, r.series, titles) : r.series, count: r.count, total: r.total, qualifier: r.qualifier, base_unit: r.base_unit,
       shown: r.total === null ? null : scaled(r.total, scale), shown_unit: unitLabel(baseUnit, scale), doc_ids: docsOf(r.key),
       refused: r.refused ? (t.refusals[r.refused] ?? r.refused) : '',
     })),
@@ -43,13 +45,13 @@ export function groupsTable(
 /** The export spec of a grouped-bars chart: its sums as rows, period and source from the figures summed. */
 export function groupsExportSpec(
   title: string, baseUnit: string, rows: readonly GroupRow[], figures: readonly FigureRecord[], by: Dimension,
-  seriesBy: Dimension | null = null,
+  seriesBy: Dimension | null = null, titles: DocumentTitles = new Map(),
 ): ChartExportSpec {
   const own = rows.filter((r) => r.base_unit === baseUnit);
   return {
     title,
     unit: unitLabel(baseUnit, chooseScale(sums(own), baseUnit)),
     figures: figures.filter((f) => f.base_unit === baseUnit),
-    table: groupsTable(rows, baseUnit, by, figures, seriesBy),
+    table: groupsTable(rows, baseUnit, by, figures, seriesBy, titles),
   };
 }

@@ -5,7 +5,7 @@ import type { FigureRecord } from '../../data/figure-record';
 import { dimensionValueLabel, t } from '../../i18n/zh';
 import { formatAsWritten } from '../../lib/format';
 import {
-  DIMENSIONS, figuresOptions, groupOptions, largestFirst, sourceTextOptions, type Dimension, type FigureFilters,
+  DIMENSIONS, documentsOptions, figuresOptions, groupOptions, largestFirst, sourceTextOptions, type Dimension, type FigureFilters,
 } from '../../queries';
 import { useStateQueries, type StateQueries } from '../../app/state-queries';
 import { COMPARE_MODES, type AppState, type CompareMode } from '../../app/url-state';
@@ -136,6 +136,8 @@ function GroupsMode({ filters, by, picks, figures, onBy, onToggleFilter }: {
 }) {
   const runner = useRunner();
   const groups = useQuery(groupOptions(runner, { filters, by, series: groupsSeries(by), baseUnits: [] }));
+  const documents = useQuery(documentsOptions(runner));
+  const titles = useMemo(() => new Map((documents.data ?? []).map((d) => [d.doc_id, d.title])), [documents.data]);
   return (
     <>
       <label className="inline-field">
@@ -147,7 +149,7 @@ function GroupsMode({ filters, by, picks, figures, onBy, onToggleFilter }: {
       <p className="note">{t.compare.groupsNote}{picks.length > 0 ? t.compare.groupsIgnorePicks : ''}</p>
       <QueryState query={groups}>
         {(rows) => {
-          const { charts, refused } = compareGroupsCharts(rows, by, figures);
+          const { charts, refused } = compareGroupsCharts(rows, by, figures, titles);
           return (
             <>
               <div className="small-multiples">

@@ -10,6 +10,7 @@ import type { FigurePair } from './pairs';
 import { buildPairsOption } from './pairs-option';
 import { splitByUnit, type UnitGroup } from './small-multiples';
 import { buildTreemapOption, treemapComposition } from './treemap-option';
+import type { DocumentTitles } from '../shared/value-label';
 
 // The compare charts as both the compare view and the deck draw them: one source, so a slide can never
 // drift from the chart it was pinned from.
@@ -76,7 +77,7 @@ export interface RefusedUnit {
  * every group is refused gets no chart (it would be an empty axis) but a `refused` entry saying why.
  */
 export function compareGroupsCharts(
-  rows: readonly GroupRow[], by: Dimension, figures: readonly FigureRecord[],
+  rows: readonly GroupRow[], by: Dimension, figures: readonly FigureRecord[], titles: DocumentTitles = new Map(),
 ): { charts: CompareGroupsChart[]; refused: RefusedUnit[] } {
   const units = [...new Set(rows.map((r) => r.base_unit))];
   const ofUnit = (baseUnit: string) => rows.filter((r) => r.base_unit === baseUnit);
@@ -86,8 +87,8 @@ export function compareGroupsCharts(
     return {
       baseUnit,
       title,
-      option: buildGroupedBarsOption(rows, { title, baseUnit, byDimension: by, seriesDimension: groupsSeries(by) }),
-      spec: groupsExportSpec(title, baseUnit, rows, figures, by, groupsSeries(by)),
+      option: buildGroupedBarsOption(rows, { title, baseUnit, byDimension: by, seriesDimension: groupsSeries(by), titles }),
+      spec: groupsExportSpec(title, baseUnit, rows, figures, by, groupsSeries(by), titles),
       height: 340,
     };
   });

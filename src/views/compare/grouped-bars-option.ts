@@ -1,12 +1,15 @@
 import type { GroupRow } from '../../queries';
 import { chooseScale, formatNumber, formatScaled, scaled, unitLabel } from '../../lib/format';
-import { dimensionValueLabel, t } from '../../i18n/zh';
+import { t } from '../../i18n/zh';
+import { valueLabel, type DocumentTitles } from '../shared/value-label';
 import { baseOption, shortLabel, tooltipHtml } from '../options-common';
 
 export interface GroupedBarsSettings {
   title: string;
   baseUnit: string;
   byDimension: string;
+  /** Report titles, so a group or series of a report is named by its title. */
+  titles?: DocumentTitles;
   seriesDimension: string | null;
 }
 
@@ -25,7 +28,8 @@ export function buildGroupedBarsOption(rows: readonly GroupRow[], settings: Grou
   const scale = chooseScale(own.flatMap((r) => (r.total === null ? [] : [r.total])), settings.baseUnit);
   const unit = unitLabel(settings.baseUnit, scale);
   const cell = new Map(own.map((r) => [`${r.key}\u0000${r.series}`, r]));
-  const seriesLabel = (s: string) => (settings.seriesDimension ? dimensionValueLabel(settings.seriesDimension, s) : unit);
+  const titles = settings.titles ?? new Map<string, string>();
+  const seriesLabel = (s: string) => (settings.seriesDimension ? valueLabel(settings.seriesDimension, s, titles) : unit);
   // Refused groups draw no bar: the chart says so, on screen and in every export of it.
   const refused = own.filter((r) => r.total === null).length;
   const note = refused > 0 ? t.compare.refusedBars(refused) : '';
@@ -46,7 +50,7 @@ export function buildGroupedBarsOption(rows: readonly GroupRow[], settings: Grou
       formatter: (p: { name: string; seriesName: string; data: { total: number | null; count: number; refused: string | null; qualifier: string } }) =>
         tooltipHtml(
           [
-            dimensionValueLabel(settings.byDimension, p.name),
+            valueLabel(settings.byDimension, p.name, titles),
             settings.seriesDimension ? p.seriesName : '',
             p.data.total === null
               ? `${t.pivot.refusedCell} ${p.data.refused ? (t.refusals[p.data.refused] ?? '') : ''}`
@@ -62,7 +66,7 @@ export function buildGroupedBarsOption(rows: readonly GroupRow[], settings: Grou
       axisLabel: {
         interval: 0,
         rotate: keys.length > 6 ? 30 : 0,
-        formatter: (v: string) => shortLabel(dimensionValueLabel(settings.byDimension, v), 10),
+        formatter: (v: string) => shortLabel(valueLabel(settings.byDimension, v, titles), 10),
       },
     },
     yAxis: { type: 'value', name: unit, axisLabel: { formatter: (v: number) => formatNumber(v) } },

@@ -74,7 +74,8 @@ const renderers = new Map<string, SlideRenderer>([
     const rows = await fetchGroups(sources.runner, { filters: state.filters, by, series: groupsSeries(by), baseUnits: [] });
     if (!rows.some((r) => r.base_unit === baseUnit)) throw new SlideGoneError(`compare-groups-${baseUnit}`);
     const figures = await fetchFigures(sources.runner, { filters: state.filters, sort: { column: 'value_base', desc: true } });
-    const chart = compareGroupsCharts(rows, by, figures).charts.find((c) => c.baseUnit === baseUnit);
+    const titles = new Map((await fetchDocuments(sources.runner)).map((d) => [d.doc_id, d.title]));
+    const chart = compareGroupsCharts(rows, by, figures, titles).charts.find((c) => c.baseUnit === baseUnit);
     if (!chart) throw new SlideGoneError(`compare-groups-${baseUnit}`);
     return { option: chart.option, spec: chart.spec, height: chart.height };
   }],

@@ -23,7 +23,7 @@ export interface PivotTableProps {
 
 function columnTitle(grid: PivotGrid, column: GridColumn): string {
   if (column.key.length === 0) return t.pivot.total;
-  const label = keyLabel(column.key, grid.colDims);
+  const label = keyLabel(column.key, grid.colDims, grid.titles);
   return column.total ? t.pivot.subtotal(label) : label;
 }
 
@@ -93,7 +93,7 @@ export function PivotTable({ grid, sort, heat, onSort, onDrill }: PivotTableProp
           {items.map((item) => {
             const row = rows[item.index];
             if (!row) return null;
-            const label = row.depth === 0 ? t.pivot.total : keyLabel(row.key.slice(-1), grid.rowDims.slice(row.depth - 1));
+            const label = row.depth === 0 ? t.pivot.total : keyLabel(row.key.slice(-1), grid.rowDims.slice(row.depth - 1), grid.titles);
             return (
               <div key={row.id} role="row" data-row-key={row.key.join('/')} data-depth={row.depth}
                 className={`pt-row${row.leaf ? '' : ' pt-group'}${row.depth === 0 ? ' pt-grand' : ''}`}

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useUrlParam } from '../../app/useAppState';
 import { EChart } from '../../charts/EChart';
 import { t, dimensionValueLabel } from '../../i18n/zh';
-import { figuresOptions, implicitUnitSplit, pivotOptions, type FigureFilters, type PivotRow } from '../../queries';
+import { documentsOptions, figuresOptions, implicitUnitSplit, pivotOptions, type FigureFilters, type PivotRow } from '../../queries';
 import { EmptyState, QueryState } from '../shared/QueryState';
 import { pivotChartFilters, pivotChartId, pivotChartView } from './pivot-chart-export';
 import { buildPivotGrid, cellDimensions, type PivotGrid } from './pivot-grid';
@@ -48,7 +48,9 @@ function PivotResult({ data, state, filters, onState, onDrill }: {
   onState: (next: PivotState) => void;
   onDrill: (dims: ReturnType<typeof cellDimensions>) => void;
 }) {
-  const grid = useMemo(() => buildPivotGrid(data, state.spec, state.sort), [data, state.spec, state.sort]);
+  const documents = useQuery(documentsOptions(useRunner()));
+  const titles = useMemo(() => new Map((documents.data ?? []).map((d) => [d.doc_id, d.title])), [documents.data]);
+  const grid = useMemo(() => buildPivotGrid(data, state.spec, state.sort, titles), [data, state.spec, state.sort, titles]);
   return (
     <>
       <PivotTable grid={grid} sort={state.sort} heat={state.heat} onSort={(sort) => onState({ ...state, sort })}

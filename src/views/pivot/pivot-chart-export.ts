@@ -69,8 +69,8 @@ export function pivotChartTable(grid: PivotGrid, unit: string): ExportTable {
       const cell = row.cells[index];
       if (!cell) return [];
       return [{
-        row: keyLabel(row.key, grid.rowDims),
-        column: column.key.length === 0 ? t.pivot.total : keyLabel(column.key, grid.colDims),
+        row: keyLabel(row.key, grid.rowDims, grid.titles),
+        column: column.key.length === 0 ? t.pivot.total : keyLabel(column.key, grid.colDims, grid.titles),
         count: cell.count,
         ...(numeric ? { value: cell.value, base_unit: unit } : {}),
         shown: cell.refused ? null : chartValue(grid, row, index, unit),

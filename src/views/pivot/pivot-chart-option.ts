@@ -1,13 +1,13 @@
-import { dimensionValueLabel, t } from '../../i18n/zh';
+import { t } from '../../i18n/zh';
 import { formatNumber, scaled, unitLabel } from '../../lib/format';
 import { baseOption, shortLabel, tooltipHtml } from '../options-common';
-import { cellNumber, type GridColumn, type GridRow, type PivotGrid } from './pivot-grid';
+import { cellNumber, pivotValueLabel, type GridColumn, type GridRow, type PivotGrid } from './pivot-grid';
 import type { PivotChartKind } from './pivot-url';
 
-/** A row or column key as people read it: its dimension values joined, or 合计 for the total. */
-export function keyLabel(key: readonly string[], dims: readonly string[]): string {
+/** A row or column key as people read it: its dimension values joined (a report by its title), or 合计. */
+export function keyLabel(key: readonly string[], dims: readonly string[], titles: ReadonlyMap<string, string> = new Map()): string {
   if (key.length === 0) return t.pivot.total;
-  return key.map((v, i) => dimensionValueLabel(dims[i] ?? '', v)).join(' · ');
+  return key.map((v, i) => pivotValueLabel(dims[i] ?? '', v, titles)).join(' · ');
 }
 
 /** The label of a measure's unit for one base unit (亿元, 平方米, 个数字…). */
@@ -44,8 +44,8 @@ function chartParts(grid: PivotGrid, unit: string) {
   const { rows, columns } = chartAxes(grid, unit);
   const unitText = measureUnitLabel(grid, unit);
   const title = t.pivot.chartTitle(t.pivot.measures[grid.measure] ?? grid.measure, unitText);
-  const rowNames = rows.map((r) => keyLabel(r.key, grid.rowDims));
-  const colNames = columns.map(({ column }) => (column.key.length === 0 ? unitText : keyLabel(column.key, grid.colDims)));
+  const rowNames = rows.map((r) => keyLabel(r.key, grid.rowDims, grid.titles));
+  const colNames = columns.map(({ column }) => (column.key.length === 0 ? unitText : keyLabel(column.key, grid.colDims, grid.titles)));
   const common = {
     ...baseOption(title),
     title: { text: title, left: 0, textStyle: { fontSize: 15, fontWeight: 600 } },

@@ -1,4 +1,5 @@
-import { dimensionValueLabel, t } from '../../i18n/zh';
+import { t } from '../../i18n/zh';
+import { valueLabel } from '../shared/value-label';
 import { chooseScale, compareUnits, formatAsWritten, formatNonZero, formatNumber, scaled, type DisplayScale } from '../../lib/format';
 import type { PivotDimension, PivotMeasure, PivotRow, PivotSpec } from '../../queries';
 
@@ -49,7 +50,11 @@ export interface PivotGrid {
   scales: Record<string, DisplayScale>;
   /** The largest absolute leaf value per unit, for the heat-map colouring. */
   heatMax: Record<string, number>;
+  /** doc_id → report title: a report is labelled by its title wherever the pivot names it. */
+  titles: ReadonlyMap<string, string>;
 }
+
+export { valueLabel as pivotValueLabel } from '../shared/value-label';
 
 const collator = new Intl.Collator('zh-Hans-CN');
 
@@ -83,13 +88,13 @@ function trie(keys: readonly string[][]): Node {
   return root;
 }
 
-function byLabel(dims: readonly PivotDimension[]) {
+function byLabel(dims: readonly PivotDimension[], titles: ReadonlyMap<string, string>) {
   return (a: Node, b: Node) => {
     const depth = a.key.length - 1;
     const [va = '', vb = ''] = [a.key[depth], b.key[depth]];
     if ((va === '') !== (vb === '')) return va === '' ? 1 : -1; // “none” last
     const dim = dims[depth] ?? 'subject';
-    return collator.compare(dimensionValueLabel(dim, va), dimensionValueLabel(dim, vb));
+    return collator.compare(valueLabel(dim, va, titles), valueLabel(dim, vb, titles));
   };
 }
 
@@ -98,7 +103,9 @@ function byLabel(dims: readonly PivotDimension[]) {
  * subtotal, the unit's total last), rows in tree order (a group before its children, the grand total last),
  * siblings sorted by label or by one column's values.
  */
-export function buildPivotGrid(data: readonly PivotRow[], spec: PivotSpec, sort: PivotSort = { by: 'label', desc: false }): PivotGrid {
+export function buildPivotGrid(
+  data: readonly PivotRow[], spec: PivotSpec, sort: PivotSort = { by: 'label', desc: false }, titles: ReadonlyMap<string, string> = new Map(),
+): PivotGrid {
   const cells = new Map<string, PivotCell>();
   for (const r of data) {
     cells.set(`${keyId(r.rowKey)}|${keyId(r.colKey, r.unit)}`, { count: r.count, value: r.value, written: r.written, unit: r.unit, refused: r.refused, qualifier: r.qualifier });
@@ -107,7 +114,7 @@ export function buildPivotGrid(data: readonly PivotRow[], spec: PivotSpec, sort:
   const columns: GridColumn[] = [];
   for (const unit of units) {
     const visit = (node: Node) => {
-      [...node.children.values()].sort(byLabel(spec.columns)).forEach(visit);
+      [...node.children.values()].sort(byLabel(spec.columns, titles)).forEach(visit);
       columns.push({ id: keyId(node.key, unit), key: node.key, unit, total: node.key.length < spec.columns.length });
     };
     visit(trie(data.filter((r) => r.unit === unit).map((r) => r.colKey)));
@@ -118,11 +125,11 @@ export function buildPivotGrid(data: readonly PivotRow[], spec: PivotSpec, sort:
   const compare = (a: Node, b: Node): number => {
     if (sortColumn) {
       const [x, y] = [cellNumber(cellOf(a.key, sortColumn), spec.measure), cellNumber(cellOf(b.key, sortColumn), spec.measure)];
-      if (x === null || y === null) return x === y ? byLabel(spec.rows)(a, b) : x === null ? 1 : -1;
+      if (x === null || y === null) return x === y ? byLabel(spec.rows, titles)(a, b) : x === null ? 1 : -1;
       if (x !== y) return sort.desc ? y - x : x - y;
-      return byLabel(spec.rows)(a, b);
+      return byLabel(spec.rows, titles)(a, b);
     }
-    const c = byLabel(spec.rows)(a, b);
+    const c = byLabel(spec.rows, titles)(a, b);
     return sort.desc ? -c : c;
   };
   const rows: GridRow[] = [];
@@ -147,7 +154,7 @@ export function buildPivotGrid(data: readonly PivotRow[], spec: PivotSpec, sort:
     const leaves = data.filter((r) => r.unit === unit && r.rowKey.length === spec.rows.length && r.colKey.length === spec.columns.length);
     heatMax[unit] = Math.max(0, ...leaves.map((r) => Math.abs(cellNumber(r, spec.measure) ?? 0)));
   }
-  return { rowDims: spec.rows, colDims: spec.columns, measure: spec.measure, columns, rows, scales, heatMax };
+  return { rowDims: spec.rows, colDims: spec.columns, measure: spec.measure, columns, rows, scales, heatMax, titles };
 }
 
 /** The rows left visible when some groups are collapsed. */

@@ -1,5 +1,5 @@
 import { t } from '../../i18n/zh';
-import { fetchFigures, fetchPivot } from '../../queries';
+import { fetchDocuments, fetchFigures, fetchPivot } from '../../queries';
 import type { SlideRenderer } from '../deck/slide-renderers';
 import { PIVOT_CHART_PREFIX, parsePivotChartId, pivotChartFilters, pivotChartView } from './pivot-chart-export';
 import { buildPivotGrid } from './pivot-grid';
@@ -13,7 +13,8 @@ export const renderPivotSlide: SlideRenderer = async (state, rest, sources) => {
   if (!parsed) throw new Error(t.deck.unknownChart(`${PIVOT_CHART_PREFIX}${rest}`));
   const { state: pivot, unit } = parsed;
   const rows = await fetchPivot(sources.runner, { spec: pivot.spec, filters: state.filters });
-  const grid = buildPivotGrid(rows, pivot.spec, pivot.sort);
+  const documents = await fetchDocuments(sources.runner);
+  const grid = buildPivotGrid(rows, pivot.spec, pivot.sort, new Map(documents.map((d) => [d.doc_id, d.title])));
   // Only a value import of the deck's own error type would make this module and the deck's import each other.
   if (!grid.columns.some((c) => c.unit === unit)) throw new Error(`${t.deck.chartGone}（${PIVOT_CHART_PREFIX}${rest}）`);
   const figures = await fetchFigures(sources.runner, {
