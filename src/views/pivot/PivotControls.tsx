@@ -4,6 +4,7 @@ import { dimensionValueLabel, t } from '../../i18n/zh';
 import { PIVOT_DIMENSIONS, PIVOT_MEASURES, dimensionValuesOptions, type PivotDimension, type PivotMeasure, type PivotSpec } from '../../queries';
 import { PIVOT_CHARTS, type PivotChartKind, type PivotState } from './pivot-url';
 import { useRunner } from '../../app/engine-context';
+import { useDocumentTitle } from '../../app/ReportPicker';
 
 type Zone = 'rows' | 'columns';
 const ZONES: readonly Zone[] = ['rows', 'columns'];
@@ -89,6 +90,8 @@ export function PivotControls({ state, onChange }: { state: PivotState; onChange
 function OwnFilter({ dimension, spec, onChange }: { dimension: PivotDimension; spec: PivotSpec; onChange: (s: PivotSpec) => void }) {
   const runner = useRunner();
   const values = useQuery(dimensionValuesOptions(runner, dimension));
+  const documentTitle = useDocumentTitle();
+  const show = (v: string) => (dimension === 'doc_id' ? documentTitle(v) : dimensionValueLabel(dimension, v));
   const selected = spec.filters[dimension] ?? [];
   const set = (next: string[]) => onChange({ ...spec, filters: { ...spec.filters, [dimension]: next } });
   const label = t.pivot.filterBy(dimName(dimension));
@@ -98,12 +101,12 @@ function OwnFilter({ dimension, spec, onChange }: { dimension: PivotDimension; s
         onChange={(e) => e.target.value !== '' && set([...new Set([...selected, e.target.value.slice(1)])])}>
         <option value="">{label}</option>
         {(values.data ?? []).map((v) => (
-          <option key={v.value} value={`=${v.value}`}>{dimensionValueLabel(dimension, v.value)} ({v.count})</option>
+          <option key={v.value} value={`=${v.value}`}>{show(v.value)} ({v.count})</option>
         ))}
       </select>
       {selected.map((v) => (
         <span key={v} className="chip">
-          {dimName(dimension)}：{dimensionValueLabel(dimension, v)}
+          {dimName(dimension)}：{show(v)}
           <button type="button" aria-label={t.pivot.remove(v)} onClick={() => set(selected.filter((x) => x !== v))}>×</button>
         </span>
       ))}
