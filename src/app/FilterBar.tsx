@@ -4,7 +4,8 @@ import { dimensionValueLabel, t } from '../i18n/zh';
 import { DIMENSIONS, facetsOptions, isEmptyFilters, EMPTY_FILTERS, type Dimension, type FacetRow, type FigureFilters } from '../queries';
 import { useStateQueries, type StateQueries } from './state-queries';
 import { FILTERED_VIEWS, toggleFilter } from './url-state';
-import { useDocumentTitle } from './ReportPicker';
+import { useDocumentTitles } from './ReportPicker';
+import { valueLabel } from '../views/shared/value-label';
 import { useRunner } from './engine-context';
 
 /** Dimensions with a menu; every dimension (indicator, document too) shows its chips when filtered. */
@@ -26,8 +27,7 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
   // The counts are the slower answer: the views' own figures go to the engine first.
   useStateQueries(filterBarQueries, 'last');
   const facets = useQuery(facetsOptions(runner, filters));
-  const documentTitle = useDocumentTitle();
-  const valueLabel = (dimension: Dimension, value: string) => (dimension === 'doc_id' ? documentTitle(value) : dimensionValueLabel(dimension, value));
+  const titles = useDocumentTitles();
   const [text, setText] = useState(filters.q);
   const [urlQ, setUrlQ] = useState(filters.q);
   // Keep the box in step with the URL (back/forward) — adjusted during render, as React recommends —
@@ -85,7 +85,7 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
       <ul className="chips" aria-label={t.filters.active}>
         {DIMENSIONS.flatMap((dimension) =>
           filters[dimension].map((value) => {
-            const label = `${t.dimensions[dimension]}：${valueLabel(dimension, value)}`;
+            const label = `${t.dimensions[dimension]}：${valueLabel(dimension, value, titles)}`;
             return (
               <li key={`${dimension}=${value}`} className="chip">
                 {label}

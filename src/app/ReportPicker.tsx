@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { t } from '../i18n/zh';
+import { documentTitles, type DocumentTitles } from '../views/shared/value-label';
 import { documentsOptions, type FigureFilters } from '../queries';
 import { useRunner } from './engine-context';
 
@@ -43,9 +45,8 @@ export function ReportPicker({ filters, onChange }: ReportPickerProps) {
   );
 }
 
-/** doc_id → title of the workspace's documents, for labels (the id itself until they are known). */
-export function useDocumentTitle(): (docId: string) => string {
-  const runner = useRunner();
-  const documents = useQuery(documentsOptions(runner));
-  return (docId) => documents.data?.find((d) => d.doc_id === docId)?.title ?? docId;
+/** doc_id → title of the workspace's documents (empty until they are known: labels then show the id). */
+export function useDocumentTitles(): DocumentTitles {
+  const documents = useQuery(documentsOptions(useRunner()));
+  return useMemo(() => documentTitles(documents.data ?? []), [documents.data]);
 }

@@ -4,7 +4,7 @@
  * applied (what is saved, as figures.csv text) and the coverage account, with each unaccounted digit run's
  * context for review. Pure, so it runs in a worker and in tests alike.
  */
-import { coverageAccount, extractFigures, toFiguresCsv, type FigureRow } from '../extract';
+import { coverageAccount, toFiguresCsv, type FigureRow } from '../extract';
 import { scanNumbers } from '../extract/scanNumbers';
 import { matchUnit } from '../extract/units';
 import type { ExclusionReason } from '../extract';
@@ -53,7 +53,8 @@ export function reviewExtraction(report: ReviewInput): ReviewExtraction {
   const stillFound = report.excluded.filter((start) => found.some((f) => f.start === start));
   const figures = stillFound.length === excluded.size ? reportFigures(report) : reportFigures({ ...report, excluded: stillFound });
   const include = report.included;
-  const account = coverageAccount(report.text, extractFigures(report.text, { docId: report.doc_id, published: report.published, title: report.title, include }), include);
+  // The rules' figures (no exclusion, no correction) are what the account covers: `found` is them.
+  const account = coverageAccount(report.text, found, include);
   const numbers = scanNumbers(report.text, new Set(include)).map((s): ReviewNumber => ({
     start: s.token.start, end: s.token.end, status: s.status,
     ...(s.status === 'excluded' ? { reason: s.reason, hasUnit: matchUnit(report.text, s.token.end) !== null } : {}),

@@ -5,7 +5,7 @@ import type { FigureRecord } from '../../data/figure-record';
 import { dimensionValueLabel, t } from '../../i18n/zh';
 import { formatAsWritten } from '../../lib/format';
 import {
-  DIMENSIONS, documentsOptions, figuresOptions, groupOptions, largestFirst, sourceTextOptions, type Dimension, type FigureFilters,
+  DIMENSIONS, figuresOptions, groupOptions, largestFirst, sourceTextOptions, type Dimension, type FigureFilters,
 } from '../../queries';
 import { useStateQueries, type StateQueries } from '../../app/state-queries';
 import { COMPARE_MODES, type AppState, type CompareMode } from '../../app/url-state';
@@ -20,6 +20,7 @@ import { BARS_PER_UNIT } from './limits';
 import { findPairs } from './pairs';
 import '../../charts/echarts-extra';
 import { useRunner } from '../../app/engine-context';
+import { useDocumentTitles } from '../../app/ReportPicker';
 
 const PICK_LIST_LIMIT = 300;
 
@@ -136,8 +137,7 @@ function GroupsMode({ filters, by, picks, figures, onBy, onToggleFilter }: {
 }) {
   const runner = useRunner();
   const groups = useQuery(groupOptions(runner, { filters, by, series: groupsSeries(by), baseUnits: [] }));
-  const documents = useQuery(documentsOptions(runner));
-  const titles = useMemo(() => new Map((documents.data ?? []).map((d) => [d.doc_id, d.title])), [documents.data]);
+  const titles = useDocumentTitles();
   return (
     <>
       <label className="inline-field">

@@ -7,6 +7,7 @@ import { DIMENSIONS, fetchDocuments, fetchFigures, fetchGroups, type QueryRunner
 import { parseState, type AppState } from '../../app/url-state';
 import { buildOverview, overviewReport, reportFiguresParams } from '../overview/build-overview';
 import { buildFigureBarsOption, figureBarsUnit } from '../shared/figure-bars-option';
+import { documentTitles } from '../shared/value-label';
 import { compareBarsCharts, compareGroupsCharts, comparePairsCharts, compareTreemap, groupsSeries } from '../compare/compare-charts';
 import { findPairs } from '../compare/pairs';
 import { PIVOT_CHART_PREFIX } from '../pivot/pivot-chart-export';
@@ -74,7 +75,7 @@ const renderers = new Map<string, SlideRenderer>([
     const rows = await fetchGroups(sources.runner, { filters: state.filters, by, series: groupsSeries(by), baseUnits: [] });
     if (!rows.some((r) => r.base_unit === baseUnit)) throw new SlideGoneError(`compare-groups-${baseUnit}`);
     const figures = await fetchFigures(sources.runner, { filters: state.filters, sort: { column: 'value_base', desc: true } });
-    const titles = new Map((await fetchDocuments(sources.runner)).map((d) => [d.doc_id, d.title]));
+    const titles = documentTitles(await fetchDocuments(sources.runner));
     const chart = compareGroupsCharts(rows, by, figures, titles).charts.find((c) => c.baseUnit === baseUnit);
     if (!chart) throw new SlideGoneError(`compare-groups-${baseUnit}`);
     return { option: chart.option, spec: chart.spec, height: chart.height };

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { DragEvent } from 'react';
-import { dimensionValueLabel, t } from '../../i18n/zh';
+import { t } from '../../i18n/zh';
 import { PIVOT_DIMENSIONS, PIVOT_MEASURES, dimensionValuesOptions, type PivotDimension, type PivotMeasure, type PivotSpec } from '../../queries';
 import { PIVOT_CHARTS, type PivotChartKind, type PivotState } from './pivot-url';
 import { useRunner } from '../../app/engine-context';
-import { useDocumentTitle } from '../../app/ReportPicker';
+import { useDocumentTitles } from '../../app/ReportPicker';
+import { valueLabel } from '../shared/value-label';
 
 type Zone = 'rows' | 'columns';
 const ZONES: readonly Zone[] = ['rows', 'columns'];
@@ -90,8 +91,8 @@ export function PivotControls({ state, onChange }: { state: PivotState; onChange
 function OwnFilter({ dimension, spec, onChange }: { dimension: PivotDimension; spec: PivotSpec; onChange: (s: PivotSpec) => void }) {
   const runner = useRunner();
   const values = useQuery(dimensionValuesOptions(runner, dimension));
-  const documentTitle = useDocumentTitle();
-  const show = (v: string) => (dimension === 'doc_id' ? documentTitle(v) : dimensionValueLabel(dimension, v));
+  const titles = useDocumentTitles();
+  const show = (v: string) => valueLabel(dimension, v, titles);
   const selected = spec.filters[dimension] ?? [];
   const set = (next: string[]) => onChange({ ...spec, filters: { ...spec.filters, [dimension]: next } });
   const label = t.pivot.filterBy(dimName(dimension));

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useUrlParam } from '../../app/useAppState';
 import { EChart } from '../../charts/EChart';
 import { t, dimensionValueLabel } from '../../i18n/zh';
-import { documentsOptions, figuresOptions, implicitUnitSplit, pivotOptions, type FigureFilters, type PivotRow } from '../../queries';
+import { figuresOptions, implicitUnitSplit, pivotOptions, type FigureFilters, type PivotRow } from '../../queries';
 import { EmptyState, QueryState } from '../shared/QueryState';
 import { pivotChartFilters, pivotChartId, pivotChartView } from './pivot-chart-export';
 import { buildPivotGrid, cellDimensions, type PivotGrid } from './pivot-grid';
@@ -12,6 +12,7 @@ import { PivotControls } from './PivotControls';
 import { PivotTable } from './PivotTable';
 import '../../charts/echarts-extra';
 import { useRunner } from '../../app/engine-context';
+import { useDocumentTitles } from '../../app/ReportPicker';
 
 export interface PivotViewProps {
   /** The filter bar's filters. */
@@ -48,8 +49,7 @@ function PivotResult({ data, state, filters, onState, onDrill }: {
   onState: (next: PivotState) => void;
   onDrill: (dims: ReturnType<typeof cellDimensions>) => void;
 }) {
-  const documents = useQuery(documentsOptions(useRunner()));
-  const titles = useMemo(() => new Map((documents.data ?? []).map((d) => [d.doc_id, d.title])), [documents.data]);
+  const titles = useDocumentTitles();
   const grid = useMemo(() => buildPivotGrid(data, state.spec, state.sort, titles), [data, state.spec, state.sort, titles]);
   return (
     <>

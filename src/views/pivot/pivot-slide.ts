@@ -3,6 +3,7 @@ import { fetchDocuments, fetchFigures, fetchPivot } from '../../queries';
 import type { SlideRenderer } from '../deck/slide-renderers';
 import { PIVOT_CHART_PREFIX, parsePivotChartId, pivotChartFilters, pivotChartView } from './pivot-chart-export';
 import { buildPivotGrid } from './pivot-grid';
+import { documentTitles } from '../shared/value-label';
 
 /**
  * Rebuilds a pinned pivot chart: the pivot spec, sort and chart kind come from the chart id (see
@@ -14,7 +15,7 @@ export const renderPivotSlide: SlideRenderer = async (state, rest, sources) => {
   const { state: pivot, unit } = parsed;
   const rows = await fetchPivot(sources.runner, { spec: pivot.spec, filters: state.filters });
   const documents = await fetchDocuments(sources.runner);
-  const grid = buildPivotGrid(rows, pivot.spec, pivot.sort, new Map(documents.map((d) => [d.doc_id, d.title])));
+  const grid = buildPivotGrid(rows, pivot.spec, pivot.sort, documentTitles(documents));
   // Only a value import of the deck's own error type would make this module and the deck's import each other.
   if (!grid.columns.some((c) => c.unit === unit)) throw new Error(`${t.deck.chartGone}（${PIVOT_CHART_PREFIX}${rest}）`);
   const figures = await fetchFigures(sources.runner, {

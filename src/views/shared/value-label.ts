@@ -7,3 +7,8 @@ export type DocumentTitles = ReadonlyMap<string, string>;
 export function valueLabel(dimension: string, value: string, titles: DocumentTitles): string {
   return dimension === 'doc_id' && value !== '' ? (titles.get(value) ?? value) : dimensionValueLabel(dimension, value);
 }
+
+/** The titles of the workspace's documents, by doc_id. */
+export function documentTitles(documents: readonly { doc_id: string; title: string }[]): DocumentTitles {
+  return new Map(documents.map((d) => [d.doc_id, d.title]));
+}
