@@ -100,7 +100,7 @@ export const zh = {
     searchPlaceholder: '搜索指标、主体或原文…',
     columns: {
       id: '编号', value: '数值', indicator: '指标', subject: '主体', category: '类别', kind: '类型', period: '时期',
-      section: '章节', quote: '原文',
+      report: '报告', section: '章节', quote: '原文',
     } as Record<string, string>,
     sortBy: (name: string) => `按${name}排序`,
     table: '数字明细',
@@ -112,7 +112,7 @@ export const zh = {
     title: '数字溯源',
     section: '章节',
     period: '时期',
-    document: '文件',
+    document: '报告',
     published: '发布日期',
     publisher: '发布机构',
     line: (n: number) => `第 ${n} 行`,
@@ -158,7 +158,7 @@ export const zh = {
     columns: {
       id: '编号', indicator: '指标', subject: '主体', value: '数值', unit: '单位', qualifier: '限定词', kind: '类型',
       category: '类别', period: '时期', section: '章节', sectionTitle: '章节标题', line: '行号', start: '起始位置',
-      end: '结束位置', quote: '原文', docId: '文件编号', docTitle: '文件标题', group: '分组', series: '系列',
+      end: '结束位置', quote: '原文', docId: '报告编号', docTitle: '报告标题', group: '分组', series: '系列',
       total: '合计（折算值）', refused: '不合计的原因', periodStart: '时期起', periodEnd: '时期止', agg: '汇总方式',
       factId: '事实编号', partOf: '所属总数',
     },
@@ -207,7 +207,7 @@ export const zh = {
     } as Record<string, string>,
     dimensionNames: {
       category: '类别', kind: '类型', base_unit: '单位', subject: '主体', section: '章节', period: '时期', indicator: '指标',
-      doc_id: '文件',
+      doc_id: '报告',
     } as Record<string, string>,
     filterBy: (name: string) => `按${name}筛选（透视）`,
     total: '合计',

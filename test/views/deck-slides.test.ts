@@ -16,6 +16,7 @@ import { buildOverview } from '../../src/views/overview/build-overview';
 import {
   canRenderSlide, describeSlideFilters, renderSlide, SlideGoneError, type RenderedSlide, type SlideSources,
 } from '../../src/views/deck/slide-renderers';
+import { documentTitles } from '../../src/views/shared/value-label';
 import { createTestEngine } from '../util/test-db';
 import { optionSnapshot } from '../util/sample-records';
 
@@ -84,7 +85,13 @@ describe('slide renderers', () => {
     const query = `?view=compare&category=investment&${picked.map((p) => `pick=${encodeURIComponent(p.id)}`).join('&')}`;
     const rendered = await renderSlide(slide('compare-bars-CNY', query), sources);
     expect(drawnIds(rendered).sort()).toEqual(ids(picked).sort());
-    expect(describeSlideFilters(query)).toBe('筛选：类别=招商引资与投资；勾选 2 个数字');
+    expect(describeSlideFilters(query, new Map())).toBe('筛选：类别=招商引资与投资；勾选 2 个数字');
+  });
+
+  it('names a report the slide was filtered to by its title in its filter line', () => {
+    const titles = documentTitles(embedded.documents);
+    expect(describeSlideFilters('?view=compare&doc_id=binhai-2022-08-04', titles))
+      .toBe('筛选：报告=滨海新区关于十一届市委第九轮巡视整改进展情况的通报');
   });
 
   it('redraws grouped bars, the treemap and before/after pairs from their saved state', async () => {

@@ -7,6 +7,7 @@ import {
 } from '../../src/views/pivot/pivot-chart-export';
 import { buildPivotGrid } from '../../src/views/pivot/pivot-grid';
 import type { PivotState } from '../../src/views/pivot/pivot-url';
+import { documentTitles } from '../../src/views/shared/value-label';
 import { createTestEngine } from '../util/test-db';
 import { SAMPLE_DOCUMENTS_CSV, SAMPLE_FIGURES, sampleFiguresCsv } from '../util/sample-data';
 
@@ -35,8 +36,21 @@ describe('pivot chart id', () => {
   });
 
   it('describes the spec in words for the export title', () => {
-    expect(describePivotSpec(state.spec)).toBe('行：主体；列：类别；筛选：类型=金额、x:y;z');
-    expect(describePivotSpec({ rows: [], columns: [], measure: 'count', filters: {} })).toBe('行：合计');
+    expect(describePivotSpec(state.spec, new Map())).toBe('行：主体；列：类别；筛选：类型=金额、x:y;z');
+    expect(describePivotSpec({ rows: [], columns: [], measure: 'count', filters: {} }, new Map())).toBe('行：合计');
+  });
+
+  it('names a report the pivot is filtered or grouped by by its title, not its doc_id', () => {
+    const titles = documentTitles([{ doc_id: 'sample', title: '测试报告' }]);
+    const spec = { rows: ['doc_id' as const], columns: [], measure: 'count' as const, filters: { doc_id: ['sample', 'gone'] } };
+    expect(describePivotSpec(spec, titles)).toBe('行：报告；筛选：报告=测试报告、gone');
+  });
+
+  it('names the filtered report by its title in the exported chart title', async () => {
+    const byReport: PivotState = { ...state, spec: { ...state.spec, filters: { doc_id: ['sample'] } } };
+    const rendered = await renderSlide({ id: 's2', chartId: pivotChartId(byReport, 'CNY'), title: 't', query: '?view=pivot' }, sources);
+    expect(rendered.spec.title).toMatch(/筛选：报告=测试报告$/);
+    expect(rendered.spec.title).not.toContain('sample');
   });
 });
 

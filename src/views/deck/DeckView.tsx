@@ -11,6 +11,7 @@ import { t } from '../../i18n/zh';
 import { documentsOptions, type QueryRunner } from '../../queries';
 import { QueryState } from '../shared/QueryState';
 import { Presentation } from './Presentation';
+import { documentTitles } from '../shared/value-label';
 import { describeSlideFilters } from './slide-renderers';
 import { slideOptions } from './slide-query';
 import { useDeckLink } from './useDeckLink';
@@ -21,6 +22,7 @@ import { useRunner } from '../../app/engine-context';
 /** The slides as files need them, taken from the live charts of the slide list. */
 function fileSlides(slides: readonly Slide[], client: QueryClient, runner: QueryRunner): DeckFileSlide[] {
   const documents = client.getQueryData(documentsOptions(runner).queryKey) ?? [];
+  const titles = documentTitles(documents);
   return slides.map((slide, i) => {
     const rendered = client.getQueryData(slideOptions(runner, slide).queryKey);
     const instance = chartInstance(`deck-${slide.id}`);
@@ -30,7 +32,7 @@ function fileSlides(slides: readonly Slide[], client: QueryClient, runner: Query
       title: slide.title,
       chart: chartSvg(instance, { meta, showMeta: false }),
       framed: chartSvg(instance, { meta }),
-      notes: [meta.source, describeSlideFilters(slide.query)].filter((s) => s !== ''),
+      notes: [meta.source, describeSlideFilters(slide.query, titles)].filter((s) => s !== ''),
     };
   });
 }

@@ -2,12 +2,12 @@ import type { ChartOption } from '../../charts/echarts';
 import type { FigureRecord } from '../../data/figure-record';
 import type { ChartExportSpec } from '../../export/ChartExportMenu';
 import type { Slide } from '../../export/deck-codec';
-import { dimensionValueLabel, t } from '../../i18n/zh';
+import { t } from '../../i18n/zh';
 import { DIMENSIONS, fetchDocuments, fetchFigures, fetchGroups, type QueryRunner } from '../../queries';
 import { parseState, type AppState } from '../../app/url-state';
 import { buildOverview, overviewReport, reportFiguresParams } from '../overview/build-overview';
 import { buildFigureBarsOption, figureBarsUnit } from '../shared/figure-bars-option';
-import { documentTitles } from '../shared/value-label';
+import { documentTitles, valueLabel, type DocumentTitles } from '../shared/value-label';
 import { compareBarsCharts, compareGroupsCharts, comparePairsCharts, compareTreemap, groupsSeries } from '../compare/compare-charts';
 import { findPairs } from '../compare/pairs';
 import { PIVOT_CHART_PREFIX } from '../pivot/pivot-chart-export';
@@ -120,11 +120,11 @@ export async function renderSlide(slide: Slide, sources: SlideSources): Promise<
   return render(parseState(slide.query), slide.chartId.slice(prefix.length), sources);
 }
 
-/** The filters a slide was pinned with, as one readable line (shown on the slide). */
-export function describeSlideFilters(query: string): string {
+/** The filters a slide was pinned with, as one readable line (shown on the slide; a report by its title). */
+export function describeSlideFilters(query: string, titles: DocumentTitles): string {
   const state = parseState(query);
   const parts = DIMENSIONS.filter((d) => state.filters[d].length > 0).map(
-    (d) => `${t.dimensions[d]}=${state.filters[d].map((v) => dimensionValueLabel(d, v)).join('、')}`,
+    (d) => `${t.dimensions[d]}=${state.filters[d].map((v) => valueLabel(d, v, titles)).join('、')}`,
   );
   if (state.filters.q !== '') parts.push(`${t.dimensions.q}“${state.filters.q}”`);
   if (state.compare.picks.length > 0) parts.push(t.deck.picks(state.compare.picks.length));

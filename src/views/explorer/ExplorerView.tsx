@@ -2,13 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
 import type { FigureRecord } from '../../data/figure-record';
-import { dimensionValueLabel, t } from '../../i18n/zh';
-import { formatAsWritten } from '../../lib/format';
-import { figuresOptions, type FiguresParams, type SortColumn } from '../../queries';
+import { t } from '../../i18n/zh';
+import { figuresOptions, type FiguresParams } from '../../queries';
+import { useDocumentTitles } from '../../app/ReportPicker';
 import { useStateQueries, type StateQueries } from '../../app/state-queries';
 import { TableExportButtons } from '../../export/TableExportButtons';
 import { EmptyState, QueryState } from '../shared/QueryState';
 import { useRunner } from '../../app/engine-context';
+import { EXPLORER_COLUMNS } from './explorer-columns';
 
 export interface ExplorerViewProps {
   params: FiguresParams;
@@ -17,25 +18,7 @@ export interface ExplorerViewProps {
   onOpenFigure: (id: string) => void;
 }
 
-interface Column {
-  key: string;
-  sort?: SortColumn;
-  width: string;
-  render: (f: FigureRecord) => string;
-}
-
-const COLUMNS: readonly Column[] = [
-  { key: 'id', sort: 'id', width: '5.5rem', render: (f) => f.id.split(':').pop() ?? f.id },
-  { key: 'value', sort: 'value_base', width: '9rem', render: formatAsWritten },
-  { key: 'indicator', sort: 'indicator', width: 'minmax(10rem, 1.2fr)', render: (f) => f.indicator },
-  { key: 'subject', sort: 'subject', width: '8rem', render: (f) => f.subject },
-  { key: 'category', sort: 'category', width: '7.5rem', render: (f) => dimensionValueLabel('category', f.category) },
-  { key: 'kind', sort: 'kind', width: '4.5rem', render: (f) => dimensionValueLabel('kind', f.kind) },
-  { key: 'period', sort: 'period', width: '8rem', render: (f) => f.period },
-  { key: 'section', sort: 'section', width: '6rem', render: (f) => f.section },
-  { key: 'quote', width: 'minmax(14rem, 2fr)', render: (f) => f.quote },
-];
-const GRID = COLUMNS.map((c) => c.width).join(' ');
+const GRID = EXPLORER_COLUMNS.map((c) => c.width).join(' ');
 const ROW_HEIGHT = 36;
 
 const explorerQueries: StateQueries = (client, { view, filters, sort }, runner) => {
@@ -62,6 +45,7 @@ export function ExplorerView(props: ExplorerViewProps) {
 
 function FigureTable({ rows, busy, params, selectedId, onSort, onOpenFigure }: ExplorerViewProps & { rows: FigureRecord[]; busy: boolean }) {
   const scroller = useRef<HTMLDivElement>(null);
+  const titles = useDocumentTitles();
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -88,7 +72,7 @@ function FigureTable({ rows, busy, params, selectedId, onSort, onOpenFigure }: E
     <div className={`figure-table${busy ? ' busy' : ''}`} role="table" aria-label={t.explorer.table}
       aria-rowcount={rows.length + 1} aria-busy={busy}>
       <div className="ft-head" role="row" style={{ gridTemplateColumns: GRID }}>
-        {COLUMNS.map((c) => {
+        {EXPLORER_COLUMNS.map((c) => {
           const active = c.sort === params.sort.column;
           const label = t.explorer.columns[c.key] ?? c.key;
           return (
@@ -114,9 +98,9 @@ function FigureTable({ rows, busy, params, selectedId, onSort, onOpenFigure }: E
                 className={`ft-row${f.id === selectedId ? ' selected' : ''}`}
                 style={{ gridTemplateColumns: GRID, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 onClick={() => onOpenFigure(f.id)} onKeyDown={(e) => onKeyDown(e, item.index)}>
-                {COLUMNS.map((c) => (
-                  <div key={c.key} role="cell" className={`cell-${c.key}`} title={c.key === 'quote' ? f.quote : undefined}>
-                    {c.render(f)}
+                {EXPLORER_COLUMNS.map((c) => (
+                  <div key={c.key} role="cell" className={`cell-${c.key}`} title={c.hover?.(f, titles)}>
+                    {c.text(f, titles)}
                   </div>
                 ))}
               </div>

@@ -1,11 +1,12 @@
 import type { FigureRecord } from '../../data/figure-record';
 import type { ChartExportSpec } from '../../export/ChartExportMenu';
 import type { ExportTable } from '../../export/table';
-import { dimensionValueLabel, t } from '../../i18n/zh';
+import { t } from '../../i18n/zh';
 import { PIVOT_DIMENSIONS, isNumericMeasure, type FigureFilters, type PivotSpec } from '../../queries';
 import { buildPivotChartOption, chartAxes, chartValue, keyLabel, measureUnitLabel } from './pivot-chart-option';
 import { cellRefusal, type PivotGrid } from './pivot-grid';
 import { drillFilters, parsePivotParam, serializePivotParam, type PivotState } from './pivot-url';
+import { valueLabel, type DocumentTitles } from '../shared/value-label';
 
 /** Pivot charts are pinned as `pivot-chart:<pivot parameter>:<base unit>`: the id alone rebuilds the chart. */
 export const PIVOT_CHART_PREFIX = 'pivot-chart:';
@@ -28,12 +29,12 @@ export function parsePivotChartId(rest: string): { state: PivotState; unit: stri
 
 const dimNames = (dims: readonly string[]) => dims.map((d) => t.pivot.dimensionNames[d] ?? d).join(' › ');
 
-/** The pivot spec in words: 行：类别 › 指标；列：主体；筛选：指标=问题数. */
-export function describePivotSpec(spec: PivotSpec): string {
+/** The pivot spec in words: 行：类别 › 指标；列：主体；筛选：指标=问题数 (a report named by its title). */
+export function describePivotSpec(spec: PivotSpec, titles: DocumentTitles): string {
   const parts = [`${t.pivot.rows}：${spec.rows.length > 0 ? dimNames(spec.rows) : t.pivot.total}`];
   if (spec.columns.length > 0) parts.push(`${t.pivot.columns}：${dimNames(spec.columns)}`);
   const filters = PIVOT_DIMENSIONS.filter((d) => (spec.filters[d] ?? []).length > 0).map(
-    (d) => `${t.pivot.dimensionNames[d] ?? d}=${(spec.filters[d] ?? []).map((v) => dimensionValueLabel(d, v)).join('、')}`,
+    (d) => `${t.pivot.dimensionNames[d] ?? d}=${(spec.filters[d] ?? []).map((v) => valueLabel(d, v, titles)).join('、')}`,
   );
   if (filters.length > 0) parts.push(`${t.pivot.exportFilters}：${filters.join('；')}`);
   return parts.join('；');
@@ -86,7 +87,7 @@ export function pivotChartView(grid: PivotGrid, state: PivotState, unit: string,
   const kind = state.chart ?? 'bars';
   const option = buildPivotChartOption(grid, kind, unit);
   const spec: ChartExportSpec = {
-    title: `${option.title.text}｜${describePivotSpec(state.spec)}`,
+    title: `${option.title.text}｜${describePivotSpec(state.spec, grid.titles)}`,
     unit: measureUnitLabel(grid, unit),
     figures,
     table: pivotChartTable(grid, unit),
