@@ -57,9 +57,20 @@ export async function transact<T>(
   try {
     return await new Promise<T>((resolve, reject) => {
       const tx = db.transaction(stores, mode);
-      const request = work(tx);
+      let request: IDBRequest<T> | undefined;
+      try {
+        request = work(tx);
+      } catch (error) {
+        // A write that throws as it is made (a value that cannot be stored): the writes before it are undone.
+        tx.abort();
+        reject(error instanceof DOMException ? storageError(error, 'IndexedDB write failed') : error);
+        return;
+      }
       tx.oncomplete = () => resolve(request?.result as T);
-      tx.onerror = () => reject(storageError(tx.error ?? request?.error ?? null, 'IndexedDB transaction failed'));
+      // The transaction's error once it has aborted; before that (a request failing) the failed request's own.
+      tx.onerror = (event) => reject(storageError(
+        tx.error ?? (event.target as IDBRequest | null)?.error ?? request?.error ?? null, 'IndexedDB transaction failed',
+      ));
       tx.onabort = () => reject(storageError(tx.error, 'IndexedDB transaction aborted'));
     });
   } finally {

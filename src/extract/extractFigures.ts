@@ -66,7 +66,9 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
   for (const start of include) {
     if (!scannedAll.some((s) => s.token.start === start)) throw new Error(`stale addition: ${opts.docId} @${start}`);
   }
+  let read = 0;
   for (const scanned of scannedAll) {
+    opts.onProgress?.(read++, scannedAll.length);
     if (scanned.status !== 'candidate') continue;
     const c = scanned.candidate;
     const sentenceStart = unitStart(text, c.outerStart, isSentenceEnd);

@@ -43,9 +43,12 @@ const SUFFIX: ReadonlyArray<readonly [RegExp, string]> = [
   [/^左右/, '约'],
 ];
 
+/** The unit of a number a reviewer added with no unit after it: nothing written, counted as a bare count. */
+const NO_UNIT: UnitMatch = { unit: '', length: 0, qualifier: '', power: 0, spec: { base: 'count', kind: 'count', power: 0, scalable: false } };
+
 /**
  * Classifies every number token of `text`; the tokens starting at an offset of `include` (a reviewer's
- * additions) are never excluded by a rule.
+ * additions) are never excluded by a rule, and are candidates even with no unit after them.
  */
 export function scanNumbers(text: string, include: ReadonlySet<number> = new Set()): Scanned[] {
   const starts = lineStarts(text);
@@ -56,7 +59,7 @@ export function scanNumbers(text: string, include: ReadonlySet<number> = new Set
     const lineText = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
     const reason = include.has(token.start) ? null : exclusionFor(token, lineText, token.start - lineStart);
     if (reason) return { token, line, status: 'excluded', reason };
-    const unit = matchUnit(text, token.end);
+    const unit = matchUnit(text, token.end) ?? (include.has(token.start) ? NO_UNIT : null);
     if (!unit) return { token, line, status: 'unaccounted' };
     const end = token.end + unit.length;
     const before = text.slice(Math.max(lineStart, token.start - 4), token.start);

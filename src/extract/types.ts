@@ -171,8 +171,10 @@ export interface ExtractOptions {
   exclude?: readonly number[];
   /**
    * Start offsets of numbers a reviewer added as figures that a rule had excluded (a number the rules took for a
-   * date, a code, a list number …): their exclusion is lifted, and they become figures if a unit follows them.
-   * An offset where no number starts throws.
+   * date, a code, a list number …): their exclusion is lifted, and they become figures with the unit that follows
+   * them or, where none does, as a bare count (unit '', base unit `count`). An offset where no number starts throws.
    */
   include?: readonly number[];
+  /** Called as the text's numbers are read (`done` of `total`), to show an extraction's progress. */
+  onProgress?: (done: number, total: number) => void;
 }

@@ -1,14 +1,4 @@
-/** Runs {@link reviewExtraction} off the page's thread (see extract-off-thread.ts). */
-import { reviewExtraction, type ReviewExtraction, type ReviewInput } from './review-extract';
+/** Runs the add flow's extractions off the page's thread (see extract-off-thread.ts). */
+import { runExtractJob, type ExtractRequest } from './extract-job';
 
-export type ExtractReply = { ok: true; result: ReviewExtraction } | { ok: false; message: string };
-
-self.onmessage = (event: MessageEvent<ReviewInput>) => {
-  let reply: ExtractReply;
-  try {
-    reply = { ok: true, result: reviewExtraction(event.data) };
-  } catch (error) {
-    reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
-  self.postMessage(reply);
-};
+self.onmessage = (event: MessageEvent<ExtractRequest>) => runExtractJob(event.data, (reply) => self.postMessage(reply));

@@ -42,6 +42,31 @@ export function documentFormat(fileName: string, mimeType: string): DocumentForm
   return MIME_TYPES[mimeType.split(';')[0]?.trim().toLowerCase() ?? ''] ?? null;
 }
 
+/** Files with no text to read here, by extension, and what to do instead. */
+const UNSUPPORTED: ReadonlyArray<readonly [RegExp, (extension: string) => string]> = [
+  [/^(?:png|jpe?g|gif|bmp|webp|tiff?|heic|heif|svg|ico)$/, () => '这是图片，里面没有可读取的文字。扫描件或截图请先做文字识别（OCR），再粘贴文字'],
+  [/^doc$/, () => '这是旧版 Word 文档（.doc），请在 Word 或 WPS 中另存为 .docx 再选择'],
+  [/^(?:wps|et|dps|xlsx?|xlsm|pptx?|odt|ods|odp|rtf|ofd|caj|epub)$/, (ext) => `不能读取 .${ext} 文件。请在原程序中另存为 .docx 或 .txt，或复制正文粘贴到这里`],
+  [/^(?:zip|rar|7z|gz|tgz|tar|bz2|xz)$/, () => '这是压缩包，请先解压，再选择其中的报告文件'],
+];
+/** MIME types of files with no text to read here, where the name has no extension. */
+const UNSUPPORTED_TYPES = /^(?:image|audio|video)\//;
+
+/**
+ * Why a chosen file cannot be a report's text, known from its name or type before it is read (an image, a
+ * spreadsheet, an archive …), or null: the formats above are read by their readers, anything else as plain text.
+ */
+export function unsupportedFile(fileName: string, mimeType: string): DocumentReadError | null {
+  const dot = fileName.lastIndexOf('.');
+  const extension = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
+  const known = UNSUPPORTED.find(([pattern]) => pattern.test(extension));
+  if (known) return new DocumentReadError(`${fileName}：${known[1](extension)}`, fileName, 'unsupported');
+  if (extension === '' && UNSUPPORTED_TYPES.test(mimeType)) {
+    return new DocumentReadError(`${fileName}：不能读取这种文件（${mimeType}），请选择 .txt、.docx、.html 或带文字层的 .pdf`, fileName, 'unsupported');
+  }
+  return null;
+}
+
 /** Whitespace runs inside a line, and the invisible characters copied text carries. */
 const SPACES = /\s+/g;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;

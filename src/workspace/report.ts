@@ -42,11 +42,16 @@ export interface WorkspaceReport extends ReportMeta {
   included: number[];
 }
 
-/** The figures of a report: the extractor's rules, then the reviewer's exclusions and corrections. */
+/**
+ * The figures of a report: the extractor's rules, then the reviewer's exclusions and corrections. `onProgress`
+ * hears how many of the text's numbers have been read.
+ */
 export function reportFigures(
   report: Pick<WorkspaceReport, 'doc_id' | 'text' | 'published' | 'title' | 'corrections' | 'excluded' | 'included'>,
+  onProgress?: (done: number, total: number) => void,
 ): FigureRow[] {
   return extractFigures(report.text, {
+    onProgress,
     docId: report.doc_id,
     published: report.published,
     title: report.title,

@@ -26,7 +26,7 @@ export interface ReviewNumber {
   end: number;
   status: 'candidate' | 'excluded' | 'unaccounted';
   reason?: ExclusionReason;
-  /** For an excluded number: a unit follows it, so the reviewer can add it as a figure. */
+  /** For an excluded number: a unit follows it (a reviewer may add any number; one without a unit is a bare count). */
   hasUnit?: boolean;
 }
 
@@ -44,14 +44,27 @@ export interface ReviewExtraction {
 
 export type ReviewInput = Pick<WorkspaceReport, 'doc_id' | 'text' | 'published' | 'title' | 'corrections' | 'excluded' | 'included'>;
 
+/** Hears how far an extraction has come: the fraction of its work done, from 0 to 1. */
+export type ExtractProgress = (fraction: number) => void;
+
+/** The progress of a pass over the text's numbers, as the part `[from, to]` of the whole work. */
+const stage = (onProgress: ExtractProgress | undefined, from: number, to: number) =>
+  onProgress && ((done: number, total: number) => onProgress(from + ((to - from) * done) / Math.max(1, total)));
+
+/** Reading the numbers into figures is nearly all of the work; the account and the numbers list are the rest. */
+const FIGURES_SHARE = 0.9;
+
 const CONTEXT = 24;
 
-export function reviewExtraction(report: ReviewInput): ReviewExtraction {
-  const found = reportFigures({ ...report, corrections: [], excluded: [] });
-  const excluded = new Set(report.excluded);
+export function reviewExtraction(report: ReviewInput, onProgress?: ExtractProgress): ReviewExtraction {
+  // Without exclusions and corrections the figures as saved are the rules' own: one pass makes both.
+  const twoPasses = report.excluded.length > 0 || report.corrections.length > 0;
+  const split = twoPasses ? FIGURES_SHARE / 2 : FIGURES_SHARE;
+  const found = reportFigures({ ...report, corrections: [], excluded: [] }, stage(onProgress, 0, split));
   // Offsets of figures the rules no longer find (the text was replaced) are dropped, not an error.
   const stillFound = report.excluded.filter((start) => found.some((f) => f.start === start));
-  const figures = stillFound.length === excluded.size ? reportFigures(report) : reportFigures({ ...report, excluded: stillFound });
+  const figures = twoPasses ? reportFigures({ ...report, excluded: stillFound }, stage(onProgress, split, FIGURES_SHARE)) : found;
+  onProgress?.(FIGURES_SHARE);
   const include = report.included;
   // The rules' figures (no exclusion, no correction) are what the account covers: `found` is them.
   const account = coverageAccount(report.text, found, include);
@@ -67,8 +80,24 @@ export function reviewExtraction(report: ReviewInput): ReviewExtraction {
       at: report.text.slice(from, e.start).replace(/\s+/g, ' ').length,
     };
   });
-  return {
+  const result = {
     found, figures, csv: toFiguresCsv(figures), numbers,
     account: { extracted: account.extracted, excluded: account.excluded, byReason: account.byReason, unaccounted },
   };
+  onProgress?.(1);
+  return result;
+}
+
+/** What saving a reviewed report needs: its figures as figures.csv text, and how many there are. */
+export interface SavedFigures {
+  csv: string;
+  count: number;
+}
+
+/** The figures a reviewed report is saved with (one pass: no account, no numbers list). */
+export function savedFigures(report: ReviewInput, onProgress?: ExtractProgress): SavedFigures {
+  const figures = reportFigures(report, stage(onProgress, 0, FIGURES_SHARE));
+  const result = { csv: toFiguresCsv(figures), count: figures.length };
+  onProgress?.(1);
+  return result;
 }

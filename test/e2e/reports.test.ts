@@ -9,17 +9,37 @@ const BINHAI = 'binhai-2022-08-04';
 const BINHAI_FIGURES = 333;
 
 let s: BrowserSession;
+/** What the page asked (confirm dialogs), in order. */
+const asked: string[] = [];
 
 beforeAll(async () => {
   s = await openWhenReady('/?view=reports');
-  // Removing and hiding ask first: the analyst says yes.
-  s.page.on('dialog', (d) => void d.accept());
+  // Removing, hiding and adding a text kept already ask first: the analyst says yes.
+  s.page.on('dialog', (d) => {
+    asked.push(d.message());
+    void d.accept();
+  });
 });
 afterAll(async () => {
   await s?.close();
 });
 
 const status = () => s.page.locator('.engine-status').textContent();
+const textBox = () => s.page.getByLabel('粘贴报告正文');
+const alertText = () => s.page.getByRole('alert').first().textContent();
+/** The length of the draft's text kept in IndexedDB (-1 when there is none). */
+const keptDraftLength = () => s.page.evaluate(() => new Promise<number>((resolve) => {
+  const open = indexedDB.open('figures-board');
+  open.onsuccess = () => {
+    const get = open.result.transaction('settings').objectStore('settings').get('draft');
+    get.onsuccess = () => {
+      resolve((get.result as { text?: string } | undefined)?.text?.length ?? -1);
+      open.result.close();
+    };
+    get.onerror = () => resolve(-1);
+  };
+  open.onerror = () => resolve(-1);
+}));
 const table = () => s.page.getByTestId('reports-table');
 const reviewRows = () => s.page.getByTestId('review-table').locator('tbody tr');
 
@@ -42,15 +62,7 @@ describe('a workspace of reports in Chromium', () => {
     await s.page.getByRole('button', { name: '添加报告' }).click();
     await s.page.getByLabel('粘贴报告正文').fill(FIXTURE);
     // What was pasted survives a reload before anything else is done with it.
-    await expect.poll(() => s.page.evaluate(() => new Promise<number>((resolve) => {
-      const open = indexedDB.open('figures-board');
-      open.onsuccess = () => {
-        const get = open.result.transaction('settings').objectStore('settings').get('draft');
-        get.onsuccess = () => resolve((get.result as { text?: string } | undefined)?.text?.length ?? 0);
-        get.onerror = () => resolve(-1);
-      };
-      open.onerror = () => resolve(-1);
-    })), { timeout: 10_000 }).toBe(FIXTURE.length);
+    await expect.poll(keptDraftLength, { timeout: 10_000 }).toBe(FIXTURE.length);
     await s.page.reload();
     await expect.poll(() => s.page.getByLabel('粘贴报告正文').inputValue(), { timeout: 20_000 }).toBe(FIXTURE);
     await s.page.getByRole('button', { name: '下一步' }).click();
@@ -188,5 +200,116 @@ describe('a workspace of reports in Chromium', () => {
     });
     await expect.poll(() => s.page.getByRole('alert').first().textContent()).toContain('broken.json：第 1 份报告的 genre 应为文本');
     await expect.poll(status).toBe(`数据就绪 · 2 份报告 · ${BINHAI_FIGURES + addedFigures} 个数字`);
+  });
+  it('refuses bad input at the first step with the reason, and keeps what was typed', async () => {
+    await s.page.getByRole('button', { name: '添加报告' }).click();
+    await s.page.getByRole('button', { name: '下一步' }).click();
+    await expect.poll(alertText).toContain('请粘贴报告正文或选择文件');
+    const typed = '某某县2023年工作总结\n全县各项工作稳步推进。';
+    await textBox().fill(typed.replace('2023', ''));
+    await s.page.getByRole('button', { name: '下一步' }).click();
+    await expect.poll(alertText).toContain('正文里没有任何数字');
+    await textBox().fill(typed);
+
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const refused: [{ name: string; mimeType: string; buffer: Buffer }, string][] = [
+      [{ name: 'chart.png', mimeType: 'image/png', buffer: png }, 'chart.png：这是图片，里面没有可读取的文字'],
+      [{ name: 'data.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('PK\x03\x04\0\0') },
+        'data.xlsx：不能读取 .xlsx 文件'],
+      [{ name: 'dump', mimeType: 'application/octet-stream', buffer: Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0, 0, 0]) }, 'dump：不是文本文件（含有二进制数据）'],
+      // 20 MB of text: refused by its size before it is read, naming the size and the limit.
+      [{ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(20 * 1024 * 1024, '全县新增企业120家。\n') },
+        'huge.txt 有 20.0 MB，超过上限：正文最多 100 万字，文本文件最大 3.8 MB'],
+    ];
+    for (const [file, message] of refused) {
+      await s.page.getByTestId('report-file').setInputFiles(file);
+      await expect.poll(alertText).toContain(message);
+      expect(await textBox().inputValue()).toBe(typed);
+    }
+    await s.page.getByRole('button', { name: '放弃' }).click();
+    await table().waitFor();
+  });
+
+  it('asks about a text kept already (same SHA-256) and opens the kept report for review', async () => {
+    await s.page.getByRole('button', { name: '添加报告' }).click();
+    await textBox().fill(FIXTURE);
+    await s.page.getByRole('button', { name: '下一步' }).click();
+    await expect.poll(() => s.page.locator('#add-report-heading').textContent()).toBe('审阅：某某市2024年政府工作报告');
+    expect(asked.at(-1)).toContain('这份正文已在工作区中：“某某市2024年政府工作报告”');
+    // The kept review: its rules' figures, the one added from the text, the exclusion and the correction.
+    await expect.poll(() => reviewRows().count()).toBe(addedFigures + 1);
+    expect(await s.page.getByTestId('coverage').textContent()).toContain('已排除 1 个 · 已更正 1 处');
+    await s.page.getByRole('button', { name: '放弃' }).click();
+    await table().waitFor();
+    await expect.poll(status).toBe(`数据就绪 · 2 份报告 · ${BINHAI_FIGURES + addedFigures} 个数字`);
+  });
+
+  it('says a text has no figures and refuses to save it; a number with no unit is added from the text', async () => {
+    const text = '某某县2023年工作总结\n发布日期：2024-01-05\n2023年，全县综合考核得分92.5，排名保持前列。';
+    await s.page.getByRole('button', { name: '添加报告' }).click();
+    await textBox().fill(text);
+    await s.page.getByRole('button', { name: '下一步' }).click();
+    await s.page.getByLabel(/^标题/).fill('某某县2023年工作总结');
+    await s.page.getByLabel(/^地区/).fill('某某县');
+    await s.page.getByLabel(/^发布日期/).fill('2024-01-05');
+    await s.page.getByRole('button', { name: '提取数字' }).click();
+    await expect.poll(() => s.page.getByTestId('coverage').textContent()).toContain('找到 0 个数字');
+    expect(await alertText()).toContain('这份正文里没有找到数字');
+    expect(await s.page.getByRole('button', { name: '保存到工作区' }).isDisabled()).toBe(true);
+
+    await s.page.getByText('全文：选择遗漏的数字').click();
+    const at = text.indexOf('92.5');
+    await s.page.getByTestId('full-text').evaluate((box, [from, to]) => {
+      const range = document.createRange();
+      range.setStart(box.firstChild!, from!);
+      range.setEnd(box.firstChild!, to!);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+    }, [at, at + 4]);
+    await s.page.getByRole('button', { name: '加入选中的数字' }).click();
+    await expect.poll(() => reviewRows().count()).toBe(1);
+    expect(await reviewRows().first().locator('td.num').first().textContent()).toBe('92.5');
+    expect(await s.page.getByRole('button', { name: '保存到工作区' }).isDisabled()).toBe(false);
+    expect(await s.page.getByRole('alert').count()).toBe(0);
+    await s.page.getByRole('button', { name: '放弃' }).click();
+    await table().waitFor();
+  });
+
+  it('extracts a long text in a worker with its progress: it can be cancelled, and a reload mid-extraction resumes it', async () => {
+    const binhai = readFileSync(join(import.meta.dirname, '../../data/source/binhai-2022-08-04.txt'), 'utf8');
+    const copies: string[] = [];
+    for (let i = 1; copies.join('').length < 950_000; i++) copies.push(`${binhai.replaceAll('滨海新区', `第${i}区`)}\n`);
+    const long = copies.join('').slice(0, 950_000);
+    await s.page.getByRole('button', { name: '添加报告' }).click();
+    // Chosen as a file: typing a text this long into the box takes Chromium far longer than reading it.
+    await s.page.getByTestId('report-file').setInputFiles({ name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(long) });
+    await expect.poll(keptDraftLength, { timeout: 30_000 }).toBe(long.length);
+    await s.page.getByRole('button', { name: '下一步' }).click();
+    await s.page.getByLabel(/^标题/).fill('长文本');
+    await s.page.getByLabel(/^地区/).fill('第1区');
+    await s.page.getByLabel(/^发布日期/).fill('2022-08-04');
+
+    const progress = s.page.getByTestId('extract-progress');
+    const fraction = () => progress.locator('progress').evaluate((p) => (p as HTMLProgressElement).value).catch(() => -1);
+    await s.page.getByRole('button', { name: '提取数字' }).click();
+    await expect.poll(fraction, { interval: 20 }).toBeGreaterThan(0);
+    expect(await progress.textContent()).toMatch(/^正在提取：\d{1,3}%取消提取$/);
+    await s.page.getByRole('button', { name: '取消提取' }).click();
+    await s.page.getByRole('button', { name: '提取数字' }).waitFor();
+    expect(await reviewRows().count()).toBe(0);
+
+    await s.page.getByRole('button', { name: '提取数字' }).click();
+    await expect.poll(fraction, { interval: 20 }).toBeGreaterThan(0);
+    await s.page.reload();
+    // The draft comes back at its step and is extracted again; the table lists the first 200 of its figures.
+    await expect.poll(() => s.page.getByTestId('coverage').textContent().catch(() => ''), { timeout: 60_000 }).toMatch(/找到 \d{4,} 个数字/);
+    const found = Number(/找到 (\d+) 个数字/.exec((await s.page.getByTestId('coverage').textContent()) ?? '')?.[1]);
+    expect(found).toBeGreaterThan(5000);
+    expect(await reviewRows().count()).toBe(200);
+    expect(await s.page.getByText(`表中只显示前 200 个（共 ${found} 个）`).count()).toBe(1);
+    expect(await keptDraftLength()).toBe(long.length);
+    await s.page.getByRole('button', { name: '放弃' }).click();
+    await table().waitFor();
+    await expect.poll(keptDraftLength).toBe(-1);
   });
 });

@@ -63,6 +63,14 @@ describe('decoding a chosen report file', () => {
     expect((error as DecodeError).message).toContain('scan.pdf');
   });
 
+  it('refuses an image whatever its name says, and leaves nothing half-read', () => {
+    // A PNG's signature and header: zero bytes in its length fields.
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x00]);
+    expect(() => decodeReportBytes(png, 'report.txt')).toThrow(/^report\.txt：不是文本文件（含有二进制数据）/);
+    // A file of spaces and newlines decodes: the add flow refuses its text as empty (source-check.test.ts).
+    expect(decodeReportBytes(new TextEncoder().encode(' \n\n'), 'blank.txt').text).toBe(' \n\n');
+  });
+
   it('refuses bytes whose only reading is mojibake, and reads them in the encoding the analyst names', () => {
     // Latin-1 text: not UTF-8; as GB18030 it decodes to rare characters, never a report's prose.
     const latin1 = new Uint8Array(Array.from('Café crème brûlée, déjà vu à la carte — résumé naïve façade.', (ch) => ch.charCodeAt(0) & 0xff));

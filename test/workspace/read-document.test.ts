@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DocumentReadError, documentFormat, readDocumentText, tidyLine, type DocumentFormat } from '../../src/workspace/read-document';
+import { DocumentReadError, documentFormat, readDocumentText, tidyLine, unsupportedFile, type DocumentFormat } from '../../src/workspace/read-document';
 import { htmlLines, type HtmlNode } from '../../src/workspace/read-html';
 import { joinWrappedLines, type PdfLine } from '../../src/workspace/read-pdf';
 
@@ -29,6 +29,37 @@ describe('documentFormat', () => {
     expect(documentFormat('公报.txt', 'text/html')).toBeNull();
     expect(documentFormat('公报.doc', 'application/msword')).toBeNull();
     expect(documentFormat('download', '')).toBeNull();
+  });
+});
+
+describe('files that cannot be a report’s text', () => {
+  const refused = (fileName: string, mimeType = '') => {
+    const error = unsupportedFile(fileName, mimeType);
+    expect(error).toBeInstanceOf(DocumentReadError);
+    expect(error?.reason).toBe('unsupported');
+    expect(error?.fileName).toBe(fileName);
+    return error?.message;
+  };
+
+  it('refuses an image, naming the file and saying to recognise its text first', () => {
+    expect(refused('扫描件.JPG', 'image/jpeg')).toBe('扫描件.JPG：这是图片，里面没有可读取的文字。扫描件或截图请先做文字识别（OCR），再粘贴文字');
+    expect(refused('chart.png')).toMatch(/^chart\.png：这是图片/);
+    expect(refused('download', 'image/webp')).toBe('download：不能读取这种文件（image/webp），请选择 .txt、.docx、.html 或带文字层的 .pdf');
+  });
+
+  it('refuses office files other than .docx and archives, saying what to do instead', () => {
+    expect(refused('报告.doc')).toBe('报告.doc：这是旧版 Word 文档（.doc），请在 Word 或 WPS 中另存为 .docx 再选择');
+    expect(refused('数据.xlsx')).toBe('数据.xlsx：不能读取 .xlsx 文件。请在原程序中另存为 .docx 或 .txt，或复制正文粘贴到这里');
+    expect(refused('报告.wps')).toMatch(/不能读取 \.wps 文件/);
+    expect(refused('报告.zip', 'application/zip')).toBe('报告.zip：这是压缩包，请先解压，再选择其中的报告文件');
+  });
+
+  it('leaves the formats it reads, plain text and unknown files to their readers', () => {
+    for (const [name, type] of [['a.txt', 'text/plain'], ['a.docx', ''], ['a.html', 'text/html'], ['a.pdf', ''], ['a.csv', 'text/csv'], ['download', ''], ['a.md', '']]) {
+      expect(unsupportedFile(name!, type!)).toBeNull();
+    }
+    // A named extension decides, as it does for the format.
+    expect(unsupportedFile('notes.txt', 'image/png')).toBeNull();
   });
 });
 

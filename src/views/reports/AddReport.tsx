@@ -1,15 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import type { ReportDraft } from '../../data/reports-store';
-import { findSameText, missingMeta, reportFromDraft, saveReport } from '../../data/workspace-actions';
-import { useAppEngine } from '../../app/engine-context';
+import { findSameText, missingMeta } from '../../data/workspace-actions';
 import { t } from '../../i18n/zh';
 import {
   decodeReportBytes, DecodeError, GENRES, guessMetadata, REQUIRED_META, TEXT_ENCODINGS, type ReportMeta, type TextEncodingName,
 } from '../../workspace';
-import { extractOffThread } from '../../workspace/extract-off-thread';
-import { ErrorBox, Loading } from '../shared/QueryState';
-import { ReviewFigures } from './ReviewFigures';
+import { MAX_FILE_BYTES, textProblem, type TextProblem } from '../../workspace/source-check';
+import { ErrorBox } from '../shared/QueryState';
+import { reportMessages as m } from './report-messages';
+import { ReviewStep } from './ReviewStep';
+import { reviseDraft } from './revise-draft';
 
 export interface AddReportProps {
   draft: ReportDraft;
@@ -67,10 +67,19 @@ function SourceStep({ draft, onChange }: Pick<AddReportProps, 'draft' | 'onChang
     }
   };
   const onFile = async (file: File) => {
-    const data = new Uint8Array(await file.arrayBuffer());
     // Word, web pages and PDFs are read by a reader loaded only now; anything else is taken as plain text.
-    const { documentFormat, readDocumentText } = await import('../../workspace/read-document');
+    const { documentFormat, readDocumentText, unsupportedFile } = await import('../../workspace/read-document');
     const format = documentFormat(file.name, file.type);
+    // What cannot be a report's text is refused before it is read: an image, a spreadsheet, a text file too large.
+    const refused = unsupportedFile(file.name, file.type)
+      ?? (!format && file.size > MAX_FILE_BYTES ? new Error(m.source.fileTooLarge(file.name, file.size, MAX_FILE_BYTES)) : null);
+    if (refused) {
+      setStatus('');
+      setBytes(null);
+      setError(refused);
+      return;
+    }
+    const data = new Uint8Array(await file.arrayBuffer());
     if (format) {
       setStatus(t.reports.source.reading(file.name));
       setError(null);
@@ -89,13 +98,16 @@ function SourceStep({ draft, onChange }: Pick<AddReportProps, 'draft' | 'onChang
     decode({ name: file.name, data }, encoding);
   };
   const next = async () => {
-    if (text.trim() === '') {
-      setError(new Error(t.reports.source.empty));
+    const problem = textProblem(text);
+    if (problem) {
+      setError(new Error(problemMessage(problem)));
       return;
     }
+    // The same text kept already (same SHA-256) is not added twice: the analyst may open the kept one instead.
     const same = await findSameText(text).catch(() => null);
     if (same && same.doc_id !== draft.replaces) {
-      setError(new Error(t.reports.source.same(same.title)));
+      if (window.confirm(m.source.sameAsk(same.title))) onChange(reviseDraft(same, 'review'));
+      else setError(new Error(t.reports.source.same(same.title)));
       return;
     }
     const guessed = guessMetadata(text);
@@ -152,6 +164,17 @@ function SourceStep({ draft, onChange }: Pick<AddReportProps, 'draft' | 'onChang
   );
 }
 
+function problemMessage(problem: TextProblem): string {
+  switch (problem.reason) {
+    case 'empty':
+      return t.reports.source.empty;
+    case 'no_digits':
+      return m.source.noDigits;
+    case 'too_large':
+      return m.source.tooLarge(problem.chars, problem.bytes, problem.limit);
+  }
+}
+
 const META_FIELDS: readonly (keyof ReportMeta)[] = ['title', 'publisher', 'place', 'published', 'genre', 'url'];
 
 function MetaStep({ draft, onChange }: Pick<AddReportProps, 'draft' | 'onChange'>) {
@@ -205,47 +228,6 @@ function MetaStep({ draft, onChange }: Pick<AddReportProps, 'draft' | 'onChange'
           <button type="submit" className="primary">{t.reports.extract}</button>
         </div>
       </form>
-    </div>
-  );
-}
-
-function ReviewStep({ draft, onChange, onDone }: Pick<AddReportProps, 'draft' | 'onChange' | 'onDone'>) {
-  // The rules' figures for this text (the review's edits go over them without extracting again).
-  const extraction = useQuery({
-    queryKey: ['review-extraction', draft.text, draft.meta.published, draft.meta.title, draft.included ?? []],
-    queryFn: async ({ signal }) => extractOffThread({ ...(await reportFromDraft(draft)), corrections: [], excluded: [] }, signal),
-    gcTime: 0,
-  });
-  const { reloadWorkspace } = useAppEngine();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    try {
-      const report = await reportFromDraft(draft);
-      const result = await extractOffThread(report);
-      await saveReport(report, result.csv);
-      await reloadWorkspace();
-      onDone(t.reports.saved(report.title, result.figures.length));
-    } catch (e) {
-      setError(e);
-      setSaving(false);
-    }
-  };
-  if (extraction.isError) return <ErrorBox error={extraction.error} onRetry={() => void extraction.refetch()} />;
-  if (!extraction.data) return <Loading label={t.reports.review.extracting} />;
-  return (
-    <div className="step-body">
-      <ReviewFigures text={draft.text} extraction={extraction.data} corrections={draft.corrections} excluded={draft.excluded}
-        included={draft.included ?? []} onChange={(corrections, excluded, included) => onChange({ ...draft, corrections, excluded, included })} />
-      {error !== null && <ErrorBox error={error} />}
-      <div className="step-nav">
-        <button type="button" onClick={() => onChange({ ...draft, step: 'meta' })} disabled={saving}>{t.reports.back}</button>
-        <button type="button" className="primary" onClick={() => void save()} disabled={saving}>
-          {saving ? t.reports.review.saving : t.reports.review.save}
-        </button>
-      </div>
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { workspaceDocumentsOptions, type WorkspaceDocument } from '../../queries
 import { ErrorBox, Loading, QueryState } from '../shared/QueryState';
 import { AddReport } from './AddReport';
 import { useAppEngine, useRunner } from '../../app/engine-context';
+import { reportMessages as m } from './report-messages';
+import { reviseDraft } from './revise-draft';
 
 const draftKey = ['report-draft'] as const;
 
@@ -19,22 +21,30 @@ export function ReportsView() {
   const queryClient = useQueryClient();
   const draft = useQuery({ queryKey: draftKey, queryFn: loadDraft });
   const [notice, setNotice] = useState<string | null>(null);
+  // A draft the browser could not keep (its storage full, say) is still edited here, but a reload would lose it.
+  const [draftError, setDraftError] = useState<Error | null>(null);
 
-  const setDraft = async (next: ReportDraft | null) => {
+  const setDraft = (next: ReportDraft | null) => {
     queryClient.setQueryData(draftKey, next);
-    await storeDraft(next);
+    storeDraft(next).then(
+      () => setDraftError(null),
+      (e: unknown) => setDraftError(new Error(m.draftNotKept(e instanceof Error ? e.message : String(e)), { cause: e })),
+    );
   };
 
   if (draft.isPending) return <Loading />;
   if (draft.data) {
     return (
-      <AddReport draft={draft.data} onChange={(next) => void setDraft(next)}
-        onDone={(message) => {
-          queryClient.setQueryData(draftKey, null);
-          setNotice(message);
-          void queryClient.invalidateQueries();
-        }}
-        onCancel={() => void setDraft(null)} />
+      <>
+        {draftError && <ErrorBox error={draftError} />}
+        <AddReport draft={draft.data} onChange={setDraft}
+          onDone={(message) => {
+            queryClient.setQueryData(draftKey, null);
+            setNotice(message);
+            void queryClient.invalidateQueries();
+          }}
+          onCancel={() => setDraft(null)} />
+      </>
     );
   }
   return (
@@ -45,12 +55,12 @@ export function ReportsView() {
           <p className="muted">{t.reports.intro}</p>
         </div>
         <WorkspaceActions onNotice={setNotice}
-          onAdd={() => void setDraft({ replaces: null, step: 'source', text: '', fileName: '', meta: EMPTY_META, corrections: [], excluded: [], included: [] })} />
+          onAdd={() => setDraft({ replaces: null, step: 'source', text: '', fileName: '', meta: EMPTY_META, corrections: [], excluded: [], included: [] })} />
       </header>
       {draft.isError && <ErrorBox error={draft.error} />}
       {notice && <p className="notice" role="status">{notice}</p>}
       {reportsNotLoaded.map((r) => <p key={r.doc_id} className="error-box" role="alert">{t.reports.notLoaded(r.title, r.message)}</p>)}
-      <ReportList onNotice={setNotice} onRevise={(next) => void setDraft(next)} />
+      <ReportList onNotice={setNotice} onRevise={setDraft} />
     </section>
   );
 }
@@ -115,13 +125,7 @@ function ReportList({ onNotice, onRevise }: { onNotice: (message: string) => voi
       } else {
         const kept = (await loadStoredReports()).find((r) => r.doc_id === doc.doc_id);
         if (!kept) throw new Error(`报告 ${doc.doc_id} 不在本浏览器中`);
-        const { title, publisher, place, published, genre, url } = kept;
-        onRevise({
-          replaces: kept.doc_id, step: action === 'replace' ? 'source' : 'review', text: action === 'replace' ? '' : kept.text,
-          fileName: '', meta: { title, publisher, place, published, genre, url },
-          corrections: action === 'replace' ? [] : kept.corrections, excluded: action === 'replace' ? [] : kept.excluded,
-          included: action === 'replace' ? [] : (kept.included ?? []),
-        });
+        onRevise(reviseDraft(kept, action));
         return;
       }
       await queryClient.invalidateQueries();

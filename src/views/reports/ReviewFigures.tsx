@@ -3,10 +3,17 @@ import type { FigureRow } from '../../extract';
 import { AGGREGATION_CLASSES, CATEGORIES } from '../../extract/types';
 import { dimensionValueLabel, t } from '../../i18n/zh';
 import { formatAsWritten } from '../../lib/format';
-
-const written = (row: FigureRow) => formatAsWritten({ value: Number(row.value), unit: row.unit, qualifier: row.qualifier });
 import type { Correction } from '../../workspace';
 import type { ReviewExtraction } from '../../workspace/review-extract';
+import { reportMessages as m } from './report-messages';
+
+const written = (row: FigureRow) => formatAsWritten({ value: Number(row.value), unit: row.unit, qualifier: row.qualifier });
+
+/**
+ * Rows the table renders at first, and more at a click: a long report has thousands of figures, each row a
+ * handful of inputs, and every edit renders the table again.
+ */
+const ROWS_SHOWN = 200;
 
 type Field = Correction['field'];
 
@@ -79,13 +86,16 @@ export function ReviewFigures({ text, extraction, corrections, excluded, include
       }
       return setAddNote(r.already(digits));
     }
-    if (number.status === 'excluded' && number.hasUnit) {
-      onChange([...corrections], [...excluded], [...included, number.start]);
-      setSelected(number.start);
-      return setAddNote(r.addedNumber(digits));
-    }
-    return setAddNote(r.noUnit(digits));
+    // Added already, and being extracted again.
+    if (included.includes(number.start)) return setAddNote(r.already(digits));
+    // A number the rules excluded or could not account for becomes a figure: with the unit after it, or as a count.
+    onChange([...corrections], [...excluded], [...included, number.start]);
+    setSelected(number.start);
+    const unitAfter = number.status === 'excluded' && number.hasUnit;
+    return setAddNote(unitAfter ? r.addedNumber(digits) : m.review.addedBare(digits));
   };
+  const [limit, setLimit] = useState(ROWS_SHOWN);
+  const listed = shown.slice(0, limit);
 
   return (
     <div className="review">
@@ -124,7 +134,7 @@ export function ReviewFigures({ text, extraction, corrections, excluded, include
               </tr>
             </thead>
             <tbody>
-              {shown.map((row) => (
+              {listed.map((row) => (
                 <tr key={row.start} className={`${out.has(row.start) ? 'excluded' : ''}${row.start === selected ? ' selected' : ''}`}
                   onFocusCapture={() => setSelected(row.start)} onClick={() => setSelected(row.start)} data-start={row.start}>
                   <td>
@@ -149,6 +159,12 @@ export function ReviewFigures({ text, extraction, corrections, excluded, include
               ))}
             </tbody>
           </table>
+          {listed.length < shown.length && (
+            <p className="muted" role="status">
+              {m.review.shownFirst(listed.length, shown.length)}{' '}
+              <button type="button" onClick={() => setLimit(limit + ROWS_SHOWN)}>{m.review.showMore(Math.min(ROWS_SHOWN, shown.length - listed.length))}</button>
+            </p>
+          )}
         </div>
         <aside className="review-context">
           <h3>{t.reports.review.context}</h3>
