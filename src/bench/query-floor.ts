@@ -5,7 +5,7 @@
  * the time runs until both answers are rows. The engine is warmed up first as the app warms it.
  */
 import { parseState } from '../app/url-state';
-import { fetchFacets, fetchFigures, largestFirst, type QueryRunner } from '../queries';
+import { compareTop, fetchFacets, fetchTopFigures, type QueryRunner } from '../queries';
 import { warmUpQueries } from '../queries/warm-up';
 import { summarize, type Summary } from './stats';
 
@@ -25,7 +25,7 @@ export async function runQueryFloor(run: QueryRunner, states: readonly string[])
     const { filters } = parseState(state);
     const t0 = performance.now();
     await Promise.all([
-      fetchFigures(run, largestFirst(filters)),
+      fetchTopFigures(run, compareTop(filters)),
       fetchFacets(run, filters),
     ]);
     samples.push(performance.now() - t0);

@@ -1,6 +1,6 @@
 import { EMPTY_FILTERS, type Dimension, type FigureFilters } from './filters';
 import { fetchFacets } from './facets-query';
-import { fetchFigures, largestFirst } from './figures-query';
+import { compareTop, fetchTopFigures } from './figures-query';
 import { fetchGroups } from './group-query';
 import type { QueryRunner } from './run';
 
@@ -14,7 +14,7 @@ import type { QueryRunner } from './run';
 export async function warmUpQueries(runner: QueryRunner, stopped: () => boolean = () => false): Promise<void> {
   const steps: ((filters: FigureFilters) => Promise<unknown>)[] = [
     (filters) => fetchFacets(runner, filters),
-    (filters) => fetchFigures(runner, largestFirst(filters)),
+    (filters) => fetchTopFigures(runner, compareTop(filters)),
     (filters) => fetchGroups(runner, { filters, by: 'subject', series: 'category', baseUnits: [] }),
   ];
   if (stopped()) return;

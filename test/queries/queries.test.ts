@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTables } from '../../src/db';
 import {
-  EMPTY_FILTERS, buildFiguresQuery, fetchDocuments, fetchFacets, fetchFigures, fetchGroups, type FigureFilters,
+  EMPTY_FILTERS, buildFiguresQuery, fetchDocuments, fetchFacets, fetchFigures, fetchGroups, fetchTopFigures, largestFirst,
+  type FigureFilters,
 } from '../../src/queries';
 import { sql } from '../../src/sql';
 import { createTestEngine } from '../util/test-db';
@@ -51,6 +52,44 @@ describe('figures query', () => {
   it('matches a subject that itself looks like SQL, literally', async () => {
     const rows = await fetchFigures(engine.runner, { filters: filters({ subject: ["Robert'); DROP TABLE figures;--"] }), sort });
     expect(rows.map((r) => r.id)).toEqual(['sample:0008']);
+  });
+});
+
+describe('figures sorted by their report', () => {
+  it('orders reports by title (not doc_id), keeping document order within a report', async () => {
+    const two = await createTestEngine();
+    // Their doc_ids (a-report, b-report) sort the other way round from their titles (Z …, A …).
+    const moved = SAMPLE_FIGURES.map((f, i) => ({ ...f, doc_id: i < 3 ? 'a-report' : 'b-report' }));
+    await loadTables(two, {
+      figuresCsv: sampleFiguresCsv(moved),
+      documentsCsv: 'doc_id,title,publisher,published,url,file,place,genre\n'
+        + 'a-report,Z 最后的报告,,2022-01-01,,,,other\nb-report,A 最先的报告,,2022-01-02,,,,other\n',
+    });
+    const ids = async (desc: boolean) =>
+      (await fetchFigures(two.runner, { filters: EMPTY_FILTERS, sort: { column: 'doc_title', desc } })).map((r) => r.id);
+    const [a, b] = [moved.slice(0, 3).map((f) => f.id), moved.slice(3).map((f) => f.id)];
+    expect(await ids(false)).toEqual([...b, ...a]);
+    expect(await ids(true)).toEqual([...a, ...b]);
+  });
+});
+
+describe('the compare view’s largest figures', () => {
+  it('are the largest of each unit and overall and the kept ones, with how many the selection holds', async () => {
+    const all = await fetchFigures(engine.runner, largestFirst(EMPTY_FILTERS));
+    const top = await fetchTopFigures(engine.runner, { filters: EMPTY_FILTERS, perUnit: 1, overall: 2, keep: [all.at(-1)!.id] });
+    // The same selection ranked here, from every figure the plain query returns.
+    const units = [...new Set(all.map((f) => f.base_unit))];
+    const expected = all.filter((f, i) => i < 2 || f.id === all.at(-1)!.id
+      || all.find((g) => g.base_unit === f.base_unit) === f);
+    expect(top.figures.map((f) => f.id)).toEqual(expected.map((f) => f.id));
+    expect(top.figures.length).toBeLessThan(all.length);
+    expect(top.total).toBe(all.length);
+    expect(top.unitTotals).toEqual(Object.fromEntries(units.map((u) => [u, all.filter((f) => f.base_unit === u).length])));
+  });
+
+  it('say nothing is there when nothing passes the filters', async () => {
+    expect(await fetchTopFigures(engine.runner, { filters: filters({ subject: ['无此主体'] }), perUnit: 15, overall: 300, keep: [] }))
+      .toEqual({ figures: [], total: 0, unitTotals: {} });
   });
 });
 

@@ -5,7 +5,8 @@ import type { FigureRecord } from '../../data/figure-record';
 import { dimensionValueLabel, t } from '../../i18n/zh';
 import { formatAsWritten } from '../../lib/format';
 import {
-  DIMENSIONS, figuresOptions, groupOptions, largestFirst, sourceTextOptions, type Dimension, type FigureFilters,
+  DIMENSIONS, figuresOptions, groupOptions, largestFirst, sourceTextOptions, topFiguresOptions, type Dimension, type FigureFilters,
+  compareTop, EMPTY_FILTERS, type TopFigures,
 } from '../../queries';
 import { useStateQueries, type StateQueries } from '../../app/state-queries';
 import { COMPARE_MODES, type AppState, type CompareMode } from '../../app/url-state';
@@ -22,7 +23,7 @@ import '../../charts/echarts-extra';
 import { useRunner } from '../../app/engine-context';
 import { useDocumentTitles } from '../../app/ReportPicker';
 
-const PICK_LIST_LIMIT = 300;
+const PICK_LIST_LIMIT = compareTop(EMPTY_FILTERS).overall;
 
 export interface CompareViewProps {
   state: AppState;
@@ -31,9 +32,16 @@ export interface CompareViewProps {
   onOpenFigure: (id: string) => void;
 }
 
+/** Modes that draw from every figure of the selection; bars (and the pick list) need only the largest. */
+const needsAll = (mode: CompareMode) => mode === 'groups' || mode === 'treemap' || mode === 'pairs';
+
+/** Every figure of the selection, as the top-figures answer has them. */
+const everyFigure = (figures: FigureRecord[]): TopFigures => ({ figures, total: figures.length, unitTotals: {} });
+
 const compareQueries: StateQueries = (client, { view, filters, compare }, runner) => {
   if (view !== 'compare' || compare.mode === 'saved') return;
-  void client.prefetchQuery(figuresOptions(runner, largestFirst(filters)));
+  if (needsAll(compare.mode)) void client.prefetchQuery(figuresOptions(runner, largestFirst(filters)));
+  else void client.prefetchQuery(topFiguresOptions(runner, compareTop(filters, compare.picks)));
   if (compare.mode === 'groups') {
     void client.prefetchQuery(groupOptions(runner, { filters, by: compare.by, series: groupsSeries(compare.by), baseUnits: [] }));
   }
@@ -44,7 +52,10 @@ export function CompareView({ state, onCompareChange, onToggleFilter, onOpenFigu
   const runner = useRunner();
   const { filters, compare } = state;
   useStateQueries(compareQueries);
-  const figures = useQuery(figuresOptions(runner, largestFirst(filters)));
+  const all = useQuery({
+    ...figuresOptions(runner, largestFirst(filters)), enabled: needsAll(compare.mode), select: everyFigure,
+  });
+  const top = useQuery({ ...topFiguresOptions(runner, compareTop(filters, compare.picks)), enabled: !needsAll(compare.mode) });
   const setMode = (mode: CompareMode) => onCompareChange({ ...compare, mode });
   const onPicks = useCallback((picks: string[]) => onCompareChange({ ...compare, picks }), [compare, onCompareChange]);
   return (
@@ -66,14 +77,17 @@ export function CompareView({ state, onCompareChange, onToggleFilter, onOpenFigu
       </div>
       {compare.mode === 'saved' ? <SavedQueryView /> : (<>
       <FacetBars filters={filters} onToggleFilter={onToggleFilter} />
-      <QueryState query={figures}>
-        {(rows) => {
+      <QueryState query={needsAll(compare.mode) ? all : top}>
+        {({ figures: rows, total, unitTotals }) => {
           const picked = compare.picks.length > 0 ? rows.filter((r) => compare.picks.includes(r.id)) : rows;
           if (rows.length === 0) return <EmptyState />;
           return (
             <>
               <div className="compare-charts">
-                {compare.mode === 'bars' && <BarsMode figures={picked} onOpenFigure={onOpenFigure} />}
+                {compare.mode === 'bars' && (
+                  <BarsMode figures={picked} total={compare.picks.length > 0 ? picked.length : total}
+                    unitTotals={compare.picks.length > 0 ? undefined : unitTotals} onOpenFigure={onOpenFigure} />
+                )}
                 {compare.mode === 'groups' && (
                   <GroupsMode filters={filters} by={compare.by} picks={compare.picks} figures={rows}
                     onBy={(by) => onCompareChange({ ...compare, by })} onToggleFilter={onToggleFilter} />
@@ -100,11 +114,14 @@ const openFromDatum = (onOpenFigure: (id: string) => void) => (e: { data: unknow
 
 // Memoised, like the pick list: a filter click re-renders the view with the last answer until the next
 // arrives, and these (the costly parts) then have nothing new to show.
-const BarsMode = memo(function BarsMode({ figures, onOpenFigure }: {
+const BarsMode = memo(function BarsMode({ figures, total, unitTotals, onOpenFigure }: {
   figures: FigureRecord[];
+  /** How many figures the selection holds (the figures are its largest). */
+  total: number;
+  unitTotals: Readonly<Record<string, number>> | undefined;
   onOpenFigure: (id: string) => void;
 }) {
-  const charts = useMemo(() => compareBarsCharts(figures), [figures]);
+  const charts = useMemo(() => compareBarsCharts(figures, unitTotals), [figures, unitTotals]);
   // A unit a filter takes away keeps its chart, hidden: when it comes back, its chart is updated, not rebuilt.
   const [gone, setGone] = useState<{ from: CompareBarsChart[]; charts: CompareBarsChart[] }>({ from: charts, charts: [] });
   if (gone.from !== charts) {
@@ -122,7 +139,7 @@ const BarsMode = memo(function BarsMode({ figures, onOpenFigure }: {
   return (
     <>
       {charts.length > 1 && <p className="note">{t.compare.splitNote(charts.length)}</p>}
-      {capped && <p className="note">{t.compare.cappedNote(BARS_PER_UNIT, figures.length)}</p>}
+      {capped && <p className="note">{t.compare.cappedNote(BARS_PER_UNIT, total)}</p>}
       <div className="small-multiples">
         {/* One list, so a chart moving between shown and hidden keeps its key's component. */}
         {[...charts.map((c) => chart(c, false)), ...gone.charts.map((c) => chart(c, true))]}

@@ -41,9 +41,12 @@ export interface CompareBarsChart extends UnitGroup {
   contentKey: string;
 }
 
-/** The sorted bars of the compared figures (largest first), one chart per base unit. */
-export function compareBarsCharts(figures: readonly FigureRecord[]): CompareBarsChart[] {
-  return splitByUnit(figures, BARS_PER_UNIT).map((group) => {
+/**
+ * The sorted bars of the compared figures (largest first), one chart per base unit; `totals` are the units'
+ * counts when `figures` are only the largest of the selection.
+ */
+export function compareBarsCharts(figures: readonly FigureRecord[], totals?: Readonly<Record<string, number>>): CompareBarsChart[] {
+  return splitByUnit(figures, BARS_PER_UNIT, totals).map((group) => {
     const unit = figureBarsUnit(group.figures, group.baseUnit);
     const title = barsTitle(group.baseUnit, unit);
     const option = buildFigureBarsOption(group.figures, { title, baseUnit: group.baseUnit });

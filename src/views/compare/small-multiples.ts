@@ -11,16 +11,21 @@ export interface UnitGroup {
 
 /**
  * Splits figures into one group per base unit — only comparable figures share an axis — keeping the
- * largest `limit` of each.
+ * largest `limit` of each. `totals` gives how many each unit holds when `figures` are only the largest of a
+ * larger selection (as the engine ranks them).
  */
-export function splitByUnit(figures: readonly FigureRecord[], limit: number): UnitGroup[] {
+export function splitByUnit(figures: readonly FigureRecord[], limit: number, totals?: Readonly<Record<string, number>>): UnitGroup[] {
   const groups = new Map<string, FigureRecord[]>();
-  for (const f of figures) groups.set(f.base_unit, [...(groups.get(f.base_unit) ?? []), f]);
+  for (const f of figures) {
+    const group = groups.get(f.base_unit);
+    if (group) group.push(f);
+    else groups.set(f.base_unit, [f]);
+  }
   return [...groups.entries()]
     .sort(([a], [b]) => compareUnits(a, b))
     .map(([baseUnit, all]) => ({
       baseUnit,
-      total: all.length,
+      total: Math.max(all.length, totals?.[baseUnit] ?? 0),
       figures: [...all].sort((a, b) => b.value_base - a.value_base || a.start - b.start).slice(0, limit),
     }));
 }
