@@ -1,9 +1,8 @@
 /// <reference types="vitest/config" />
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { duckdbWorkerPatch } from './scripts/duckdb-link-patch.ts';
+import { buildHash, extractorHash } from './scripts/extractor-hash.ts';
 
 /**
  * The policy every built page is served with. DuckDB-WASM needs 'wasm-unsafe-eval' to compile its module and
@@ -28,21 +27,8 @@ const securityHeaders = {
   'Referrer-Policy': 'no-referrer',
 };
 
-/**
- * A hash of the extractor's source: figures derived from a report and cached in the browser are derived again
- * when the rules that made them have changed.
- */
-function extractorHash(): string {
-  const dir = new URL('./src/extract/', import.meta.url);
-  const hash = createHash('sha256');
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) {
-    hash.update(name).update(readFileSync(new URL(name, dir)));
-  }
-  return hash.digest('hex').slice(0, 16);
-}
-
 export default defineConfig({
-  define: { __EXTRACTOR_HASH__: JSON.stringify(extractorHash()) },
+  define: { __EXTRACTOR_HASH__: JSON.stringify(extractorHash()), __BUILD_ID__: JSON.stringify(buildHash()) },
   // DuckDB's worker scripts are served with their start-up linking made lazy (see the plugin).
   plugins: [react(), duckdbWorkerPatch()],
   build: {

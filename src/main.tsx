@@ -4,6 +4,9 @@
  * arriving; the app is then loaded and mounted with that engine handed down.
  */
 import { forgetWorkspaceSources, loadWorkspaceSources } from './data/embedded';
+import { loadSnapshot, workspaceStamp } from './data/query-snapshot';
+import { loadWorkspaceVersion, type StoredReport } from './data/reports-store';
+import { reportRows } from './data/workspace-sources';
 import { EngineHost } from './db';
 import { whenIdle } from './lib/idle';
 import './app/app.css';
@@ -12,6 +15,14 @@ const host = new EngineHost(loadWorkspaceSources);
 const reloadWorkspace = () => {
   forgetWorkspaceSources();
   return host.reload();
+};
+// A report just kept goes into the loaded tables alone when the engine holds the version its save replaced;
+// after any other change (another tab's, say) the whole workspace is loaded again.
+const addReport = async (report: StoredReport) => {
+  forgetWorkspaceSources();
+  const version = await loadWorkspaceVersion();
+  if (host.loadedWorkspace().stamp !== workspaceStamp(version - 1)) return host.reload();
+  return host.append(reportRows(report, workspaceStamp(version)));
 };
 
 host.start().then(
@@ -30,8 +41,10 @@ host.start().then(
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-// The first render is one long task. A message to a worker that is still starting is only passed on by the
-// page's own thread, so rendering first would hold the engine's start back by that long: wait (briefly) until
-// the worker answers.
-const [{ mountApp }] = await Promise.all([import('./app/mount'), host.workerRunningWithin(400)]);
-mountApp(root, { host, reloadWorkspace });
+// The answers kept from the last visit (same build and workspace version) are drawn at once when there are
+// some. Without them the first render only shows loading states, and it is one long task: a message to a
+// worker that is still starting is only passed on by the page's own thread, so rendering first would hold the
+// engine's start back by that long: then wait (briefly) until the worker answers.
+const [{ mountApp }, kept] = await Promise.all([import('./app/mount'), loadSnapshot()]);
+if (!kept) await host.workerRunningWithin(400);
+mountApp(root, { host, reloadWorkspace, addReport }, kept);

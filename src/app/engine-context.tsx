@@ -5,12 +5,15 @@
 import { createContext, useContext } from 'react';
 import type { Engine, EngineHost } from '../db';
 import type { QueryRunner } from '../queries';
+import type { StoredReport } from '../data/reports-store';
 
 /** What the views need of the app's engine and its workspace. */
 export interface AppEngine {
   host: EngineHost;
   /** Loads the kept workspace into the engine again, after the analyst changed it. */
   reloadWorkspace: () => Promise<void>;
+  /** Puts a report just kept (added, or revised) into the loaded workspace without loading the others again. */
+  addReport: (report: StoredReport) => Promise<void>;
 }
 
 const EngineContext = createContext<AppEngine | null>(null);

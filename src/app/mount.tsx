@@ -1,8 +1,9 @@
-import { notifyManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { hydrate, notifyManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { EngineProvider, type AppEngine } from './engine-context';
+import { keepSnapshots, type QuerySnapshot } from '../data/query-snapshot';
 
 /** A local engine: queries never go stale, never wait for a network, and fail fast to a retry button. */
 function createQueryClient(): QueryClient {
@@ -13,15 +14,28 @@ function createQueryClient(): QueryClient {
   });
 }
 
-/** Renders the app into `root` with its query client and the engine made at the composition root. */
-export function mountApp(root: HTMLElement, engine: AppEngine): void {
+/**
+ * Renders the app into `root` with its query client and the engine made at the composition root. `kept` are
+ * the answers the views drew last time from this build and workspace version (src/data/query-snapshot.ts):
+ * they are drawn at once, while the engine starts; answers are kept again as they arrive.
+ */
+export function mountApp(root: HTMLElement, engine: AppEngine, kept: QuerySnapshot | null = null): void {
   // Query results reach React in the task that delivered them, not a timer later: an answer from the engine
   // is drawn as soon as the page's thread is free (TanStack Query batches with setTimeout by default).
   notifyManager.setScheduler(queueMicrotask);
+  const client = createQueryClient();
+  if (kept) {
+    hydrate(client, kept.state);
+    // Another tab may have changed the workspace since the answers were read: the engine's version decides.
+    void engine.host.start().then(() => {
+      if (engine.host.loadedWorkspace().stamp !== kept.stamp) void client.invalidateQueries();
+    }, () => undefined);
+  }
+  keepSnapshots(client, engine.host.loadedWorkspace);
   createRoot(root).render(
     <StrictMode>
       <EngineProvider value={engine}>
-        <QueryClientProvider client={createQueryClient()}>
+        <QueryClientProvider client={client}>
           <App />
         </QueryClientProvider>
       </EngineProvider>

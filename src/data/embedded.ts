@@ -8,7 +8,8 @@ import documentsCsvUrl from '../../data/documents.csv?url';
 import type { TableSources } from '../db';
 import { parseCsvRecords } from './parse-csv';
 import { loadStoredImports } from './imports-store';
-import { loadHiddenReports, loadStoredReports, storeReports, type StoredReport } from './reports-store';
+import { loadHiddenReports, loadStoredReports, loadWorkspaceVersion, storeReports, type StoredReport } from './reports-store';
+import { workspaceStamp } from './query-snapshot';
 import { composeTableSources, figuresCurrent, withCurrentFigures, type ShippedData } from './workspace-sources';
 
 const sourceTextUrls = import.meta.glob('../../data/source/*.txt', {
@@ -80,13 +81,20 @@ let sources: Promise<TableSources> | null = null;
 
 /** The workspace's tables as CSV texts, composed once per load (see {@link forgetWorkspaceSources}). */
 export function loadWorkspaceSources(): Promise<TableSources> {
-  sources ??= Promise.all([loadShipped(), currentReports(), loadHiddenReports().catch(() => [] as string[])]).then(
-    ([data, reports, hidden]) => ({ ...composeTableSources(data, reports, hidden), imports: loadStoredImports }),
+  // The version is read before the reports: a change made while they are read makes the stamp older than the
+  // data, so their answers are never kept as an older version's.
+  sources ??= loadWorkspaceVersion().catch(() => null).then((version) => Promise.all([
+    loadShipped(), currentReports(), loadHiddenReports().catch(() => [] as string[]),
+  ]).then(
+    ([data, reports, hidden]) => ({
+      ...composeTableSources(data, reports, hidden), imports: loadStoredImports,
+      stamp: version === null ? undefined : workspaceStamp(version),
+    }),
     (error: unknown) => {
       sources = null;
       throw error;
     },
-  );
+  ));
   return sources;
 }
 

@@ -15,6 +15,23 @@ export interface StoredReport extends WorkspaceReport {
 export const EXTRACTOR = typeof __EXTRACTOR_HASH__ === 'string' ? __EXTRACTOR_HASH__ : 'unknown';
 
 const HIDDEN_KEY = 'hidden';
+/** A counter every change to the workspace's reports or hidden list raises, in the change's own transaction. */
+export const WORKSPACE_VERSION_KEY = 'workspace-version';
+
+/** Raises the workspace version inside `tx` (which must include the settings store). */
+function raiseVersion(tx: IDBTransaction): void {
+  const settings = tx.objectStore(STORES.settings);
+  const current = settings.get(WORKSPACE_VERSION_KEY);
+  current.onsuccess = () => {
+    settings.put((typeof current.result === 'number' ? current.result : 0) + 1, WORKSPACE_VERSION_KEY);
+  };
+}
+
+/** The workspace version: answers drawn from one version are the engine's answers until it changes. */
+export async function loadWorkspaceVersion(): Promise<number> {
+  const version = await transact(STORES.settings, 'readonly', (tx) => tx.objectStore(STORES.settings).get(WORKSPACE_VERSION_KEY) as IDBRequest<unknown>);
+  return typeof version === 'number' ? version : 0;
+}
 
 /** Every kept report, in the order they were added. */
 export async function loadStoredReports(): Promise<StoredReport[]> {
@@ -27,12 +44,17 @@ export async function storeReports(reports: readonly StoredReport[], hidden?: re
   await transact([STORES.reports, STORES.settings], 'readwrite', (tx) => {
     for (const report of reports) tx.objectStore(STORES.reports).put(report);
     if (hidden) tx.objectStore(STORES.settings).put([...hidden], HIDDEN_KEY);
+    raiseVersion(tx);
     return undefined;
   });
 }
 
 export async function deleteStoredReport(docId: string): Promise<void> {
-  await transact(STORES.reports, 'readwrite', (tx) => tx.objectStore(STORES.reports).delete(docId));
+  await transact([STORES.reports, STORES.settings], 'readwrite', (tx) => {
+    tx.objectStore(STORES.reports).delete(docId);
+    raiseVersion(tx);
+    return undefined;
+  });
 }
 
 /** doc_ids of the shipped reports the analyst hid. */
@@ -42,7 +64,11 @@ export async function loadHiddenReports(): Promise<string[]> {
 }
 
 export async function storeHiddenReports(hidden: readonly string[]): Promise<void> {
-  await transact(STORES.settings, 'readwrite', (tx) => tx.objectStore(STORES.settings).put([...hidden], HIDDEN_KEY));
+  await transact(STORES.settings, 'readwrite', (tx) => {
+    tx.objectStore(STORES.settings).put([...hidden], HIDDEN_KEY);
+    raiseVersion(tx);
+    return undefined;
+  });
 }
 
 /** A report being added or reviewed, kept as it is edited so that a reload loses nothing. */
@@ -79,6 +105,7 @@ export async function storeReportsFromDraft(reports: readonly StoredReport[]): P
   await transact([STORES.reports, STORES.settings], 'readwrite', (tx) => {
     for (const report of reports) tx.objectStore(STORES.reports).put(report);
     tx.objectStore(STORES.settings).delete(DRAFT_KEY);
+    raiseVersion(tx);
     return undefined;
   });
 }

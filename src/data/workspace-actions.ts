@@ -36,9 +36,11 @@ export async function reportFromDraft(draft: ReportDraft, now = new Date()): Pro
   };
 }
 
-/** Keeps a reviewed report with its figures (figures.csv text made by this build's extractor). */
-export async function saveReport(report: WorkspaceReport, figuresCsv: string): Promise<void> {
-  await storeReportsFromDraft([{ ...report, figures: { extractor: EXTRACTOR, csv: figuresCsv } }]);
+/** Keeps a reviewed report with its figures (figures.csv text made by this build's extractor); returns it as kept. */
+export async function saveReport(report: WorkspaceReport, figuresCsv: string): Promise<StoredReport> {
+  const kept: StoredReport = { ...report, figures: { extractor: EXTRACTOR, csv: figuresCsv } };
+  await storeReportsFromDraft([kept]);
+  return kept;
 }
 
 export async function removeReport(docId: string): Promise<void> {

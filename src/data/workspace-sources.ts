@@ -4,7 +4,7 @@
  * the lists of added and hidden documents. The one path by which every view's data arrives.
  */
 import Papa from 'papaparse';
-import { DOCUMENT_COLUMN_TYPES, type TableSources } from '../db';
+import { DOCUMENT_COLUMN_TYPES, type ReportRows, type TableSources } from '../db';
 import type { WorkspaceReport } from '../workspace';
 import { EXTRACTOR, type StoredReport } from './reports-store';
 
@@ -38,6 +38,31 @@ export async function withCurrentFigures(report: StoredReport): Promise<StoredRe
   return { ...report, figures: { extractor: EXTRACTOR, csv: toFiguresCsv(reportFigures(report)) } };
 }
 
+/** documents.csv rows of added reports (`file` stays empty), with the header or without. */
+function documentRows(reports: readonly WorkspaceReport[], header: boolean): string {
+  const rows: Record<(typeof DOCUMENT_FIELDS)[number], string>[] = reports.map((r) => ({
+    doc_id: r.doc_id, title: r.title, publisher: r.publisher, published: r.published, url: r.url, file: '',
+    place: r.place, genre: r.genre,
+  }));
+  return `${Papa.unparse(rows, { header, columns: [...DOCUMENT_FIELDS], newline: '\n' })}\n`;
+}
+
+const textRows = (texts: readonly { doc_id: string; text: string }[]) =>
+  `${Papa.unparse([...texts], { columns: ['doc_id', 'text'], newline: '\n' })}\n`;
+
+/**
+ * One added report's rows (its figures must be current), to add it to a loaded workspace or replace its
+ * earlier version there (`appendReport`): the same rows a full load of the workspace gives it.
+ */
+export function reportRows(report: StoredReport, stamp?: string): ReportRows {
+  const csv = report.figures?.csv;
+  if (csv === undefined) throw new Error(`报告“${report.title}”的数字尚未提取`);
+  return {
+    doc_id: report.doc_id, figuresCsv: csv, documentsCsv: documentRows([report], true),
+    textsCsv: textRows([{ doc_id: report.doc_id, text: report.text }]), stamp,
+  };
+}
+
 /** The tables' CSV texts for the shipped data and the added reports (whose figures must be current). */
 export function composeTableSources(
   shipped: ShippedData, reports: readonly StoredReport[], hidden: readonly string[],
@@ -58,18 +83,14 @@ export function composeTableSources(
     const shippedText = shipped.figuresCsv.replace(/\r\n/g, '\n');
     figures[0] = shippedText.endsWith('\n') ? shippedText : `${shippedText}\n`;
   }
-  const added: Record<(typeof DOCUMENT_FIELDS)[number], string>[] = reports.map((r) => ({
-    doc_id: r.doc_id, title: r.title, publisher: r.publisher, published: r.published, url: r.url, file: '',
-    place: r.place, genre: r.genre,
-  }));
-  const documentsCsv = added.length === 0
+  const documentsCsv = reports.length === 0
     ? shipped.documentsCsv
-    : `${shipped.documentsCsv.replace(/\r\n/g, '\n').replace(/\n?$/, '\n')}${Papa.unparse(added, { header: false, columns: [...DOCUMENT_FIELDS], newline: '\n' })}\n`;
+    : `${shipped.documentsCsv.replace(/\r\n/g, '\n').replace(/\n?$/, '\n')}${documentRows(reports, false)}`;
   const texts = [...shipped.texts, ...reports.map((r: WorkspaceReport) => ({ doc_id: r.doc_id, text: r.text }))];
   return {
     figuresCsv: figures.join(''),
     documentsCsv,
-    textsCsv: `${Papa.unparse(texts, { columns: ['doc_id', 'text'], newline: '\n' })}\n`,
+    textsCsv: textRows(texts),
     added: reports.map((r) => r.doc_id),
     hidden: [...hidden],
   };

@@ -9,7 +9,7 @@ import type { Engine } from './engine';
 import type { EngineStatus, LoadedCounts } from './engine-status';
 import { IMPORT_DIR } from './imports';
 import type { Row } from './rows';
-import { loadTables, reloadTables, type TableSources } from './tables';
+import { appendReport, loadTables, reloadTables, type ReportRows, type TableSources } from './tables';
 
 /** Starts a bare engine, reporting its steps; `onWorkerRunning` once its worker answers. */
 export type StartEngine = (
@@ -19,6 +19,12 @@ export type StartEngine = (
 
 const startInBrowser: StartEngine = (onProgress, onWorkerRunning) =>
   import('./duckdb-browser').then(({ startBrowserEngine }) => startBrowserEngine(onProgress, onWorkerRunning));
+
+/** The workspace version an engine's tables hold, and since when (see {@link EngineHost.loadedWorkspace}). */
+export interface LoadedWorkspace {
+  stamp: string | null;
+  since: number;
+}
 
 /**
  * Closes the engine to the outside once its tables are loaded: no file, URL, extension or ATTACH from here on,
@@ -55,6 +61,15 @@ export class EngineHost {
   constructor(private readonly loadSources: () => Promise<TableSources>, private readonly startEngine: StartEngine = startInBrowser) {}
 
   getStatus = (): EngineStatus => this.status;
+
+  private loaded: LoadedWorkspace = { stamp: null, since: Number.POSITIVE_INFINITY };
+
+  /**
+   * Which workspace version the engine's tables hold (`TableSources.stamp`; null before they are loaded, while
+   * they are being replaced, or when the sources had none) and since when (`Date.now()`): answers computed
+   * since then are of that version.
+   */
+  loadedWorkspace = (): LoadedWorkspace => this.loaded;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -104,6 +119,7 @@ export class EngineHost {
         this.setStatus({ phase: 'starting', step: 'tables' });
         await loadTables(db, sources);
         await lockEngine(db);
+        this.loaded = { stamp: sources.stamp ?? null, since: Date.now() };
         return db;
       } catch (error) {
         // A start that fails after the engine came up (data files, tables) frees it: a retry starts another.
@@ -169,8 +185,33 @@ export class EngineHost {
       const before = this.status;
       const startedMs = before.phase === 'ready' ? before.startedMs : 0;
       this.setStatus({ phase: 'reloading', loaded: before.phase === 'ready' ? before.loaded : null });
+      this.loaded = { stamp: null, since: Number.POSITIVE_INFINITY };
       try {
-        await reloadTables(db, await this.loadSources());
+        const sources = await this.loadSources();
+        await reloadTables(db, sources);
+        this.loaded = { stamp: sources.stamp ?? null, since: Date.now() };
+      } finally {
+        this.setStatus({ phase: 'ready', startedMs, loaded: await countLoaded(db) });
+      }
+    });
+    this.reloading = next;
+    return next;
+  };
+
+  /**
+   * Adds one report to the loaded workspace (or replaces its earlier version there) without loading the others
+   * again; queued after any reload. A failure leaves the tables as they were.
+   */
+  append = (rows: ReportRows): Promise<void> => {
+    const next = this.reloading.catch(() => undefined).then(async () => {
+      const db = await this.start();
+      const before = this.status;
+      const startedMs = before.phase === 'ready' ? before.startedMs : 0;
+      this.setStatus({ phase: 'reloading', loaded: before.phase === 'ready' ? before.loaded : null });
+      this.loaded = { stamp: null, since: Number.POSITIVE_INFINITY };
+      try {
+        await appendReport(db, rows);
+        this.loaded = { stamp: rows.stamp ?? null, since: Date.now() };
       } finally {
         this.setStatus({ phase: 'ready', startedMs, loaded: await countLoaded(db) });
       }

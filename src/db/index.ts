@@ -3,10 +3,10 @@ export type { Row } from './rows';
 export { toRows, toPlainValue } from './rows';
 export { QueryError, EngineStartError } from './errors';
 export {
-  loadTables, encodeFigures, encodedColumnTypes, installFigures, ENCODE_MIN_ROWS, ENCODED_FIGURE_COLUMNS, FIGURE_COLUMNS, FIGURE_COLUMN_TYPES, DOCUMENT_COLUMN_TYPES,
+  loadTables, appendReport, encodeFigures, encodedColumnTypes, installFigures, ENCODE_MIN_ROWS, ENCODED_FIGURE_COLUMNS, FIGURE_COLUMNS, FIGURE_COLUMN_TYPES, DOCUMENT_COLUMN_TYPES,
 } from './tables';
-export type { TableSources, FigureColumn } from './tables';
+export type { TableSources, ReportRows, FigureColumn } from './tables';
 export { EngineHost, lockEngine } from './engine-host';
-export type { StartEngine } from './engine-host';
+export type { StartEngine, LoadedWorkspace } from './engine-host';
 export { createImportedTable, dropImportedTable, importsNotRestored, IMPORT_DIR } from './imports';
 export type { EngineStatus, LoadedCounts } from './engine-status';

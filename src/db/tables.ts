@@ -40,6 +40,8 @@ export interface TableSources {
   added?: readonly string[];
   /** doc_ids of documents the analyst hid: listed as hidden, their figures not loaded. */
   hidden?: readonly string[];
+  /** Names this build and workspace version (src/data/query-snapshot.ts); absent when storage is unreadable. */
+  stamp?: string;
   /** Read once the app's own tables are in (from the browser's storage; nothing when there is none). */
   imports?: () => Promise<readonly ImportedCsv[]>;
 }
@@ -193,6 +195,76 @@ async function loadWorkspaceTables(engine: Engine, sources: TableSources): Promi
     throw error;
   } finally {
     // The tables hold their own copies: the texts are let go of either way.
+    await Promise.all([figures, documents, texts].map((f) => engine.dropFile(f).catch(() => undefined)));
+  }
+}
+
+/** One report's rows for {@link appendReport}: CSV texts with their headers, as the workspace's tables have them. */
+export interface ReportRows {
+  doc_id: string;
+  figuresCsv: string;
+  /** The report's documents.csv row (with the header). */
+  documentsCsv: string;
+  textsCsv: string;
+  /** Names the workspace version the tables hold once it is in (see `TableSources.stamp`). */
+  stamp?: string;
+}
+
+/** The columns of `table` stored as ENUMs (see {@link encodeFigures}). */
+async function enumColumns(engine: Engine, table: string): Promise<string[]> {
+  const rows = await engine.query(sql`SELECT column_name FROM information_schema.columns
+    WHERE table_name = ${table} AND data_type LIKE 'ENUM(%'`);
+  return rows.map((r) => String(r.column_name));
+}
+
+/**
+ * Adds one report to the loaded workspace, or replaces the report of the same doc_id, without loading the
+ * others again: its rows are read into staging tables, the figures' ENUM columns are widened to values the
+ * report brings (kept in text order), and the rows go in, all in one transaction — a failure leaves the tables
+ * as they were. The cost is the report's, not the workspace's.
+ */
+export async function appendReport(engine: Engine, rows: ReportRows): Promise<void> {
+  loads += 1;
+  const file = (name: string) => `${IMPORT_DIR}report-${loads}-${name}.csv`;
+  const [figures, documents, texts] = [file('figures'), file('documents'), file('texts')];
+  let inTransaction = false;
+  try {
+    await Promise.all([
+      engine.registerText(figures, rows.figuresCsv),
+      engine.registerText(documents, rows.documentsCsv),
+      engine.registerText(texts, rows.textsCsv),
+      engine.query(readCsvStatement('figures_add', figures, FIGURE_COLUMN_TYPES)),
+      engine.query(readCsvStatement('documents_add', documents, DOCUMENT_COLUMN_TYPES)),
+      engine.query(readCsvStatement('texts_add', texts, TEXT_COLUMN_TYPES)),
+    ]);
+    const widened: SqlFragment[] = [];
+    for (const column of await enumColumns(engine, 'figures')) {
+      const c = ident(column);
+      const [brings] = await engine.query(sql`SELECT count(*)::INTEGER AS n FROM figures_add
+        WHERE ${c} IS NOT NULL AND ${c}::VARCHAR NOT IN (SELECT DISTINCT ${c}::VARCHAR FROM figures WHERE ${c} IS NOT NULL)`);
+      if (Number(brings?.n) === 0) continue;
+      // Every value either table holds, in text order (as encodedColumnTypes orders them).
+      const values = await engine.query(sql`SELECT ${c}::VARCHAR AS v FROM figures WHERE ${c} IS NOT NULL
+        UNION SELECT ${c}::VARCHAR FROM figures_add WHERE ${c} IS NOT NULL ORDER BY v`);
+      widened.push(sql`ALTER TABLE figures ALTER COLUMN ${c} SET DATA TYPE ENUM(${join(values.map((r) => literal(String(r.v))))});`);
+    }
+    const id = literal(rows.doc_id);
+    inTransaction = true;
+    await engine.query(sql`BEGIN TRANSACTION; ${join(widened, ' ')}
+      DELETE FROM figures WHERE doc_id = ${id};
+      DELETE FROM documents WHERE doc_id = ${id}; DELETE FROM document_texts WHERE doc_id = ${id};
+      INSERT INTO figures SELECT * FROM figures_add;
+      CREATE OR REPLACE TABLE figures_linked AS SELECT * FROM figures WHERE part_of IS NOT NULL OR parts > 0;
+      INSERT INTO documents SELECT *, TRUE AS added, FALSE AS hidden FROM documents_add;
+      INSERT INTO document_texts SELECT * FROM texts_add;
+      COMMIT`);
+    inTransaction = false;
+  } catch (error) {
+    if (inTransaction) await engine.query(sql`ROLLBACK`).catch(() => undefined);
+    throw error;
+  } finally {
+    await engine.query(sql`DROP TABLE IF EXISTS figures_add; DROP TABLE IF EXISTS documents_add;
+      DROP TABLE IF EXISTS texts_add`).catch(() => undefined);
     await Promise.all([figures, documents, texts].map((f) => engine.dropFile(f).catch(() => undefined)));
   }
 }

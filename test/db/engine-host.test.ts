@@ -55,4 +55,31 @@ describe('the engine host', () => {
     expect((await host.run(sql`SELECT count(*) AS n FROM figures`))[0]?.n).toBe(2);
     expect(host.getStatus()).toMatchObject({ phase: 'ready', loaded: { figures: 2 } });
   });
+
+  it('says which workspace version its tables hold: none while they change, the new one once they are in', async () => {
+    let stamp = 'build:1';
+    let gate: Promise<void> = Promise.resolve();
+    const host = new EngineHost(async () => {
+      await gate;
+      return { figuresCsv: sampleFiguresCsv(), documentsCsv: SAMPLE_DOCUMENTS_CSV, stamp };
+    }, () => createTestEngine());
+    expect(host.loadedWorkspace().stamp).toBeNull();
+    const before = Date.now();
+    await host.start();
+    expect(host.loadedWorkspace().stamp).toBe('build:1');
+    expect(host.loadedWorkspace().since).toBeGreaterThanOrEqual(before);
+    stamp = 'build:2';
+    let open = () => {};
+    gate = new Promise((resolve) => (open = resolve));
+    const reloading = host.reload();
+    await expect.poll(() => host.getStatus().phase).toBe('reloading');
+    expect(host.loadedWorkspace().stamp).toBeNull();
+    open();
+    await reloading;
+    expect(host.loadedWorkspace().stamp).toBe('build:2');
+    // A report that cannot be read leaves the tables, and says no version (its answers are not kept).
+    await expect(host.append({ doc_id: 'x', figuresCsv: 'broken\n"', documentsCsv: 'doc_id\nx\n', textsCsv: 'doc_id,text\n', stamp: 'build:3' })).rejects.toThrow();
+    expect(host.loadedWorkspace().stamp).toBeNull();
+    expect((await host.run(sql`SELECT count(*) AS n FROM figures`))[0]?.n).toBe(SAMPLE_FIGURES.length);
+  });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTables } from '../../src/db';
-import { composeTableSources, withCurrentFigures } from '../../src/data/workspace-sources';
+import { appendReport, encodeFigures, loadTables } from '../../src/db';
+import { composeTableSources, reportRows, withCurrentFigures } from '../../src/data/workspace-sources';
 import type { StoredReport } from '../../src/data/reports-store';
 import { fetchDocuments } from '../../src/queries/documents-query';
 import { sql } from '../../src/sql';
@@ -61,5 +61,52 @@ describe('the workspace in the engine', () => {
   it('refuses figures made for other columns, naming the report', () => {
     const stale = { ...added, figures: { extractor: 'old', csv: 'id,doc_id\nx,y\n' } };
     expect(() => composeTableSources(shippedData(), [stale], [])).toThrow(/某某县2023年国民经济和社会发展统计公报.*重新提取/);
+  });
+
+  describe('adding one report to a loaded workspace', () => {
+    /** Every table as text rows in a fixed order: two loads hold the same workspace when these are equal. */
+    const tables = async () => Promise.all([
+      engine.query(sql`SELECT * EXCLUDE (value, value_base), value::VARCHAR AS v, value_base::VARCHAR AS vb
+        FROM figures ORDER BY id`),
+      engine.query(sql`SELECT * FROM figures_linked ORDER BY id`),
+      engine.query(sql`SELECT * FROM documents ORDER BY doc_id`),
+      engine.query(sql`SELECT * FROM document_texts ORDER BY doc_id`),
+    ]).then((all) => JSON.stringify(all.map((rows) => rows.map((r) => Object.values(r).map(String)))));
+    let other: StoredReport;
+
+    beforeAll(async () => {
+      other = await withCurrentFigures(stored(await fixtureReport('district-investment-summary-2023.txt')));
+    });
+
+    it('holds what a full load of the same workspace holds', async () => {
+      await loadTables(engine, composeTableSources(shippedData(), [added, other], []));
+      const full = await tables();
+      await loadTables(engine, composeTableSources(shippedData(), [added], []));
+      await appendReport(engine, reportRows(other));
+      expect(await tables()).toBe(full);
+    });
+
+    it('widens encoded columns to the values the report brings, and a revised report replaces its rows', async () => {
+      const revised = await withCurrentFigures(stored({ ...other, excluded: [reportFigures(other)[0]!.start] }));
+      await loadTables(engine, composeTableSources(shippedData(), [added, revised], []));
+      const full = await tables();
+      await loadTables(engine, composeTableSources(shippedData(), [added], []));
+      await encodeFigures(engine, 'figures');
+      await engine.query(sql`CREATE OR REPLACE TABLE figures_linked AS SELECT * FROM figures WHERE part_of IS NOT NULL OR parts > 0`);
+      await appendReport(engine, reportRows(other));
+      await appendReport(engine, reportRows(revised));
+      expect(await count(sql`SELECT count(*) AS n FROM figures WHERE doc_id = ${other.doc_id}`)).toBe(reportFigures(other).length - 1);
+      const [type] = await engine.query(sql`SELECT data_type FROM information_schema.columns WHERE table_name = 'figures' AND column_name = 'subject'`);
+      expect(String(type?.data_type)).toMatch(/^ENUM\(/);
+      expect(await tables()).toBe(full);
+    });
+
+    it('leaves the tables as they were when the report cannot be read', async () => {
+      await loadTables(engine, composeTableSources(shippedData(), [added], []));
+      const before = await tables();
+      const broken = { ...other, figures: { extractor: other.figures!.extractor, csv: `${other.figures!.csv}x,y\n` } };
+      await expect(appendReport(engine, reportRows(broken))).rejects.toThrow();
+      expect(await tables()).toBe(before);
+    });
   });
 });

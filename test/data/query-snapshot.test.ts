@@ -1,0 +1,60 @@
+import 'fake-indexeddb/auto';
+import { QueryClient } from '@tanstack/react-query';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { STORES, transact } from '../../src/data/app-db';
+import { answersToKeep, keepSnapshots, loadSnapshot, workspaceStamp } from '../../src/data/query-snapshot';
+import { deleteStoredReport, loadWorkspaceVersion, storeHiddenReports } from '../../src/data/reports-store';
+
+const clearSettings = () => transact(STORES.settings, 'readwrite', (tx) => tx.objectStore(STORES.settings).clear());
+
+/** Resolves once the app has written a snapshot (it writes a moment after the last answer, when idle). */
+async function written(): Promise<void> {
+  await expect.poll(() => transact(STORES.settings, 'readonly', (tx) => tx.objectStore(STORES.settings).get('query-snapshot')), { timeout: 5_000 })
+    .toBeTruthy();
+}
+
+describe('answers kept between visits', () => {
+  beforeEach(clearSettings);
+
+  it('draws the kept answers again only for the workspace version they were drawn from', async () => {
+    const client = new QueryClient();
+    const stop = keepSnapshots(client, () => ({ stamp: workspaceStamp(0), since: 0 }));
+    client.setQueryData(['documents'], [{ doc_id: 'a', title: '某报告' }]);
+    await written();
+    stop();
+    expect((await loadSnapshot())?.state.queries.map((q) => q.queryKey)).toEqual([['documents']]);
+    // Any change to the workspace raises its version: the answers of the old one are never drawn again.
+    await storeHiddenReports(['a']);
+    expect(await loadWorkspaceVersion()).toBe(1);
+    expect(await loadSnapshot()).toBeNull();
+  });
+
+  it('raises the version for every kind of change', async () => {
+    await storeHiddenReports([]);
+    await deleteStoredReport('nothing');
+    expect(await loadWorkspaceVersion()).toBe(2);
+  });
+
+  it('keeps nothing while the engine holds no known version, nor answers from before it loaded', async () => {
+    const client = new QueryClient();
+    client.setQueryData(['figures', 'old'], [{ id: 1 }]);
+    const since = Date.now() + 1;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    client.setQueryData(['figures', 'new'], [{ id: 2 }]);
+    expect(answersToKeep(client, since).map((q) => q.queryKey)).toEqual([['figures', 'new']]);
+    const stop = keepSnapshots(client, () => ({ stamp: null, since: 0 }));
+    client.setQueryData(['documents'], []);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    stop();
+    expect(await loadSnapshot()).toBeNull();
+  });
+
+  it('keeps only the views’ families, and no answer too large to draw at once', () => {
+    const client = new QueryClient();
+    client.setQueryData(['workbench', 'SELECT 1'], [{ one: 1 }]);
+    client.setQueryData(['review-extraction', 'text'], { figures: [] });
+    client.setQueryData(['figures', 'all'], Array.from({ length: 6_000 }, (_, i) => ({ id: i })));
+    client.setQueryData(['top-figures', 'few'], { figures: [{ id: 1 }], total: 1, unitTotals: {} });
+    expect(answersToKeep(client, 0).map((q) => q.queryKey[0])).toEqual(['top-figures']);
+  });
+});
