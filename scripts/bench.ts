@@ -21,17 +21,25 @@ import { initialJs } from './bench/bundle';
 import { cpuProbeMs } from './bench/cpu-probe';
 import { measureInteraction } from './bench/interaction';
 import { measureEngineFloor, measureLoad, measureQueryFloor, type LoadRun } from './bench/load';
-import { checkTargets, formatReport } from './bench/report';
+import { checkTargets, formatReport, formatWorkspace } from './bench/report';
 import { measureScale, type ScaleOutcome } from './bench/scale';
 import { buildAndServeApp, buildAndServeBenchPages } from './bench/serve';
+import { measureWorkspace } from './bench/workspace';
 
 const { values: args } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean', default: false }, out: { type: 'string' },
+    /** Only the workspace figures (1,000 added reports), written to bench/runs/workspace-results.json. */
+    'workspace-only': { type: 'boolean', default: false },
+  },
 });
 const quick = args.quick ?? false;
 const plan = quick
   ? { loads: 1, clicks: { uncached: 30, cached: 10 }, sizes: [[100_000, 10]] }
   : { loads: 5, clicks: { uncached: 60, cached: 30 }, sizes: [[100_000, 20], [1_000_000, 10], [10_000_000, 5]] };
+const workspacePlan = quick
+  ? { reports: 100, starts: 1, clicks: { uncached: 10, cached: 5 }, addChars: 50_000 }
+  : { reports: 1000, starts: 3, clicks: { uncached: 30, cached: 10 }, addChars: 50_000 };
 const outFile = args.out ?? (quick ? 'bench/runs/quick-results.json' : 'bench/results.json');
 
 /** Summary of the loads where the app's mark came (null when it never did: reported, not hidden). */
@@ -64,7 +72,24 @@ async function scaleRuns(chromium: string, pageUrl: string): Promise<ScaleOutcom
   return outcomes;
 }
 
+/** The workspace figures alone (`--workspace-only`): quicker to compare two builds of the start-up path. */
+async function workspaceOnly(): Promise<number> {
+  const chromium = ensureChromium({ log });
+  const app = await buildAndServeApp();
+  try {
+    const result = await measureWorkspace(chromium, app.baseUrl, workspacePlan, log);
+    const file = args.out ?? 'bench/runs/workspace-results.json';
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), cpuProbeMs: cpuProbeMs(), workspace: result }, null, 2)}\n`);
+    console.log(formatWorkspace(result));
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
 async function main(): Promise<number> {
+  if (args['workspace-only']) return workspaceOnly();
   const started = Date.now();
   const phaseMs: Record<string, number> = {};
   const phase = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
@@ -109,6 +134,7 @@ async function main(): Promise<number> {
     floorProblems.push(...queryFloor.problems);
     const scale = await phase('scale', () => scaleRuns(chromium, `${benchPages.baseUrl}/bench/bench.html`));
     if (!scale[0]?.ok) throw new Error(`The scale page failed at the smallest size: ${JSON.stringify(scale[0])}`);
+    const workspace = await phase('workspace', () => measureWorkspace(chromium, app.baseUrl, workspacePlan, log));
 
     const measured = {
       firstChart: { cold: summarizeMarks(loads.map((l) => l.cold.firstChartMs)), warm: summarizeMarks(loads.map((l) => l.warm.firstChartMs)) },
@@ -118,7 +144,7 @@ async function main(): Promise<number> {
         cold: summarize(floors),
         overFloor: summarize(loads.map((l, i) => l.cold.duckdbReadyMs - (floors[i] as number))),
       },
-      interaction, interactionFloor: summarize(queryFloor.samples), scale, initialJs: js,
+      interaction, interactionFloor: summarize(queryFloor.samples), scale, initialJs: js, workspace,
     };
     const checks = checkTargets(measured);
     const probeAfter = cpuProbeMs();
@@ -164,7 +190,8 @@ async function main(): Promise<number> {
         coldLoadFetched: loads[0]?.fetched ?? null,
         jsHeapAfterLoad: loads[0]?.heap ?? null,
       },
-      pageProblems: [...loads.flatMap((l) => l.problems), ...floorProblems, ...interaction.problems],
+      workspace,
+      pageProblems: [...loads.flatMap((l) => l.problems), ...floorProblems, ...interaction.problems, ...workspace.problems],
       targets: checks,
     };
     results.wallMs = Date.now() - started;

@@ -14,8 +14,14 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-export async function openBrowser(executablePath: string, viewport = { width: 1400, height: 1000 }): Promise<BenchBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'figures-board-bench-'));
+/**
+ * Launches Chromium on a fresh profile, deleted on close; or on `profile` (a directory the caller owns, kept on
+ * close: what the browser stored there, IndexedDB included, is there at the next launch).
+ */
+export async function openBrowser(
+  executablePath: string, viewport = { width: 1400, height: 1000 }, options: { profile?: string } = {},
+): Promise<BenchBrowser> {
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'figures-board-bench-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: [...CHROMIUM_FLAGS], viewport });
   // Functions handed to page.evaluate are compiled by tsx, which wraps named inner functions in `__name(…)`.
   await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
@@ -29,7 +35,7 @@ export async function openBrowser(executablePath: string, viewport = { width: 14
     context, page, problems,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -201,9 +201,9 @@ function nextUnseen(options: MenuOption[], seen: Set<string>, rand: () => number
 const both = (s: ClickSample[]) => ({ drawn: summarize(s.map((c) => c.drawnMs)), settled: summarize(s.map((c) => c.settledMs)) });
 
 export async function measureInteraction(
-  chromium: string, baseUrl: string, clicks: { uncached: number; cached: number },
+  chromium: string, baseUrl: string, clicks: { uncached: number; cached: number }, options: { profile?: string } = {},
 ): Promise<InteractionResult> {
-  const browser = await openBrowser(chromium);
+  const browser = await openBrowser(chromium, undefined, options);
   try {
     const { page } = browser;
     await page.goto(`${baseUrl}/?view=compare`);

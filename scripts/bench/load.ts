@@ -28,7 +28,7 @@ export interface LoadSample {
  * app calls setOption (which draws synchronously) in the same effect flush, so the first tag seen after that
  * flush is the first chart drawn.
  */
-function observeFirstChart(markName: string) {
+export function observeFirstChart(markName: string) {
   const observer = new MutationObserver(() => {
     if (!document.querySelector('[data-chart][_echarts_instance_]')) return;
     performance.mark(markName);

@@ -4,6 +4,7 @@ import type { Summary } from '../../src/bench/stats';
 import type { InitialJs } from './bundle';
 import type { InteractionResult } from './interaction';
 import type { ScaleOutcome } from './scale';
+import type { WorkspaceBenchResult } from './workspace';
 
 export interface Check {
   figure: string;
@@ -26,6 +27,7 @@ export interface Measured {
   interactionFloor: Summary;
   scale: ScaleOutcome[];
   initialJs: InitialJs;
+  workspace: WorkspaceBenchResult;
 }
 
 const fmt = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
@@ -68,7 +70,41 @@ export function checkTargets(m: Measured): Check[] {
     }
   }
   checks.push(atMost('initial JS, gzip', 300_000, m.initialJs.gzipBytes, kb));
+  checks.push(...workspaceChecks(m.workspace));
   return checks;
+}
+
+/** The workspace targets (issue #15): a profile holding 1,000 added reports. */
+export function workspaceChecks(w: WorkspaceBenchResult): Check[] {
+  const of = `workspace of ${w.reports.toLocaleString('en')} reports (${w.figures.toLocaleString('en')} figures)`;
+  return [
+    atMost(`${of}: first chart, new browser, caches emptied (median; app mark)`, 1000, w.firstChart?.median),
+    { figure: `${of}: first chart, first start after the workspace changed (nothing kept to draw)`, target: 'recorded', measured: w.firstStart.firstChartMs === null ? 'never' : fmt(w.firstStart.firstChartMs), pass: null },
+    atMost(`${of}: first chart drawn (median)`, 1000, w.firstChartDrawn.median),
+    { figure: `${of}: engine ready, workspace loaded (median)`, target: 'recorded', measured: fmt(w.duckdbReady.median), pass: null },
+    atMost(`${of}: filter click p95, uncached, settled`, 100, w.interaction.uncached.settled.p95),
+    atMost(`${of}: filter click p95, all clicks, settled`, 100, w.interaction.all.settled.p95),
+    atMost(`adding a ${w.add.chars.toLocaleString('en')}-character report (${w.add.figures} figures): extraction + load`, 1000, w.add.totalMs),
+  ];
+}
+
+/** The workspace figures alone, as a table (`npm run bench -- --workspace-only`). */
+export function formatWorkspace(w: WorkspaceBenchResult): string {
+  const checks = workspaceChecks(w);
+  return `${table(['Figure', 'Target', 'Measured', 'Result'], checks.map((c) => [c.figure, c.target, c.measured, verdict(c.pass)]))}
+
+${table(['Figure', 'Median', 'p95', 'n'], [
+    ['first chart (app mark)', w.firstChart ? fmt(w.firstChart.median) : 'never', w.firstChart ? fmt(w.firstChart.p95) : '—', String(w.firstChart?.n ?? 0)],
+    ['first chart drawn', fmt(w.firstChartDrawn.median), fmt(w.firstChartDrawn.p95), String(w.firstChartDrawn.n)],
+    ['engine ready, workspace loaded', fmt(w.duckdbReady.median), fmt(w.duckdbReady.p95), String(w.duckdbReady.n)],
+    ['filter click, uncached, settled', fmt(w.interaction.uncached.settled.median), fmt(w.interaction.uncached.settled.p95), String(w.interaction.uncached.settled.n)],
+    ['filter click, cached, settled', fmt(w.interaction.cached.settled.median), fmt(w.interaction.cached.settled.p95), String(w.interaction.cached.settled.n)],
+    ['add: extraction (paste → review shown)', fmt(w.add.extractMs), '—', '1'],
+    ['add: load (save → the engine holds it)', fmt(w.add.loadMs), '—', '1'],
+  ])}
+
+Workspace: ${w.reports} reports, ${w.figures.toLocaleString('en')} figures, ${(w.textChars / 1e6).toFixed(1)} M characters of text, ${(w.figuresCsvBytes / 1e6).toFixed(1)} MB of figures CSV.
+`;
 }
 
 const verdict = (pass: boolean | null) => (pass === null ? '—' : pass ? 'pass' : 'FAIL');
@@ -106,5 +142,5 @@ export function formatReport(m: Measured, checks: Check[]): string {
       ? [[sizeName(s.rows), '—', '—', s.error, '—', '—', '—']]
       : queriesOf(s).map(([name, q]) =>
         [sizeName(s.rows), name, String(q.resultRows), fmt(q.app.median), fmt(q.raw.median), `${q.ratio.toFixed(2)}×`, fmt(q.toRows.median)])));
-  return `${targets}\n\n${more}\n\n${scale}\n`;
+  return `${targets}\n\n${more}\n\n${scale}\n\n${formatWorkspace(m.workspace)}`;
 }

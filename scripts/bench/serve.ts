@@ -67,7 +67,7 @@ function countResponses(sent: SentResponse[]): Plugin {
   };
 }
 
-async function serve(outDir: string): Promise<Served> {
+export async function serve(outDir: string): Promise<Served> {
   const sent: SentResponse[] = [];
   const server: PreviewServer = await preview({
     build: { outDir },

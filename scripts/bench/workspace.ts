@@ -1,0 +1,196 @@
+/**
+ * The workspace benchmark: a browser profile holding 1,000 added reports (about 300,000 figures), made of
+ * synthetic report texts (src/bench/synthetic-reports.ts) whose figures this build's extractor derived, kept
+ * in IndexedDB as the app keeps a saved report. Then, on that profile:
+ * - starts: a new browser process with the HTTP and code caches emptied (the kept workspace stays): navigation
+ *   → first overview chart, → engine ready (workspace loaded);
+ * - filter clicks on the compare view over the whole workspace (the same walk as the interaction figures);
+ * - adding one 50,000-character report through the 报告 view: paste → extract (off the page's thread) → review
+ *   shown, then save → the status says the engine holds it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { syntheticReport } from '../../src/bench/synthetic-reports';
+import { summarize, type Summary } from '../../src/bench/stats';
+import { toFiguresCsv } from '../../src/extract/toFiguresCsv';
+import { docIdFor, reportFigures, sha256Hex, type WorkspaceReport } from '../../src/workspace/report';
+import { extractorHash } from '../extractor-hash';
+import { openBrowser, waitForMark } from './browser';
+import { measureInteraction, type InteractionResult } from './interaction';
+import { DUCKDB_READY_MARK, FIRST_CHART_MARK, FIRST_DRAWN_MARK, observeFirstChart, type LoadSample } from './load';
+
+export interface WorkspaceBenchResult {
+  reports: number;
+  figures: number;
+  textChars: number;
+  figuresCsvBytes: number;
+  /** Deriving the figures in Node and writing the records into the profile: set-up, not a user's figure. */
+  seedMs: number;
+  /** The first start after the workspace changed: nothing kept to draw, the first chart waits for the engine. */
+  firstStart: LoadSample;
+  /** Later starts: the answers drawn last time (same build and workspace version) are drawn at once. */
+  starts: LoadSample[];
+  firstChart: Summary | null;
+  firstChartDrawn: Summary;
+  duckdbReady: Summary;
+  interaction: InteractionResult;
+  add: { chars: number; figures: number; extractMs: number; loadMs: number; totalMs: number };
+  problems: string[];
+}
+
+/** A kept report as the app stores it (src/data/reports-store.ts StoredReport), figures derived here. */
+async function storedReport(index: number, extractor: string, sentences: number) {
+  const r = syntheticReport(index, sentences);
+  const sha256 = await sha256Hex(r.text);
+  const report: WorkspaceReport = {
+    title: r.title, publisher: `${r.place}人民政府`, place: r.place, published: r.published, genre: 'work_report', url: '',
+    doc_id: docIdFor(r.published, sha256), text: r.text, sha256,
+    added_at: new Date(Date.UTC(2026, 0, 1) + index * 1000).toISOString(), corrections: [], excluded: [], included: [],
+  };
+  const figures = reportFigures(report);
+  return { record: { ...report, figures: { extractor, csv: toFiguresCsv(figures) } }, figures: figures.length };
+}
+
+/** Writes records into the app's own database (opened by the app first, so its stores exist). */
+async function putReports(page: Page, records: unknown[]): Promise<void> {
+  await page.evaluate((batch) => new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('figures-board');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['reports', 'settings'], 'readwrite');
+      for (const r of batch) tx.objectStore('reports').put(r);
+      // As the app's own writes do: a changed workspace has a new version (answers kept of the old are void).
+      const version = tx.objectStore('settings').get('workspace-version');
+      version.onsuccess = () => tx.objectStore('settings').put(((version.result as number | undefined) ?? 0) + 1, 'workspace-version');
+      tx.oncomplete = () => {
+        open.result.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), records);
+}
+
+export async function seedWorkspace(chromium: string, baseUrl: string, profile: string, count: number) {
+  const extractor = extractorHash();
+  const browser = await openBrowser(chromium, undefined, { profile });
+  let figures = 0;
+  let textChars = 0;
+  let figuresCsvBytes = 0;
+  try {
+    await browser.page.goto(`${baseUrl}/?view=reports`);
+    await browser.page.locator('[data-engine="ready"]').waitFor({ timeout: 60_000 });
+    for (let from = 0; from < count; from += 50) {
+      const batch = [];
+      for (let i = from; i < Math.min(count, from + 50); i++) {
+        const { record, figures: n } = await storedReport(i, extractor, 82);
+        figures += n;
+        textChars += record.text.length;
+        figuresCsvBytes += Buffer.byteLength(record.figures.csv);
+        batch.push(record);
+      }
+      await putReports(browser.page, batch);
+    }
+  } finally {
+    await browser.close();
+  }
+  return { figures, textChars, figuresCsvBytes };
+}
+
+/** Empties the profile's HTTP and compiled-code caches; its storage (the workspace) stays. */
+function emptyCaches(profile: string): void {
+  for (const dir of ['Cache', 'Code Cache', 'GPUCache', 'Service Worker']) {
+    rmSync(join(profile, 'Default', dir), { recursive: true, force: true });
+  }
+}
+
+async function start(chromium: string, baseUrl: string, profile: string, reports: number): Promise<{ sample: LoadSample; problems: string[] }> {
+  emptyCaches(profile);
+  const browser = await openBrowser(chromium, undefined, { profile });
+  await browser.context.addInitScript(observeFirstChart, FIRST_DRAWN_MARK);
+  try {
+    await browser.page.goto(`${baseUrl}/`, { waitUntil: 'commit' });
+    const [firstChartDrawnMs, duckdbReadyMs] = await Promise.all([
+      waitForMark(browser.page, FIRST_DRAWN_MARK, 180_000),
+      waitForMark(browser.page, DUCKDB_READY_MARK, 180_000),
+    ]);
+    const firstChartMs = await waitForMark(browser.page, FIRST_CHART_MARK, 5_000).catch(() => null);
+    const status = await browser.page.locator('.engine-status').textContent();
+    if (!status?.includes(`${reports + 1} 份报告`)) throw new Error(`The workspace did not load whole: “${status}”`);
+    // The app keeps the answers it drew a moment after the last (when idle): let it, as a visit would.
+    await browser.page.waitForTimeout(2_500);
+    return { sample: { firstChartMs, firstChartDrawnMs, duckdbReadyMs }, problems: [...browser.problems] };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Adds one report of about `chars` characters through the 报告 view, timing extraction and load. */
+async function addReport(chromium: string, baseUrl: string, profile: string, reports: number, chars: number) {
+  const browser = await openBrowser(chromium, undefined, { profile });
+  const { page } = browser;
+  try {
+    await page.goto(`${baseUrl}/?view=reports`);
+    await page.locator('[data-engine="ready"]').waitFor({ timeout: 180_000 });
+    let sentences = Math.round(chars / 53);
+    let report = syntheticReport(100_000, sentences);
+    while (report.text.length < chars) report = syntheticReport(100_000, (sentences += 10));
+    await page.getByRole('button', { name: '添加报告' }).click();
+    await page.getByLabel('粘贴报告正文').fill(report.text);
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByLabel(/^地区/).fill(report.place);
+    const rows = page.getByTestId('review-table').locator('tbody tr');
+    const t0 = Date.now();
+    await page.getByRole('button', { name: '提取数字' }).click();
+    await rows.first().waitFor({ timeout: 120_000 });
+    const extractMs = Date.now() - t0;
+    const coverage = (await page.getByTestId('coverage').textContent()) ?? '';
+    const figures = Number(/找到 (\d+) 个数字/.exec(coverage)?.[1] ?? NaN);
+    const t1 = Date.now();
+    await page.getByRole('button', { name: '保存到工作区' }).click();
+    await page.locator('.engine-status').filter({ hasText: `数据就绪 · ${reports + 2} 份报告` }).waitFor({ timeout: 120_000 });
+    const loadMs = Date.now() - t1;
+    return { add: { chars: report.text.length, figures, extractMs, loadMs, totalMs: extractMs + loadMs }, problems: [...browser.problems] };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function measureWorkspace(
+  chromium: string, baseUrl: string, plan: { reports: number; starts: number; clicks: { uncached: number; cached: number }; addChars: number },
+  log: (message: string) => void,
+): Promise<WorkspaceBenchResult> {
+  const profile = mkdtempSync(join(tmpdir(), 'figures-board-workspace-'));
+  try {
+    log(`workspace: seeding ${plan.reports} reports`);
+    const t0 = Date.now();
+    const seeded = await seedWorkspace(chromium, baseUrl, profile, plan.reports);
+    const seedMs = Date.now() - t0;
+    const starts: LoadSample[] = [];
+    const problems: string[] = [];
+    for (let i = 0; i <= plan.starts; i++) {
+      log(`workspace: start ${i + 1}/${plan.starts + 1}${i === 0 ? ' (first after the change)' : ''}`);
+      const run = await start(chromium, baseUrl, profile, plan.reports);
+      starts.push(run.sample);
+      problems.push(...run.problems);
+    }
+    log(`workspace: ${plan.clicks.uncached} + ${plan.clicks.cached} filter clicks`);
+    const interaction = await measureInteraction(chromium, baseUrl, plan.clicks, { profile });
+    log(`workspace: adding a ${plan.addChars.toLocaleString('en')}-character report`);
+    const added = await addReport(chromium, baseUrl, profile, plan.reports, plan.addChars);
+    const [firstStart, ...returning] = starts as [LoadSample, ...LoadSample[]];
+    const marks = returning.map((s) => s.firstChartMs).filter((v): v is number => v !== null);
+    return {
+      reports: plan.reports, ...seeded, seedMs, firstStart, starts: returning,
+      firstChart: marks.length > 0 ? summarize(marks) : null,
+      firstChartDrawn: summarize(returning.map((s) => s.firstChartDrawnMs)),
+      duckdbReady: summarize(returning.map((s) => s.duckdbReadyMs)),
+      interaction, add: added.add,
+      problems: [...problems, ...interaction.problems, ...added.problems],
+    };
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
