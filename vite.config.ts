@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { duckdbWorkerPatch } from './scripts/duckdb-link-patch.ts';
 import { buildHash, extractorHash } from './scripts/extractor-hash.ts';
+import { shippedAnswers } from './scripts/shipped-answers.ts';
 
 /**
  * The policy every built page is served with. DuckDB-WASM needs 'wasm-unsafe-eval' to compile its module and
@@ -30,7 +31,7 @@ const securityHeaders = {
 export default defineConfig({
   define: { __EXTRACTOR_HASH__: JSON.stringify(extractorHash()), __BUILD_ID__: JSON.stringify(buildHash()) },
   // DuckDB's worker scripts are served with their start-up linking made lazy (see the plugin).
-  plugins: [react(), duckdbWorkerPatch()],
+  plugins: [react(), duckdbWorkerPatch(), shippedAnswers()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

@@ -21,7 +21,7 @@ const reloadWorkspace = () => {
 const addReport = async (report: StoredReport) => {
   forgetWorkspaceSources();
   const version = await loadWorkspaceVersion();
-  if (host.loadedWorkspace().stamp !== workspaceStamp(version - 1)) return host.reload();
+  if (version === null || host.loadedWorkspace().stamp !== workspaceStamp(version - 1)) return host.reload();
   return host.append(reportRows(report, workspaceStamp(version)));
 };
 

@@ -9,7 +9,7 @@ import type { TableSources } from '../db';
 import { parseCsvRecords } from './parse-csv';
 import { loadStoredImports } from './imports-store';
 import { loadHiddenReports, loadStoredReports, loadWorkspaceVersion, storeReports, type StoredReport } from './reports-store';
-import { workspaceStamp } from './query-snapshot';
+import { currentStamp } from './query-snapshot';
 import { composeTableSources, figuresCurrent, withCurrentFigures, type ShippedData } from './workspace-sources';
 
 const sourceTextUrls = import.meta.glob('../../data/source/*.txt', {
@@ -88,7 +88,7 @@ export function loadWorkspaceSources(): Promise<TableSources> {
   ]).then(
     ([data, reports, hidden]) => ({
       ...composeTableSources(data, reports, hidden), imports: loadStoredImports,
-      stamp: version === null ? undefined : workspaceStamp(version),
+      stamp: currentStamp(version, reports.length + reportsNotLoaded.length, hidden.length) ?? undefined,
     }),
     (error: unknown) => {
       sources = null;

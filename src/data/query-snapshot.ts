@@ -6,9 +6,10 @@
  * transaction). Answers of another build or version are never shown; nothing here is a second source of data.
  */
 import { dehydrate, type DehydratedState, type Query, type QueryClient } from '@tanstack/react-query';
+import shippedAnswersUrl from 'virtual:shipped-answers';
 import { whenIdle } from '../lib/idle';
 import { STORES, transact } from './app-db';
-import { WORKSPACE_VERSION_KEY } from './reports-store';
+import { countStoredReports, loadHiddenReports, loadWorkspaceVersion } from './reports-store';
 
 /** The build: the app's code and shipped data (see scripts/extractor-hash.ts). */
 export const BUILD_ID = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'unknown';
@@ -22,9 +23,19 @@ const KEPT_FAMILIES = new Set(['figures', 'top-figures', 'documents', 'facets', 
 const MAX_ROWS_PER_ANSWER = 5_000;
 const MAX_ROWS = 30_000;
 
-/** Names a build and a workspace version. */
+/** Names a build and a workspace version (version 0: the build's own reports, nothing added or hidden). */
 export function workspaceStamp(version: number): string {
   return `${BUILD_ID}:${version}`;
+}
+
+/**
+ * The stamp of the workspace storage holds: its version once anything was changed here; before that, the
+ * shipped workspace (version 0) when nothing is kept, else none (reports kept by a build that kept no versions:
+ * their answers are not kept until the next change gives them one).
+ */
+export function currentStamp(version: number | null, keptReports: number, hidden: number): string | null {
+  if (version !== null && version > 0) return workspaceStamp(version);
+  return keptReports === 0 && hidden === 0 ? workspaceStamp(0) : null;
 }
 
 /** Answers and the build and workspace version they were drawn from. */
@@ -47,14 +58,19 @@ function rowsOf(data: unknown): number | null {
  * The kept answers when they were drawn from this build and the workspace version now kept, else null (also
  * when storage cannot be read: the views then wait for the engine, as on a first visit).
  */
-export async function loadSnapshot(): Promise<QuerySnapshot | null> {
+export async function loadSnapshot(shipped: string | null = shippedAnswersUrl): Promise<QuerySnapshot | null> {
   try {
-    const [version, snapshot] = await Promise.all([
-      transact(STORES.settings, 'readonly', (tx) => tx.objectStore(STORES.settings).get(WORKSPACE_VERSION_KEY) as IDBRequest<unknown>),
+    const [version, kept, hidden, snapshot] = await Promise.all([
+      loadWorkspaceVersion(), countStoredReports(), loadHiddenReports(),
       transact(STORES.settings, 'readonly', (tx) => tx.objectStore(STORES.settings).get(SNAPSHOT_KEY) as IDBRequest<QuerySnapshot | undefined>),
     ]);
-    const stamp = workspaceStamp(typeof version === 'number' ? version : 0);
-    return snapshot?.stamp === stamp ? snapshot : null;
+    const stamp = currentStamp(version, kept, hidden.length);
+    if (stamp === null) return null;
+    if (snapshot?.stamp === stamp) return snapshot;
+    // A first visit: the build's own answers for its own reports (scripts/shipped-answers.ts).
+    if (stamp !== workspaceStamp(0) || shipped === null) return null;
+    const response = await fetch(shipped);
+    return response.ok ? { stamp, state: (await response.json()) as DehydratedState } : null;
   } catch {
     return null;
   }

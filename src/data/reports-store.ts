@@ -27,10 +27,18 @@ function raiseVersion(tx: IDBTransaction): void {
   };
 }
 
-/** The workspace version: answers drawn from one version are the engine's answers until it changes. */
-export async function loadWorkspaceVersion(): Promise<number> {
+/**
+ * The workspace version: answers drawn from one version are the engine's answers until it changes. Null when
+ * nothing was ever changed here (or by a build before versions were kept).
+ */
+export async function loadWorkspaceVersion(): Promise<number | null> {
   const version = await transact(STORES.settings, 'readonly', (tx) => tx.objectStore(STORES.settings).get(WORKSPACE_VERSION_KEY) as IDBRequest<unknown>);
-  return typeof version === 'number' ? version : 0;
+  return typeof version === 'number' ? version : null;
+}
+
+/** How many reports are kept (whether or not they can be loaded). */
+export async function countStoredReports(): Promise<number> {
+  return transact(STORES.reports, 'readonly', (tx) => tx.objectStore(STORES.reports).count());
 }
 
 /** Every kept report, in the order they were added. */

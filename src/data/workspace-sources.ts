@@ -4,7 +4,7 @@
  * the lists of added and hidden documents. The one path by which every view's data arrives.
  */
 import Papa from 'papaparse';
-import { DOCUMENT_COLUMN_TYPES, type ReportRows, type TableSources } from '../db';
+import { DOCUMENT_COLUMN_TYPES, type ReportRows, type TableSources } from '../db/tables';
 import type { WorkspaceReport } from '../workspace';
 import { EXTRACTOR, type StoredReport } from './reports-store';
 

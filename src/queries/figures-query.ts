@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Row } from '../db';
 import { toFigureRecord, type FigureRecord } from '../data/figure-record';
 import { ident, inList, literal, raw, sql, type SqlFragment, type SqlQuery } from '../sql';
-import { FIGURES_TABLE, filterCondition, type FigureFilters } from './filters';
+import { EMPTY_FILTERS, FIGURES_TABLE, filterCondition, type FigureFilters } from './filters';
 import { withSignal, type QueryRunner } from './run';
 
 /** What the figures can be sorted by: their own columns, and `doc_title`, the title of their report. */
@@ -22,6 +22,11 @@ function sortKey(column: SortColumn): SqlFragment {
 export interface FiguresParams {
   filters: FigureFilters;
   sort: { column: SortColumn; desc: boolean };
+}
+
+/** The query of one report's figures, in document order (the overview's). */
+export function reportFiguresParams(docId: string): FiguresParams {
+  return { filters: { ...EMPTY_FILTERS, doc_id: [docId] }, sort: { column: 'line', desc: false } };
 }
 
 /** The filtered figures largest first, as Compare's treemap, pairs and grouped-sum exports read them. */

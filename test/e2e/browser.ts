@@ -68,14 +68,14 @@ export async function openWhenReady(path: string): Promise<BrowserSession> {
 /**
  * Scrolls the chart `[data-chart=…]` into view and waits until its current option is drawn (charts away from
  * the viewport are only created, and only redrawn, once they come near it; `data-pending` marks an option
- * not drawn yet).
+ * not drawn yet) and is the answer of the page's current state (a view shows the last answer, busy, until then).
  */
 export async function scrollToChart(page: Page, chartId: string): Promise<void> {
   await page.locator(`[data-chart="${chartId}"]`).scrollIntoViewIfNeeded();
   await page.waitForFunction((id) => {
     const el = document.querySelector(`[data-chart="${id}"]`);
     const hook = (window as unknown as { __figuresBoardChart?: (el: Element) => unknown }).__figuresBoardChart;
-    return Boolean(el && hook?.(el) && !el.hasAttribute('data-pending'));
+    return Boolean(el && hook?.(el) && !el.hasAttribute('data-pending') && !el.closest('[aria-busy="true"]'));
   }, chartId);
 }
 

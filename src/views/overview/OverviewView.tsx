@@ -3,11 +3,11 @@ import { useMemo } from 'react';
 import { EChart } from '../../charts/EChart';
 import { t } from '../../i18n/zh';
 import { useRunner } from '../../app/engine-context';
-import { documentsOptions, figuresOptions, type DocumentRow } from '../../queries';
+import { documentsOptions, figuresOptions, reportFiguresParams, type DocumentRow } from '../../queries';
 import { QueryState } from '../shared/QueryState';
 import { KpiCard } from '../shared/KpiCard';
 import { buildFigureBarsOption, figureBarsUnit, type FigureBarDatum } from '../shared/figure-bars-option';
-import { buildOverview, overviewReport, reportFiguresParams, type OverviewPanel } from './build-overview';
+import { buildOverview, overviewReport, type OverviewPanel } from './build-overview';
 
 export interface OverviewViewProps {
   onOpenFigure: (id: string) => void;

@@ -1,7 +1,6 @@
 import type { FigureRecord } from '../../data/figure-record';
 import { distinctFacts } from '../../lib/additivity';
 import { compareUnits, isCountUnit } from '../../lib/format';
-import { EMPTY_FILTERS, type FiguresParams } from '../../queries';
 
 /** A leadership theme: a panel that gathers one or more categories. */
 export interface OverviewTheme {
@@ -103,7 +102,3 @@ export function overviewReport<T extends { doc_id: string; hidden: boolean }>(do
   return shown.find((d) => d.doc_id === docId) ?? shown[0];
 }
 
-/** The query of one report's figures, in document order. */
-export function reportFiguresParams(docId: string): FiguresParams {
-  return { filters: { ...EMPTY_FILTERS, doc_id: [docId] }, sort: { column: 'line', desc: false } };
-}

@@ -62,5 +62,12 @@ export function QueryState<T>({ query, children, loadingLabel }: {
     );
   }
   if (query.data === undefined) return <Loading label={loadingLabel} />;
-  return <>{children(query.data)}</>;
+  // While the answer for a new state is on its way (a filter click, or the engine still starting), the last
+  // answer stays on screen, marked busy and dimmed after a moment: never read as the new state's. The wrapper
+  // is always there (no box of its own), so the views inside are updated, not rebuilt, when the answer comes.
+  return (
+    <div className="query-state" aria-busy={query.isPlaceholderData}>
+      {children(query.data)}
+    </div>
+  );
 }
