@@ -5,7 +5,7 @@
  */
 import { forgetWorkspaceSources, loadWorkspaceSources } from './data/embedded';
 import { loadSnapshot, workspaceStamp } from './data/query-snapshot';
-import { loadWorkspaceVersion, type StoredReport } from './data/reports-store';
+import { loadKeptWorkspace, type StoredReport } from './data/reports-store';
 import { reportRows } from './data/workspace-sources';
 import { EngineHost } from './db';
 import { whenIdle } from './lib/idle';
@@ -20,9 +20,13 @@ const reloadWorkspace = () => {
 // after any other change (another tab's, say) the whole workspace is loaded again.
 const addReport = async (report: StoredReport) => {
   forgetWorkspaceSources();
-  const version = await loadWorkspaceVersion();
-  if (version === null || host.loadedWorkspace().stamp !== workspaceStamp(version - 1)) return host.reload();
-  return host.append(reportRows(report, workspaceStamp(version)));
+  const kept = await loadKeptWorkspace().catch(() => null);
+  const version = kept?.version ?? null;
+  if (version === null || kept?.hidden.includes(report.doc_id) || host.loadedWorkspace().stamp !== workspaceStamp(version - 1)) {
+    return host.reload();
+  }
+  // Kept either way: should adding it alone fail, the whole workspace is loaded again.
+  return host.append(reportRows(report, workspaceStamp(version))).catch(() => host.reload());
 };
 
 host.start().then(
@@ -45,6 +49,9 @@ if (!root) throw new Error('index.html has no #root element');
 // some. Without them the first render only shows loading states, and it is one long task: a message to a
 // worker that is still starting is only passed on by the page's own thread, so rendering first would hold the
 // engine's start back by that long: then wait (briefly) until the worker answers.
-const [{ mountApp }, kept] = await Promise.all([import('./app/mount'), loadSnapshot()]);
+// Storage that does not answer within a moment does not hold the first render back.
+const [{ mountApp }, kept] = await Promise.all([
+  import('./app/mount'), Promise.race([loadSnapshot(), new Promise<null>((resolve) => setTimeout(resolve, 500, null))]),
+]);
 if (!kept) await host.workerRunningWithin(400);
 mountApp(root, { host, reloadWorkspace, addReport }, kept);

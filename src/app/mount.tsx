@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { EngineProvider, type AppEngine } from './engine-context';
-import { keepSnapshots, type QuerySnapshot } from '../data/query-snapshot';
+import { keepSnapshots, settleKept, type QuerySnapshot } from '../data/query-snapshot';
 
 /** A local engine: queries never go stale, never wait for a network, and fail fast to a retry button. */
 function createQueryClient(): QueryClient {
@@ -24,14 +24,11 @@ export function mountApp(root: HTMLElement, engine: AppEngine, kept: QuerySnapsh
   // is drawn as soon as the page's thread is free (TanStack Query batches with setTimeout by default).
   notifyManager.setScheduler(queueMicrotask);
   const client = createQueryClient();
+  keepSnapshots(client, engine.host.loadedWorkspace);
   if (kept) {
     hydrate(client, kept.state);
-    // Another tab may have changed the workspace since the answers were read: the engine's version decides.
-    void engine.host.start().then(() => {
-      if (engine.host.loadedWorkspace().stamp !== kept.stamp) void client.invalidateQueries();
-    }, () => undefined);
+    settleKept(client, kept, engine.host);
   }
-  keepSnapshots(client, engine.host.loadedWorkspace);
   createRoot(root).render(
     <StrictMode>
       <EngineProvider value={engine}>

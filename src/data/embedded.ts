@@ -8,7 +8,7 @@ import documentsCsvUrl from '../../data/documents.csv?url';
 import type { TableSources } from '../db';
 import { parseCsvRecords } from './parse-csv';
 import { loadStoredImports } from './imports-store';
-import { loadHiddenReports, loadStoredReports, loadWorkspaceVersion, storeReports, type StoredReport } from './reports-store';
+import { loadKeptWorkspace, storeReports, type KeptWorkspace, type StoredReport } from './reports-store';
 import { currentStamp } from './query-snapshot';
 import { composeTableSources, figuresCurrent, withCurrentFigures, type ShippedData } from './workspace-sources';
 
@@ -59,9 +59,8 @@ export const reportsNotLoaded: { doc_id: string; title: string; message: string 
  * The added reports with current figures: a report whose figures cannot be derived is left out of this load
  * (reported, and kept in storage, so nothing is lost); refreshed caches are written back, best effort.
  */
-async function currentReports(): Promise<StoredReport[]> {
+async function currentReports(kept: readonly StoredReport[]): Promise<StoredReport[]> {
   reportsNotLoaded.length = 0;
-  const kept = await loadStoredReports().catch(() => [] as StoredReport[]);
   const out: StoredReport[] = [];
   const refreshed: StoredReport[] = [];
   for (const report of kept) {
@@ -77,24 +76,29 @@ async function currentReports(): Promise<StoredReport[]> {
   return out;
 }
 
+/** The kept workspace, or nothing kept when storage cannot be read (then no version: `stamp` stays unset). */
+const readKept = (): Promise<KeptWorkspace | null> => loadKeptWorkspace().catch(() => null);
+
 let sources: Promise<TableSources> | null = null;
 
-/** The workspace's tables as CSV texts, composed once per load (see {@link forgetWorkspaceSources}). */
+/**
+ * The workspace's tables as CSV texts, composed once per load (see {@link forgetWorkspaceSources}). They carry
+ * the workspace's stamp only when they hold all of what is kept under it: a load that could not read storage,
+ * or left a report out, has none, so its answers are never kept as that version's.
+ */
 export function loadWorkspaceSources(): Promise<TableSources> {
-  // The version is read before the reports: a change made while they are read makes the stamp older than the
-  // data, so their answers are never kept as an older version's.
-  sources ??= loadWorkspaceVersion().catch(() => null).then((version) => Promise.all([
-    loadShipped(), currentReports(), loadHiddenReports().catch(() => [] as string[]),
-  ]).then(
-    ([data, reports, hidden]) => ({
+  sources ??= Promise.all([loadShipped(), readKept()]).then(async ([data, kept]) => {
+    const reports = await currentReports(kept?.reports ?? []);
+    const hidden = kept?.hidden ?? [];
+    const whole = kept !== null && reportsNotLoaded.length === 0;
+    return {
       ...composeTableSources(data, reports, hidden), imports: loadStoredImports,
-      stamp: currentStamp(version, reports.length + reportsNotLoaded.length, hidden.length) ?? undefined,
-    }),
-    (error: unknown) => {
-      sources = null;
-      throw error;
-    },
-  ));
+      stamp: (whole ? currentStamp(kept.version, reports.length, hidden.length) : null) ?? undefined,
+    };
+  }).catch((error: unknown) => {
+    sources = null;
+    throw error;
+  });
   return sources;
 }
 

@@ -9,7 +9,7 @@ import { dehydrate, type DehydratedState, type Query, type QueryClient } from '@
 import shippedAnswersUrl from 'virtual:shipped-answers';
 import { whenIdle } from '../lib/idle';
 import { STORES, transact } from './app-db';
-import { countStoredReports, loadHiddenReports, loadWorkspaceVersion } from './reports-store';
+import { HIDDEN_KEY, WORKSPACE_VERSION_KEY } from './reports-store';
 
 /** The build: the app's code and shipped data (see scripts/extractor-hash.ts). */
 export const BUILD_ID = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'unknown';
@@ -60,11 +60,20 @@ function rowsOf(data: unknown): number | null {
  */
 export async function loadSnapshot(shipped: string | null = shippedAnswersUrl): Promise<QuerySnapshot | null> {
   try {
-    const [version, kept, hidden, snapshot] = await Promise.all([
-      loadWorkspaceVersion(), countStoredReports(), loadHiddenReports(),
-      transact(STORES.settings, 'readonly', (tx) => tx.objectStore(STORES.settings).get(SNAPSHOT_KEY) as IDBRequest<QuerySnapshot | undefined>),
-    ]);
-    const stamp = currentStamp(version, kept, hidden.length);
+    // One transaction: the version, what is kept and the answers agree.
+    let version: IDBRequest<unknown> | undefined;
+    let hidden: IDBRequest<unknown> | undefined;
+    let kept: IDBRequest<number> | undefined;
+    const snapshot = await transact([STORES.settings, STORES.reports], 'readonly', (tx) => {
+      version = tx.objectStore(STORES.settings).get(WORKSPACE_VERSION_KEY);
+      hidden = tx.objectStore(STORES.settings).get(HIDDEN_KEY);
+      kept = tx.objectStore(STORES.reports).count();
+      return tx.objectStore(STORES.settings).get(SNAPSHOT_KEY) as IDBRequest<QuerySnapshot | undefined>;
+    });
+    const hiddenIds = hidden?.result;
+    const stamp = currentStamp(
+      typeof version?.result === 'number' ? version.result : null, kept?.result ?? 0, Array.isArray(hiddenIds) ? hiddenIds.length : 0,
+    );
     if (stamp === null) return null;
     if (snapshot?.stamp === stamp) return snapshot;
     // A first visit: the build's own answers for its own reports (scripts/shipped-answers.ts).
@@ -115,4 +124,36 @@ export function keepSnapshots(client: QueryClient, loaded: () => { stamp: string
     clearTimeout(timer);
     unsubscribe();
   };
+}
+
+/** What {@link settleKept} needs of the engine host. */
+interface LoadingHost {
+  subscribe(listener: () => void): () => void;
+  getStatus(): { phase: string };
+  loadedWorkspace(): { stamp: string | null };
+}
+
+/**
+ * Once the engine has first loaded its tables (after a retry, if its start failed), the kept answers drawn
+ * meanwhile are settled: of the version it loaded (another tab may have changed the workspace since they were
+ * read), they count as the engine's and are kept again; of another, they are all asked of the engine again.
+ */
+export function settleKept(client: QueryClient, kept: QuerySnapshot, host: LoadingHost): void {
+  let unsubscribe: (() => void) | null = null;
+  const check = () => {
+    if (host.getStatus().phase !== 'ready') return;
+    unsubscribe?.();
+    unsubscribe = () => {};
+    if (host.loadedWorkspace().stamp !== kept.stamp) {
+      void client.invalidateQueries();
+      return;
+    }
+    for (const answer of kept.state.queries) {
+      const query = client.getQueryCache().get(answer.queryHash);
+      // Still the kept answer (not one the engine has given since): now of the loaded version.
+      if (query?.state.dataUpdatedAt === answer.state.dataUpdatedAt) client.setQueryData(query.queryKey, query.state.data);
+    }
+  };
+  unsubscribe = host.subscribe(check);
+  check();
 }

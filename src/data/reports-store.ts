@@ -14,7 +14,7 @@ export interface StoredReport extends WorkspaceReport {
 /** The build's extractor (figures cached under another are derived again). */
 export const EXTRACTOR = typeof __EXTRACTOR_HASH__ === 'string' ? __EXTRACTOR_HASH__ : 'unknown';
 
-const HIDDEN_KEY = 'hidden';
+export const HIDDEN_KEY = 'hidden';
 /** A counter every change to the workspace's reports or hidden list raises, in the change's own transaction. */
 export const WORKSPACE_VERSION_KEY = 'workspace-version';
 
@@ -36,10 +36,29 @@ export async function loadWorkspaceVersion(): Promise<number | null> {
   return typeof version === 'number' ? version : null;
 }
 
-/** How many reports are kept (whether or not they can be loaded). */
-export async function countStoredReports(): Promise<number> {
-  return transact(STORES.reports, 'readonly', (tx) => tx.objectStore(STORES.reports).count());
+/** What is kept of the workspace, read in one transaction: its version, reports and hidden list agree. */
+export interface KeptWorkspace {
+  version: number | null;
+  reports: StoredReport[];
+  hidden: string[];
 }
+
+export async function loadKeptWorkspace(): Promise<KeptWorkspace> {
+  let version: IDBRequest<unknown> | undefined;
+  let hidden: IDBRequest<unknown> | undefined;
+  const reports = await transact([STORES.reports, STORES.settings], 'readonly', (tx) => {
+    version = tx.objectStore(STORES.settings).get(WORKSPACE_VERSION_KEY);
+    hidden = tx.objectStore(STORES.settings).get(HIDDEN_KEY);
+    return tx.objectStore(STORES.reports).getAll() as IDBRequest<StoredReport[]>;
+  });
+  const hiddenIds = hidden?.result;
+  return {
+    version: typeof version?.result === 'number' ? version.result : null,
+    reports: reports.sort((a, b) => a.added_at.localeCompare(b.added_at) || a.doc_id.localeCompare(b.doc_id)),
+    hidden: Array.isArray(hiddenIds) ? hiddenIds.filter((h): h is string => typeof h === 'string') : [],
+  };
+}
+
 
 /** Every kept report, in the order they were added. */
 export async function loadStoredReports(): Promise<StoredReport[]> {

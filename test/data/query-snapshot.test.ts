@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
-import { QueryClient } from '@tanstack/react-query';
+import { dehydrate, hydrate, QueryClient } from '@tanstack/react-query';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { STORES, transact } from '../../src/data/app-db';
-import { answersToKeep, keepSnapshots, loadSnapshot, workspaceStamp } from '../../src/data/query-snapshot';
+import { answersToKeep, keepSnapshots, loadSnapshot, settleKept, workspaceStamp } from '../../src/data/query-snapshot';
 import { deleteStoredReport, loadWorkspaceVersion, storeHiddenReports } from '../../src/data/reports-store';
 
 const clearSettings = () => transact(STORES.settings, 'readwrite', (tx) => tx.objectStore(STORES.settings).clear());
@@ -56,5 +56,50 @@ describe('answers kept between visits', () => {
     client.setQueryData(['figures', 'all'], Array.from({ length: 6_000 }, (_, i) => ({ id: i })));
     client.setQueryData(['top-figures', 'few'], { figures: [{ id: 1 }], total: 1, unitTotals: {} });
     expect(answersToKeep(client, 0).map((q) => q.queryKey[0])).toEqual(['top-figures']);
+  });
+
+  describe('once the engine has loaded', () => {
+    /** A host whose status the test moves; it loaded `stamp`. */
+    const fakeHost = (stamp: string | null) => {
+      const listeners = new Set<() => void>();
+      let phase = 'starting';
+      return {
+        subscribe: (l: () => void) => (listeners.add(l), () => void listeners.delete(l)),
+        getStatus: () => ({ phase }),
+        loadedWorkspace: () => ({ stamp }),
+        become(next: string) {
+          phase = next;
+          for (const l of [...listeners]) l();
+        },
+      };
+    };
+    const keptAnswers = () => {
+      const before = new QueryClient();
+      before.setQueryData(['documents'], [{ doc_id: 'a' }], { updatedAt: 1_000 });
+      return { stamp: workspaceStamp(3), state: dehydrate(before) };
+    };
+
+    it('keeps the answers drawn meanwhile again when it loaded their version (after a failed start, too)', () => {
+      const client = new QueryClient();
+      const kept = keptAnswers();
+      hydrate(client, kept.state);
+      const host = fakeHost(workspaceStamp(3));
+      const since = Date.now();
+      settleKept(client, kept, host);
+      host.become('error');
+      expect(answersToKeep(client, since)).toEqual([]);
+      host.become('ready');
+      expect(answersToKeep(client, since).map((q) => q.queryKey)).toEqual([['documents']]);
+    });
+
+    it('asks the engine again when it loaded another version', () => {
+      const client = new QueryClient();
+      const kept = keptAnswers();
+      hydrate(client, kept.state);
+      const host = fakeHost(workspaceStamp(4));
+      settleKept(client, kept, host);
+      host.become('ready');
+      expect(client.getQueryCache().find({ queryKey: ['documents'] })?.state.isInvalidated).toBe(true);
+    });
   });
 });

@@ -9,6 +9,9 @@ export interface UnitGroup {
   total: number;
 }
 
+/** Text order by code units, as the engine sorts ids (not the locale's). */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Splits figures into one group per base unit — only comparable figures share an axis — keeping the
  * largest `limit` of each. `totals` gives how many each unit holds when `figures` are only the largest of a
@@ -26,6 +29,7 @@ export function splitByUnit(figures: readonly FigureRecord[], limit: number, tot
     .map(([baseUnit, all]) => ({
       baseUnit,
       total: Math.max(all.length, totals?.[baseUnit] ?? 0),
-      figures: [...all].sort((a, b) => b.value_base - a.value_base || a.start - b.start).slice(0, limit),
+      // As the engine ranks them: value, then report, then place in the text.
+      figures: [...all].sort((a, b) => b.value_base - a.value_base || byText(a.doc_id, b.doc_id) || a.start - b.start).slice(0, limit),
     }));
 }
