@@ -1,7 +1,7 @@
 /**
  * The answers the overview draws for the shipped workspace (the build's reports, nothing added or hidden),
  * computed while the app is built by the app's own queries on DuckDB's Node build of the same engine, and
- * emitted as an asset of the build (`virtual:shipped-answers` gives its URL, or null outside a build). A first
+ * emitted as an asset of the build by scripts/shipped-answers-plugin.ts. A first
  * visit draws its first chart from them while the browser's engine starts (see src/data/query-snapshot.ts):
  * they are answers of this build over this workspace, so the engine's own answers are the same.
  */
@@ -9,9 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
 import { dehydrate, QueryClient, type DehydratedState } from '@tanstack/react-query';
-import type { Plugin } from 'vite';
 import { composeTableSources } from '../src/data/workspace-sources';
-// Narrow imports: the config's bundle must not reach the browser engine's modules (their `?url` assets).
+// Narrow imports: nothing of the browser engine's modules (their `?url` assets) is needed here.
 import type { Engine } from '../src/db/engine';
 import { toRows, type ArrowTableLike } from '../src/db/rows';
 import { loadTables } from '../src/db/tables';
@@ -20,8 +19,6 @@ import { figuresOptions, reportFiguresParams } from '../src/queries/figures-quer
 import type { QueryRunner } from '../src/queries/run';
 import { inlineParams } from '../src/sql';
 import { duckdbDist } from './duckdb-link-patch';
-
-const VIRTUAL = 'virtual:shipped-answers';
 
 /** DuckDB's Node build, opened as the browser opens it, as an {@link Engine}. */
 async function nodeEngine(): Promise<Engine> {
@@ -69,29 +66,10 @@ export async function computeShippedAnswers(root: string): Promise<DehydratedSta
     const client = new QueryClient();
     const documents = await client.fetchQuery(documentsOptions(runner));
     for (const document of documents) await client.fetchQuery(figuresOptions(runner, reportFiguresParams(document.doc_id)));
-    return dehydrate(client);
+    // Timeless, so that one source always builds the same file: the app treats them as drawn before any visit.
+    const state = dehydrate(client);
+    return { ...state, queries: state.queries.map((q) => ({ ...q, dehydratedAt: 0, state: { ...q.state, dataUpdatedAt: 0 } })) };
   } finally {
     await engine.close?.();
   }
-}
-
-/** Emits the shipped answers with the build; in the dev server and in tests the module says there are none. */
-export function shippedAnswers(): Plugin {
-  let build = false;
-  let root = process.cwd();
-  return {
-    name: 'figures-board-shipped-answers',
-    configResolved(config) {
-      build = config.command === 'build' && !process.env.VITEST;
-      root = config.root;
-    },
-    resolveId: (id) => (id === VIRTUAL ? `\0${VIRTUAL}` : null),
-    async load(id) {
-      if (id !== `\0${VIRTUAL}`) return null;
-      if (!build) return 'export default null;';
-      const state = await computeShippedAnswers(root);
-      const ref = this.emitFile({ type: 'asset', name: 'shipped-answers.json', source: JSON.stringify(state) });
-      return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
-    },
-  };
 }

@@ -115,7 +115,12 @@ async function start(chromium: string, baseUrl: string, profile: string, reports
     const [firstChartDrawnMs, duckdbReadyMs] = await Promise.all([
       waitForMark(browser.page, FIRST_DRAWN_MARK, 180_000),
       waitForMark(browser.page, DUCKDB_READY_MARK, 180_000),
-    ]);
+    ]).catch(async (error: unknown) => {
+      // Say what the page showed: a start that never comes is a result to read, not only a timeout.
+      const status = await browser.page.locator('.engine-status').textContent().catch(() => null);
+      const marks = await browser.page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name)).catch(() => []);
+      throw new Error(`The workspace's start did not finish: status “${status}”, marks ${marks.join(', ')}; ${browser.problems.join('; ')}`, { cause: error });
+    });
     const firstChartMs = await waitForMark(browser.page, FIRST_CHART_MARK, 5_000).catch(() => null);
     const status = await browser.page.locator('.engine-status').textContent();
     if (!status?.includes(`${reports + 1} 份报告`)) throw new Error(`The workspace did not load whole: “${status}”`);

@@ -56,6 +56,7 @@ export const zh = {
     heading: '报告要点',
     noReports: '工作区中没有显示的报告。添加一份报告，或在“报告”中重新显示内置报告。',
     otherReports: '工作区中的其他报告：',
+    allReports: (n: number) => `全部 ${n} 份报告…`,
     firstSteps: '从这里开始',
     stepCompare: '对比：按主体、类别比较数字 →',
     stepPivot: '透视：按任意两个维度切片汇总 →',

@@ -54,6 +54,9 @@ export function OverviewView({ docId, onPickReport, onGo, ...props }: OverviewPr
   );
 }
 
+/** How many other reports the intro names (a workspace of hundreds is listed in the 报告 view). */
+const OTHERS_LISTED = 6;
+
 /** Names the report, links its source, and says what to do first. */
 function OverviewIntro({ report, others, onPickReport, onGo }: {
   report: DocumentRow; others: DocumentRow[]; onPickReport: (docId: string) => void; onGo: OverviewProps['onGo'];
@@ -69,9 +72,12 @@ function OverviewIntro({ report, others, onPickReport, onGo }: {
         {others.length > 0 && (
           <p className="other-reports">
             <span className="muted">{t.overview.otherReports}</span>
-            {others.map((d) => (
+            {others.slice(0, OTHERS_LISTED).map((d) => (
               <button key={d.doc_id} type="button" className="link" onClick={() => onPickReport(d.doc_id)}>{d.title}</button>
             ))}
+            {others.length > OTHERS_LISTED && (
+              <button type="button" className="link" onClick={() => onGo('reports')}>{t.overview.allReports(others.length + 1)}</button>
+            )}
           </p>
         )}
       </div>
