@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { duckdbWorkerPatch } from './scripts/duckdb-link-patch.ts';
 import { buildHash, extractorHash } from './scripts/extractor-hash.ts';
-import { shippedAnswers } from './scripts/shipped-answers.ts';
+import { shippedAnswers } from './scripts/shipped-answers-plugin.ts';
 
 /**
  * The policy every built page is served with. DuckDB-WASM needs 'wasm-unsafe-eval' to compile its module and

@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { runnerImport, type Plugin } from 'vite';
+import type { computeShippedAnswers } from './shipped-answers';
 
 const VIRTUAL = 'virtual:shipped-answers';
 
@@ -21,7 +22,7 @@ export function shippedAnswers(): Plugin {
     async load(id) {
       if (id !== `\0${VIRTUAL}`) return null;
       if (!build) return 'export default null;';
-      const { module } = await runnerImport<typeof import('./shipped-answers')>(
+      const { module } = await runnerImport<{ computeShippedAnswers: typeof computeShippedAnswers }>(
         fileURLToPath(new URL('./shipped-answers.ts', import.meta.url)), { configFile: false, root, logLevel: 'warn' },
       );
       const state = await module.computeShippedAnswers(root);
