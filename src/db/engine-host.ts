@@ -179,30 +179,26 @@ export class EngineHost {
    * Loads the workspace's tables again (after a report was added, removed or hidden), one reload at a time;
    * the analyst's own tables stay. A failed reload leaves the loaded tables as they were.
    */
-  reload = (): Promise<void> => {
-    const next = this.reloading.catch(() => undefined).then(async () => {
-      const db = await this.start();
-      const before = this.status;
-      const startedMs = before.phase === 'ready' ? before.startedMs : 0;
-      this.setStatus({ phase: 'reloading', loaded: before.phase === 'ready' ? before.loaded : null });
-      this.loaded = { stamp: null, since: Number.POSITIVE_INFINITY };
-      try {
-        const sources = await this.loadSources();
-        await reloadTables(db, sources);
-        this.loaded = { stamp: sources.stamp ?? null, since: Date.now() };
-      } finally {
-        this.setStatus({ phase: 'ready', startedMs, loaded: await countLoaded(db) });
-      }
-    });
-    this.reloading = next;
-    return next;
-  };
+  reload = (): Promise<void> => this.change(async (db) => {
+    const sources = await this.loadSources();
+    await reloadTables(db, sources);
+    return sources.stamp;
+  });
 
   /**
    * Adds one report to the loaded workspace (or replaces its earlier version there) without loading the others
    * again; queued after any reload. A failure leaves the tables as they were.
    */
-  append = (rows: ReportRows): Promise<void> => {
+  append = (rows: ReportRows): Promise<void> => this.change(async (db) => {
+    await appendReport(db, rows);
+    return rows.stamp;
+  });
+
+  /**
+   * Changes the loaded tables, one change at a time: the status says so meanwhile, and no workspace version is
+   * claimed until `work` has put the tables of the version it returns in place.
+   */
+  private change(work: (db: Engine) => Promise<string | undefined>): Promise<void> {
     const next = this.reloading.catch(() => undefined).then(async () => {
       const db = await this.start();
       const before = this.status;
@@ -210,15 +206,15 @@ export class EngineHost {
       this.setStatus({ phase: 'reloading', loaded: before.phase === 'ready' ? before.loaded : null });
       this.loaded = { stamp: null, since: Number.POSITIVE_INFINITY };
       try {
-        await appendReport(db, rows);
-        this.loaded = { stamp: rows.stamp ?? null, since: Date.now() };
+        const stamp = await work(db);
+        this.loaded = { stamp: stamp ?? null, since: Date.now() };
       } finally {
         this.setStatus({ phase: 'ready', startedMs, loaded: await countLoaded(db) });
       }
     });
     this.reloading = next;
     return next;
-  };
+  }
 
   /** Forgets a failed start so the next query starts the engine again. */
   retry = (): void => {
