@@ -1,3 +1,8 @@
+/** A number of characters in 万字 (1 234 567 → 123.5 万字). */
+const wanChars = (chars: number): string => `${(chars / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 1 })} 万字`;
+/** A number of bytes in MB, one decimal (20 971 520 → 20.0 MB). */
+const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 /** Every user-facing string of the app, in Chinese. An English dictionary with the same keys can follow. */
 export const zh = {
   appTitle: '数据看板',
@@ -348,6 +353,13 @@ export const zh = {
       decoded: (name: string, encoding: string) => `已读取 ${name}（${encoding}）`,
       empty: '请粘贴报告正文或选择文件',
       same: (title: string) => `这份正文已在工作区中：“${title}”。可在列表中审阅或替换它。`,
+      sameAsk: (title: string) => `这份正文已在工作区中：“${title}”。\n要打开它审阅吗？（取消则留在这里）`,
+      noDigits: '正文里没有任何数字，没有可提取的内容。',
+      tooLarge: (chars: number, bytes: number, limit: number) =>
+        `正文有 ${wanChars(chars)}（${megabytes(bytes)}），超过可提取的上限 ${wanChars(limit)}。请只保留报告本身，或把它分成几份分别添加。`,
+      /** A plain-text file refused before it is read: larger than `limit` bytes, which could not hold `textLimit` characters. */
+      fileTooLarge: (name: string, bytes: number, limit: number, textLimit: number) =>
+        `${name} 有 ${megabytes(bytes)}，超过上限：正文最多 ${wanChars(textLimit)}，文本文件最大 ${megabytes(limit)}。请只保留报告本身，或把它分成几份分别添加。`,
     },
     meta: {
       title: '标题', publisher: '发布机关', place: '地区', published: '发布日期', genre: '类型', url: '原文网址',
@@ -356,7 +368,11 @@ export const zh = {
       guessed: '已根据正文预填，请核对。',
     },
     review: {
-      extracting: '正在提取数字…',
+      extractProgress: (percent: number) => `正在提取：${percent}%`,
+      cancelExtraction: '取消提取',
+      saveProgress: (percent: number) => `正在保存：${percent}%`,
+      /** Saved; the views are being loaded with the report's figures. */
+      loading: '已保存，正在载入各视图…',
       found: (n: number) => `找到 ${n} 个数字`,
       excludedRuns: (n: number) => `${n} 处数字串按规则排除`,
       unaccounted: (n: number) => `${n} 处数字串未能归类（请核对，不影响保存）`,
@@ -382,12 +398,19 @@ export const zh = {
       restored: (digits: string) => `已恢复 ${digits}（之前被排除）`,
       addedNumber: (digits: string) => `已加入 ${digits}，正在重新提取…`,
       noUnit: (digits: string) => `${digits} 后没有可识别的单位（如 个、家、亿元、%），不能作为数字加入`,
+      addedBare: (digits: string) => `已加入 ${digits}（后面没有单位，按个数计），正在重新提取…`,
+      noFigures: '这份正文里没有找到数字（数字后面要有单位，如 5亿元、12个、3.5%）。可以在全文中选中规则漏掉的数字加入；没有数字的报告不能保存。',
+      nothingKept: '所有数字都已排除，没有可保存的数字。',
+      sameOnSave: (title: string) => `同一份正文已作为“${title}”保存在工作区中（可能是在另一个标签页中），这份未保存。可在列表中审阅它。`,
+      shownFirst: (shown: number, total: number) => `表中只显示前 ${shown} 个（共 ${total} 个），可用查找缩小范围。`,
+      showMore: (n: number) => `再显示 ${n} 个`,
     },
     back: '上一步',
     next: '下一步',
     extract: '提取数字',
     cancel: '放弃',
     confirmCancel: '放弃这份报告的添加？已粘贴的正文和更正将被丢弃。',
+    draftNotKept: (message: string) => `草稿未能保存到浏览器：${message.replace(/[。.]$/, '')}。刷新或关闭页面会丢失尚未保存的修改。`,
     picker: '报告',
     pickerAll: (n: number) => `全部 ${n} 份报告`,
     pickerSome: (n: number) => `${n} 份报告`,

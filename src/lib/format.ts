@@ -20,6 +20,13 @@ const UNIT_SUFFIX: Record<string, string> = {
   year: '年', month: '个月', day: '天', hour: '小时', minute: '分钟',
 };
 
+/**
+ * How a bare count reads: a number written with no unit after it, which a reviewer added from the text (base unit
+ * `count`), counted as 个 as the review says when it adds one (按个数计). Kept out of {@link UNIT_SUFFIX}, whose
+ * units are not counts: a bare count is scaled and ordered as the counts are.
+ */
+const BARE_COUNT_SUFFIX = '个';
+
 /** Base units whose values can be shown in 万/亿, besides counts. */
 const SCALABLE = new Set(['CNY', 'USD', 'm2', 'person', 'person_time', 'mu', 't', 'm', 'm3', 'kW', 'kWh', 'TEU']);
 /** Base units that are not counts of things (everything else is a measure word: 家, 个, 项 …). */
@@ -55,9 +62,9 @@ const NONE: DisplayScale = { divisor: 1, prefix: '' };
 const WAN: DisplayScale = { divisor: 1e4, prefix: '万' };
 const YI: DisplayScale = { divisor: 1e8, prefix: '亿' };
 
-/** The Chinese label of a base unit, with an optional 万/亿 prefix (`CNY`, 亿 → 亿元). */
+/** The Chinese label of a base unit, with an optional 万/亿 prefix (`CNY`, 亿 → 亿元; `count` → 个). */
 export function unitLabel(baseUnit: string, scale: DisplayScale = NONE): string {
-  const suffix = UNIT_SUFFIX[baseUnit] ?? baseUnit;
+  const suffix = UNIT_SUFFIX[baseUnit] ?? (baseUnit === 'count' ? BARE_COUNT_SUFFIX : baseUnit);
   return `${scale.prefix}${suffix}`;
 }
 

@@ -48,6 +48,19 @@ async function goto(path: string): Promise<void> {
   await engineReady(s.page);
 }
 
+/** Adds the number at [from, to) of the text under review as a figure: selected in the full text, then added. */
+async function addFromFullText(from: number, to: number): Promise<void> {
+  await s.page.getByText('全文：选择遗漏的数字').click();
+  await s.page.getByTestId('full-text').evaluate((box, [start, end]) => {
+    const range = document.createRange();
+    range.setStart(box.firstChild!, start!);
+    range.setEnd(box.firstChild!, end!);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+  }, [from, to]);
+  await s.page.getByRole('button', { name: '加入选中的数字' }).click();
+}
+
 describe('a workspace of reports in Chromium', () => {
   let docId = '';
   let addedFigures = 0;
@@ -91,16 +104,8 @@ describe('a workspace of reports in Chromium', () => {
     expect(await reviewRows().nth(1).getByLabel('指标').inputValue()).toBe('地区生产总值增速（复核）');
 
     // A number the rules left out (二、2024年主要目标: a year in a heading) is added by selecting it in the text.
-    await s.page.getByText('全文：选择遗漏的数字').click();
     const at = FIXTURE.indexOf('2024年主要目标');
-    await s.page.getByTestId('full-text').evaluate((box, [from, to]) => {
-      const range = document.createRange();
-      range.setStart(box.firstChild!, from!);
-      range.setEnd(box.firstChild!, to!);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-    }, [at, at + 5]);
-    await s.page.getByRole('button', { name: '加入选中的数字' }).click();
+    await addFromFullText(at, at + 5);
     await expect.poll(() => reviewRows().count(), { timeout: 20_000 }).toBe(found + 1);
     expect(await s.page.locator(`[data-testid="review-table"] tr[data-start="${at}"] td.num`).first().textContent()).toBe('2024年');
 
@@ -257,16 +262,9 @@ describe('a workspace of reports in Chromium', () => {
     expect(await alertText()).toContain('这份正文里没有找到数字');
     expect(await s.page.getByRole('button', { name: '保存到工作区' }).isDisabled()).toBe(true);
 
-    await s.page.getByText('全文：选择遗漏的数字').click();
     const at = text.indexOf('92.5');
-    await s.page.getByTestId('full-text').evaluate((box, [from, to]) => {
-      const range = document.createRange();
-      range.setStart(box.firstChild!, from!);
-      range.setEnd(box.firstChild!, to!);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-    }, [at, at + 4]);
-    await s.page.getByRole('button', { name: '加入选中的数字' }).click();
+    await addFromFullText(at, at + 4);
+    expect(await s.page.locator('.full-text [role="status"]').textContent()).toBe('已加入 92.5（后面没有单位，按个数计），正在重新提取…');
     await expect.poll(() => reviewRows().count()).toBe(1);
     expect(await reviewRows().first().locator('td.num').first().textContent()).toBe('92.5');
     expect(await s.page.getByRole('button', { name: '保存到工作区' }).isDisabled()).toBe(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  chooseScale, formatAsWritten, formatNonZero, formatQuantity, formatScaled, scaled, unitLabel,
+  chooseScale, compareUnits, formatAsWritten, formatNonZero, formatQuantity, formatScaled, isCountUnit, scaled, unitLabel,
 } from '../../src/lib/format';
 
 describe('Chinese number formatting', () => {
@@ -17,6 +17,19 @@ describe('Chinese number formatting', () => {
     expect(formatQuantity(5137, '个')).toBe('5,137个');
     expect(formatQuantity(900, '家')).toBe('900家');
     expect(formatQuantity(25000, 'person')).toBe('25,000人');
+  });
+
+  it('labels a bare count (a number added with no unit after it) as 个, and scales and orders it as a count', () => {
+    expect(unitLabel('count')).toBe('个');
+    expect(formatQuantity(92.5, 'count')).toBe('92.5个');
+    // Whole below 1亿, like every count; in 亿 above.
+    expect(formatQuantity(25000, 'count')).toBe('25,000个');
+    expect(unitLabel('count', chooseScale([3e8, 12], 'count'))).toBe('亿个');
+    expect(formatScaled(12, 'count', chooseScale([3e8], 'count'))).toBe('0.00000012亿个');
+    expect(isCountUnit('count')).toBe(true);
+    expect(['percent', 'count', 'CNY', 'mu'].sort(compareUnits)).toEqual(['CNY', 'count', 'mu', 'percent']);
+    // As the report writes it, a bare count has no unit: only the axis and the base value name one.
+    expect(formatAsWritten({ value: 92.5, unit: '', qualifier: '' })).toBe('92.5');
   });
 
   it('names the units other genres of report use', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reportMessages } from '../../src/views/reports/report-messages';
+import { t } from '../../src/i18n/zh';
 import { reviewExtraction } from '../../src/workspace/review-extract';
 import { MAX_FILE_BYTES, MAX_TEXT_CHARS, textProblem, utf8Length } from '../../src/workspace/source-check';
 import { ROOT } from './helpers';
@@ -37,7 +37,7 @@ describe('what text can be added', () => {
     const problem = textProblem(text);
     expect(problem).toEqual({ reason: 'too_large', chars: text.length, bytes: new TextEncoder().encode(text).length, limit: MAX_TEXT_CHARS });
     const wan = (text.length / 10_000).toFixed(1);
-    expect(problem?.reason === 'too_large' && reportMessages.source.tooLarge(problem.chars, problem.bytes, problem.limit))
+    expect(problem?.reason === 'too_large' && t.reports.source.tooLarge(problem.chars, problem.bytes, problem.limit))
       .toBe(`正文有 ${wan} 万字（20.0 MB），超过可提取的上限 100 万字。请只保留报告本身，或把它分成几份分别添加。`);
   });
 
@@ -52,7 +52,7 @@ describe('what text can be added', () => {
     expect(new TextDecoder('gb18030').decode(widest)).toHaveLength(MAX_TEXT_CHARS);
     expect(widest.length).toBeLessThanOrEqual(MAX_FILE_BYTES);
     expect(20 * 1024 * 1024).toBeGreaterThan(MAX_FILE_BYTES);
-    expect(reportMessages.source.fileTooLarge('huge.txt', 20 * 1024 * 1024, MAX_FILE_BYTES))
+    expect(t.reports.source.fileTooLarge('huge.txt', 20 * 1024 * 1024, MAX_FILE_BYTES, MAX_TEXT_CHARS))
       .toBe('huge.txt 有 20.0 MB，超过上限：正文最多 100 万字，文本文件最大 3.8 MB。请只保留报告本身，或把它分成几份分别添加。');
   });
 

@@ -5,9 +5,8 @@ import { t } from '../../i18n/zh';
 import {
   decodeReportBytes, DecodeError, GENRES, guessMetadata, REQUIRED_META, TEXT_ENCODINGS, type ReportMeta, type TextEncodingName,
 } from '../../workspace';
-import { MAX_FILE_BYTES, textProblem, type TextProblem } from '../../workspace/source-check';
+import { MAX_FILE_BYTES, MAX_TEXT_CHARS, textProblem, type TextProblem } from '../../workspace/source-check';
 import { ErrorBox } from '../shared/QueryState';
-import { reportMessages as m } from './report-messages';
 import { ReviewStep } from './ReviewStep';
 import { reviseDraft } from './revise-draft';
 
@@ -72,7 +71,7 @@ function SourceStep({ draft, onChange }: Pick<AddReportProps, 'draft' | 'onChang
     const format = documentFormat(file.name, file.type);
     // What cannot be a report's text is refused before it is read: an image, a spreadsheet, a text file too large.
     const refused = unsupportedFile(file.name, file.type)
-      ?? (!format && file.size > MAX_FILE_BYTES ? new Error(m.source.fileTooLarge(file.name, file.size, MAX_FILE_BYTES)) : null);
+      ?? (!format && file.size > MAX_FILE_BYTES ? new Error(t.reports.source.fileTooLarge(file.name, file.size, MAX_FILE_BYTES, MAX_TEXT_CHARS)) : null);
     if (refused) {
       setStatus('');
       setBytes(null);
@@ -106,7 +105,7 @@ function SourceStep({ draft, onChange }: Pick<AddReportProps, 'draft' | 'onChang
     // The same text kept already (same SHA-256) is not added twice: the analyst may open the kept one instead.
     const same = await findSameText(text).catch(() => null);
     if (same && same.doc_id !== draft.replaces) {
-      if (window.confirm(m.source.sameAsk(same.title))) onChange(reviseDraft(same, 'review'));
+      if (window.confirm(t.reports.source.sameAsk(same.title))) onChange(reviseDraft(same, 'review'));
       else setError(new Error(t.reports.source.same(same.title)));
       return;
     }
@@ -169,9 +168,9 @@ function problemMessage(problem: TextProblem): string {
     case 'empty':
       return t.reports.source.empty;
     case 'no_digits':
-      return m.source.noDigits;
+      return t.reports.source.noDigits;
     case 'too_large':
-      return m.source.tooLarge(problem.chars, problem.bytes, problem.limit);
+      return t.reports.source.tooLarge(problem.chars, problem.bytes, problem.limit);
   }
 }
 

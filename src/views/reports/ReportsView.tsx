@@ -11,7 +11,6 @@ import { workspaceDocumentsOptions, type WorkspaceDocument } from '../../queries
 import { ErrorBox, Loading, QueryState } from '../shared/QueryState';
 import { AddReport } from './AddReport';
 import { useAppEngine, useRunner } from '../../app/engine-context';
-import { reportMessages as m } from './report-messages';
 import { reviseDraft } from './revise-draft';
 
 const draftKey = ['report-draft'] as const;
@@ -28,7 +27,7 @@ export function ReportsView() {
     queryClient.setQueryData(draftKey, next);
     storeDraft(next).then(
       () => setDraftError(null),
-      (e: unknown) => setDraftError(new Error(m.draftNotKept(e instanceof Error ? e.message : String(e)), { cause: e })),
+      (e: unknown) => setDraftError(new Error(t.reports.draftNotKept(e instanceof Error ? e.message : String(e)), { cause: e })),
     );
   };
 

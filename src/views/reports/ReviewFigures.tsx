@@ -5,7 +5,6 @@ import { dimensionValueLabel, t } from '../../i18n/zh';
 import { formatAsWritten } from '../../lib/format';
 import type { Correction } from '../../workspace';
 import type { ReviewExtraction } from '../../workspace/review-extract';
-import { reportMessages as m } from './report-messages';
 
 const written = (row: FigureRow) => formatAsWritten({ value: Number(row.value), unit: row.unit, qualifier: row.qualifier });
 
@@ -92,7 +91,7 @@ export function ReviewFigures({ text, extraction, corrections, excluded, include
     onChange([...corrections], [...excluded], [...included, number.start]);
     setSelected(number.start);
     const unitAfter = number.status === 'excluded' && number.hasUnit;
-    return setAddNote(unitAfter ? r.addedNumber(digits) : m.review.addedBare(digits));
+    return setAddNote(unitAfter ? r.addedNumber(digits) : r.addedBare(digits));
   };
   const [limit, setLimit] = useState(ROWS_SHOWN);
   const listed = shown.slice(0, limit);
@@ -161,8 +160,8 @@ export function ReviewFigures({ text, extraction, corrections, excluded, include
           </table>
           {listed.length < shown.length && (
             <p className="muted" role="status">
-              {m.review.shownFirst(listed.length, shown.length)}{' '}
-              <button type="button" onClick={() => setLimit(limit + ROWS_SHOWN)}>{m.review.showMore(Math.min(ROWS_SHOWN, shown.length - listed.length))}</button>
+              {t.reports.review.shownFirst(listed.length, shown.length)}{' '}
+              <button type="button" onClick={() => setLimit(limit + ROWS_SHOWN)}>{t.reports.review.showMore(Math.min(ROWS_SHOWN, shown.length - listed.length))}</button>
             </p>
           )}
         </div>

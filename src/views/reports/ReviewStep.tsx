@@ -6,7 +6,6 @@ import { findSameText, reportFromDraft, saveReport } from '../../data/workspace-
 import { t } from '../../i18n/zh';
 import { extractOffThread, figuresOffThread } from '../../workspace/extract-off-thread';
 import { ErrorBox } from '../shared/QueryState';
-import { reportMessages as m } from './report-messages';
 import { ReviewFigures } from './ReviewFigures';
 
 export interface ReviewStepProps {
@@ -40,12 +39,12 @@ export function ReviewStep({ draft, onChange, onDone }: ReviewStepProps) {
 
   if (extraction.isError) return <ErrorBox error={extraction.error} onRetry={() => void extraction.refetch()} />;
   if (!extraction.data) {
-    return <ExtractProgress fraction={progress} label={m.review.extracting} onCancel={() => onChange({ ...draft, step: 'meta' })} />;
+    return <ExtractProgress fraction={progress} label={t.reports.review.extractProgress} onCancel={() => onChange({ ...draft, step: 'meta' })} />;
   }
   const { found } = extraction.data;
   const isFound = (start: number) => found.some((f) => f.start === start);
   const kept = found.length - draft.excluded.filter(isFound).length;
-  const refusal = found.length === 0 ? m.review.noFigures : kept === 0 ? m.review.nothingKept : null;
+  const refusal = found.length === 0 ? t.reports.review.noFigures : kept === 0 ? t.reports.review.nothingKept : null;
 
   const save = async () => {
     setSaving(0);
@@ -54,7 +53,7 @@ export function ReviewStep({ draft, onChange, onDone }: ReviewStepProps) {
       // Exclusions of figures the rules no longer find were dropped from the review: so they are from the report.
       const report = await reportFromDraft({ ...draft, excluded: draft.excluded.filter(isFound) });
       const same = await findSameText(report.text);
-      if (same && same.doc_id !== draft.replaces && same.doc_id !== report.doc_id) throw new Error(m.review.sameOnSave(same.title));
+      if (same && same.doc_id !== draft.replaces && same.doc_id !== report.doc_id) throw new Error(t.reports.review.sameOnSave(same.title));
       const figures = await figuresOffThread(report, { onProgress: setSaving });
       const kept = await saveReport(report, figures.csv);
       setSaving('loading');
@@ -67,14 +66,14 @@ export function ReviewStep({ draft, onChange, onDone }: ReviewStepProps) {
   };
   return (
     <div className="step-body">
-      {extraction.isPlaceholderData && <ExtractProgress fraction={progress} label={m.review.extracting} />}
+      {extraction.isPlaceholderData && <ExtractProgress fraction={progress} label={t.reports.review.extractProgress} />}
       <ReviewFigures text={draft.text} extraction={extraction.data} corrections={draft.corrections} excluded={draft.excluded}
         included={draft.included ?? []} onChange={(corrections, excluded, included) => onChange({ ...draft, corrections, excluded, included })} />
       {refusal && <p className="error-text" role="alert">{refusal}</p>}
       {error !== null && <ErrorBox error={error} />}
-      {typeof saving === 'number' && <ExtractProgress fraction={saving} label={m.review.saving} />}
+      {typeof saving === 'number' && <ExtractProgress fraction={saving} label={t.reports.review.saveProgress} />}
       <div className="step-nav">
-        {saving === 'loading' && <span className="muted" role="status">{m.review.loading}</span>}
+        {saving === 'loading' && <span className="muted" role="status">{t.reports.review.loading}</span>}
         <button type="button" onClick={() => onChange({ ...draft, step: 'meta' })} disabled={saving !== null}>{t.reports.back}</button>
         <button type="button" className="primary" onClick={() => void save()}
           disabled={saving !== null || refusal !== null || extraction.isPlaceholderData}>
@@ -92,7 +91,7 @@ function ExtractProgress({ fraction, label, onCancel }: { fraction: number; labe
     <div className="loading" data-testid="extract-progress">
       <progress value={fraction} max={1} aria-label={text} />
       <span>{text}</span>
-      {onCancel && <button type="button" onClick={onCancel}>{m.review.cancel}</button>}
+      {onCancel && <button type="button" onClick={onCancel}>{t.reports.review.cancelExtraction}</button>}
     </div>
   );
 }
