@@ -11,6 +11,9 @@ import { EngineHost } from './db';
 import { whenIdle } from './lib/idle';
 import './app/app.css';
 
+// The kept answers are asked for first: storage serves requests in order, and the workspace's own read (all of
+// its reports) is far larger.
+const snapshot = Promise.race([loadSnapshot(), new Promise<null>((resolve) => setTimeout(resolve, 500, null))]);
 const host = new EngineHost(loadWorkspaceSources);
 const reloadWorkspace = () => {
   forgetWorkspaceSources();
@@ -50,8 +53,6 @@ if (!root) throw new Error('index.html has no #root element');
 // worker that is still starting is only passed on by the page's own thread, so rendering first would hold the
 // engine's start back by that long: then wait (briefly) until the worker answers.
 // Storage that does not answer within a moment does not hold the first render back.
-const [{ mountApp }, kept] = await Promise.all([
-  import('./app/mount'), Promise.race([loadSnapshot(), new Promise<null>((resolve) => setTimeout(resolve, 500, null))]),
-]);
+const [{ mountApp }, kept] = await Promise.all([import('./app/mount'), snapshot]);
 if (!kept) await host.workerRunningWithin(400);
 mountApp(root, { host, reloadWorkspace, addReport }, kept);

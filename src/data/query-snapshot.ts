@@ -63,16 +63,17 @@ export async function loadSnapshot(shipped: string | null = shippedAnswersUrl): 
     // One transaction: the version, what is kept and the answers agree.
     let version: IDBRequest<unknown> | undefined;
     let hidden: IDBRequest<unknown> | undefined;
-    let kept: IDBRequest<number> | undefined;
+    let anyKept: IDBRequest<IDBValidKey | undefined> | undefined;
     const snapshot = await transact([STORES.settings, STORES.reports], 'readonly', (tx) => {
       version = tx.objectStore(STORES.settings).get(WORKSPACE_VERSION_KEY);
       hidden = tx.objectStore(STORES.settings).get(HIDDEN_KEY);
-      kept = tx.objectStore(STORES.reports).count();
+      // Whether any report is kept, not how many: counting would read every report's record.
+      anyKept = tx.objectStore(STORES.reports).getKey(IDBKeyRange.lowerBound(''));
       return tx.objectStore(STORES.settings).get(SNAPSHOT_KEY) as IDBRequest<QuerySnapshot | undefined>;
     });
     const hiddenIds = hidden?.result;
     const stamp = currentStamp(
-      typeof version?.result === 'number' ? version.result : null, kept?.result ?? 0, Array.isArray(hiddenIds) ? hiddenIds.length : 0,
+      typeof version?.result === 'number' ? version.result : null, anyKept?.result === undefined ? 0 : 1, Array.isArray(hiddenIds) ? hiddenIds.length : 0,
     );
     if (stamp === null) return null;
     if (snapshot?.stamp === stamp) return snapshot;

@@ -33,14 +33,17 @@ export function buildFacetsQuery(filters: FigureFilters): SqlQuery {
   for (const dimension of FACET_DIMENSIONS) otherFilters[dimension] = [];
   const perSet = (pick: (dimension: Dimension) => SqlFragment) =>
     sql`CASE ${join(FACET_DIMENSIONS.map((d) => sql`WHEN GROUPING(${ident(d, DIMENSIONS)}) = 0 THEN ${pick(d)}`), ' ')} END`;
-  // Facts, not mentions: a fact the report states twice counts once.
-  const count = (dimension: Dimension) =>
-    sql`count(DISTINCT fact_id) FILTER (WHERE ${and(FACET_DIMENSIONS.filter((d) => d !== dimension).map(passes))})`;
+  // Facts, not mentions: a fact the report states twice counts once. Only the few repeated facts' rows need a
+  // distinct count; every other row is its fact's one mention.
+  const count = (dimension: Dimension) => {
+    const others = and(FACET_DIMENSIONS.filter((d) => d !== dimension).map(passes));
+    return sql`(count(*) FILTER (WHERE NOT repeated AND ${others}) + count(DISTINCT fact_id) FILTER (WHERE repeated AND ${others}))`;
+  };
   const columns = FACET_DIMENSIONS.map((dimension) => ident(dimension, DIMENSIONS));
   return sql`SELECT dimension, value, count FROM (
       SELECT ${perSet((d) => literal(d))} AS dimension, ${perSet((d) => dimensionText(ident(d, DIMENSIONS)))} AS value,
         (${perSet(count)})::INTEGER AS count
-      FROM (SELECT ${join(columns)}, fact_id, ${join(ownFilters)} FROM ${FIGURES_TABLE} WHERE ${filterCondition(otherFilters)})
+      FROM (SELECT ${join(columns)}, fact_id, repeated, ${join(ownFilters)} FROM ${FIGURES_TABLE} WHERE ${filterCondition(otherFilters)})
       GROUP BY GROUPING SETS (${join(columns.map((c) => sql`(${c})`))})
     ) WHERE count > 0 ORDER BY dimension, count DESC, value`;
 }

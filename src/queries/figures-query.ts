@@ -83,13 +83,18 @@ export function compareTop(filters: FigureFilters, picks: readonly string[] = []
  */
 export function buildTopFiguresQuery({ filters, perUnit, overall, keep }: TopFiguresParams): SqlQuery {
   const order = sql`value_base DESC NULLS LAST, doc_id, start`;
-  const kept = keep.length > 0 ? sql` OR ${inList(sql`id`, keep)}` : sql``;
-  return sql`SELECT * EXCLUDE (unit_rank, overall_rank) FROM (
-      SELECT *, row_number() OVER (PARTITION BY base_unit ORDER BY ${order}) AS unit_rank,
-        row_number() OVER (ORDER BY ${order}) AS overall_rank,
-        count(*) OVER (PARTITION BY base_unit) AS unit_total, count(*) OVER () AS selection_total
-      FROM ${FIGURES_TABLE} WHERE ${filterCondition(filters)})
-    WHERE unit_rank <= ${literal(perUnit)} OR overall_rank <= ${literal(overall)}${kept}
+  const picked = keep.length > 0 ? inList(sql`id`, keep) : sql`FALSE`;
+  // Ranked on the few columns the order needs; only the rows drawn are then read whole (the quotes are most of
+  // a workspace's bytes, and ranking them along would sort them all).
+  return sql`SELECT ${FIGURES_TABLE}.*, ranked.unit_total, ranked.selection_total FROM ${FIGURES_TABLE}
+    JOIN (SELECT row_id, unit_total, selection_total FROM (
+        SELECT rowid AS row_id, ${picked} AS picked,
+          row_number() OVER (PARTITION BY base_unit ORDER BY ${order}) AS unit_rank,
+          row_number() OVER (ORDER BY ${order}) AS overall_rank,
+          count(*) OVER (PARTITION BY base_unit) AS unit_total, count(*) OVER () AS selection_total
+        FROM ${FIGURES_TABLE} WHERE ${filterCondition(filters)})
+      WHERE unit_rank <= ${literal(perUnit)} OR overall_rank <= ${literal(overall)} OR picked) AS ranked
+    ON ${FIGURES_TABLE}.rowid = ranked.row_id
     ORDER BY ${order}`;
 }
 

@@ -40,6 +40,8 @@ describe('facets in one scan', () => {
     ['an empty period (NULL) and a kind', f({ period: [''], kind: ['count'] })],
     ['text search with a unit', f({ q: '投资', base_unit: ['CNY'] })],
     ['a filter outside the menus (indicator)', f({ indicator: ['协议投资额'], category: ['investment'] })],
+    ['a fact’s later mention alone (its first is in another section)', f({ section: ['二(十二)1'] })],
+    ['two mentions of one fact both selected', f({ section: ['二(九)3', '二(九)7'], category: ['projects'] })],
     ['a filter nothing passes', f({ subject: ['不存在的主体'] })],
     ['every menu filtered', f({ category: ['talent'], subject: ['街镇'], kind: ['count'], base_unit: ['person'], section: ['1'], period: [''] })],
   ];
@@ -48,6 +50,12 @@ describe('facets in one scan', () => {
     const expected = await engine.query(facetsOneQueryPerDimension(filters));
     const actual = await engine.query(buildFacetsQuery(filters));
     expect(actual).toEqual(expected);
+  });
+
+  it('has facts stated more than once, in different sections (so the states above can tell facts from rows)', async () => {
+    const [row] = await engine.query(sql`SELECT count(*)::INTEGER AS n FROM (SELECT fact_id FROM ${FIGURES_TABLE}
+      WHERE repeated GROUP BY fact_id HAVING count(DISTINCT section) > 1)`);
+    expect(Number(row?.n)).toBeGreaterThan(3);
   });
 
   it('finds values under the other filters (a test that could fail: the data has them)', async () => {
