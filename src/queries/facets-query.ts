@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { and, ident, join, literal, sql, type SqlFragment, type SqlQuery } from '../sql';
+import { ident, join, literal, sql, type SqlQuery } from '../sql';
 import {
-  DIMENSIONS, EMPTY_FILTERS, FIGURES_TABLE, dimensionText, filterCondition, type Dimension, type FigureFilters,
+  DIMENSIONS, EMPTY_FILTERS, FIGURES_TABLE, dimensionText, filterCondition, isEmptyFilters, type Dimension, type FigureFilters,
 } from './filters';
 import { withSignal, type QueryRunner } from './run';
 
@@ -10,6 +10,12 @@ import { withSignal, type QueryRunner } from './run';
  * every figure has its own indicator, and counting them would cost every filter click a large group.
  */
 export const FACET_DIMENSIONS: readonly Dimension[] = ['category', 'subject', 'kind', 'base_unit', 'section', 'period'];
+
+/**
+ * Facts, not mentions: a fact the report states twice counts once. Only the few repeated facts' rows need a
+ * distinct count; every other row is its fact's one mention.
+ */
+const FACT_COUNT = sql`(count(*) FILTER (WHERE NOT repeated) + count(DISTINCT fact_id) FILTER (WHERE repeated))::INTEGER`;
 
 /** One value of one dimension and how many facts carry it under the other filters. */
 export interface FacetRow {
@@ -20,32 +26,31 @@ export interface FacetRow {
 
 /**
  * Counts per value of every dimension; each dimension's counts apply all filters except its own, so a
- * selected chip's siblings stay visible (the usual faceted-search behaviour). One scan for all dimensions:
- * each row carries whether it passes each dimension's own filter, every grouping set counts the rows that
- * pass all the others, and values no row reaches are dropped.
+ * selected chip's siblings stay visible (the usual faceted-search behaviour). One GROUP BY per dimension, each
+ * reading only the rows that pass the other filters: a selective filter then spares the other five their work
+ * (one scan of grouping sets, every row counted under six filtered aggregates, was several times slower at
+ * 300,000 figures). The filters no menu counts (text search, indicator, report) are applied once, before.
  */
 export function buildFacetsQuery(filters: FigureFilters): SqlQuery {
-  const passes = (dimension: Dimension) => ident(`passes_${dimension}`);
-  const ownFilters = FACET_DIMENSIONS.map(
-    (dimension) => sql`${filterCondition({ ...EMPTY_FILTERS, [dimension]: filters[dimension] })} AS ${passes(dimension)}`,
-  );
-  const otherFilters = { ...filters };
-  for (const dimension of FACET_DIMENSIONS) otherFilters[dimension] = [];
-  const perSet = (pick: (dimension: Dimension) => SqlFragment) =>
-    sql`CASE ${join(FACET_DIMENSIONS.map((d) => sql`WHEN GROUPING(${ident(d, DIMENSIONS)}) = 0 THEN ${pick(d)}`), ' ')} END`;
-  // Facts, not mentions: a fact the report states twice counts once. Only the few repeated facts' rows need a
-  // distinct count; every other row is its fact's one mention.
-  const count = (dimension: Dimension) => {
-    const others = and(FACET_DIMENSIONS.filter((d) => d !== dimension).map(passes));
-    return sql`(count(*) FILTER (WHERE NOT repeated AND ${others}) + count(DISTINCT fact_id) FILTER (WHERE repeated AND ${others}))`;
-  };
+  const menus = { ...EMPTY_FILTERS };
+  const others = { ...filters };
+  for (const dimension of FACET_DIMENSIONS) {
+    menus[dimension] = filters[dimension];
+    others[dimension] = [];
+  }
   const columns = FACET_DIMENSIONS.map((dimension) => ident(dimension, DIMENSIONS));
-  return sql`SELECT dimension, value, count FROM (
-      SELECT ${perSet((d) => literal(d))} AS dimension, ${perSet((d) => dimensionText(ident(d, DIMENSIONS)))} AS value,
-        (${perSet(count)})::INTEGER AS count
-      FROM (SELECT ${join(columns)}, fact_id, repeated, ${join(ownFilters)} FROM ${FIGURES_TABLE} WHERE ${filterCondition(otherFilters)})
-      GROUP BY GROUPING SETS (${join(columns.map((c) => sql`(${c})`))})
-    ) WHERE count > 0 ORDER BY dimension, count DESC, value`;
+  const narrowed = !isEmptyFilters(others);
+  const source = narrowed ? sql`passing` : FIGURES_TABLE;
+  const parts = FACET_DIMENSIONS.map((dimension) => {
+    const column = ident(dimension, DIMENSIONS);
+    return sql`SELECT ${literal(dimension)} AS dimension, ${dimensionText(sql`value`)} AS value, count
+      FROM (SELECT ${column} AS value, ${FACT_COUNT} AS count FROM ${source}
+            WHERE ${filterCondition(menus, dimension)} GROUP BY ${column})`;
+  });
+  const passing = narrowed
+    ? sql`WITH passing AS MATERIALIZED (SELECT ${join(columns)}, fact_id, repeated FROM ${FIGURES_TABLE} WHERE ${filterCondition(others)}) `
+    : sql``;
+  return sql`${passing}${join(parts, ' UNION ALL ')} ORDER BY dimension, count DESC, value`;
 }
 
 export async function fetchFacets(runner: QueryRunner, filters: FigureFilters): Promise<FacetRow[]> {
