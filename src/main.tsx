@@ -14,7 +14,11 @@ import './app/app.css';
 // The kept answers are asked for first: storage serves requests in order, and the workspace's own read (all of
 // its reports) is far larger.
 const snapshot = Promise.race([loadSnapshot(), new Promise<null>((resolve) => setTimeout(resolve, 500, null))]);
-const host = new EngineHost(loadWorkspaceSources);
+// The workspace is read from storage once the first screen is drawn: reading and composing a large one takes
+// the page's thread for a while, and the engine's own download and compile (in its worker) take longer anyway.
+let drawn: () => void = () => {};
+const firstScreen = new Promise<void>((resolve) => (drawn = resolve));
+const host = new EngineHost(() => firstScreen.then(loadWorkspaceSources));
 const reloadWorkspace = () => {
   forgetWorkspaceSources();
   return host.reload();
@@ -56,3 +60,6 @@ if (!root) throw new Error('index.html has no #root element');
 const [{ mountApp }, kept] = await Promise.all([import('./app/mount'), snapshot]);
 if (!kept) await host.workerRunningWithin(400);
 mountApp(root, { host, reloadWorkspace, addReport }, kept);
+// After the next frame is painted; a page in the background paints no frames, so a moment at most.
+requestAnimationFrame(() => setTimeout(drawn, 0));
+setTimeout(drawn, 1_000);

@@ -1,20 +1,20 @@
 /**
- * The answers the views last drew, kept in the browser under the build and workspace version they were drawn
- * from. At the next start the views draw them at once, while the engine downloads, compiles and loads the
- * workspace: an answer of the same build over the same workspace version is the engine's own answer (every
- * query is a pure function of the tables, and every change to the workspace raises its version in the same
- * transaction). Answers of another build or version are never shown; nothing here is a second source of data.
+ * The answers the views last drew, kept in the browser (a start file, see start-files.ts) under the build and
+ * workspace version they were drawn from. At the next start the views draw them at once, while the engine
+ * downloads, compiles and loads the workspace: an answer of the same build over the same workspace version is
+ * the engine's own answer (every query is a pure function of the tables, and every change to the workspace
+ * raises its version and removes the kept answers first). Answers of another build or version are never shown;
+ * nothing here is a second source of data.
  */
 import { dehydrate, type DehydratedState, type Query, type QueryClient } from '@tanstack/react-query';
 import shippedAnswersUrl from 'virtual:shipped-answers';
 import { whenIdle } from '../lib/idle';
 import { STORES, transact } from './app-db';
 import { HIDDEN_KEY, WORKSPACE_VERSION_KEY } from './reports-store';
+import { START_FILES, startFiles, workspaceLock, type FileStore } from './start-files';
 
 /** The build: the app's code and shipped data (see scripts/extractor-hash.ts). */
 export const BUILD_ID = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'unknown';
-
-const SNAPSHOT_KEY = 'query-snapshot';
 
 /** The families of answers worth keeping: what views draw from the figures (not the workbench, not reviews). */
 const KEPT_FAMILIES = new Set(['figures', 'top-figures', 'documents', 'facets', 'groups', 'pivot', 'dimension-values']);
@@ -55,32 +55,50 @@ function rowsOf(data: unknown): number | null {
 }
 
 /**
- * The kept answers when they were drawn from this build and the workspace version now kept, else null (also
- * when storage cannot be read: the views then wait for the engine, as on a first visit).
+ * The stamp of the workspace storage holds now (see {@link currentStamp}), read in one transaction; null when
+ * it names no version, or storage cannot be read.
  */
-export async function loadSnapshot(shipped: string | null = shippedAnswersUrl): Promise<QuerySnapshot | null> {
+async function storedStamp(): Promise<string | null> {
+  let version: IDBRequest<unknown> | undefined;
+  let hidden: IDBRequest<unknown> | undefined;
+  const anyKept = await transact([STORES.settings, STORES.reports], 'readonly', (tx) => {
+    version = tx.objectStore(STORES.settings).get(WORKSPACE_VERSION_KEY);
+    hidden = tx.objectStore(STORES.settings).get(HIDDEN_KEY);
+    // Whether any report is kept, not how many: counting would read every report's record.
+    return tx.objectStore(STORES.reports).getKey(IDBKeyRange.lowerBound(''));
+  });
+  const hiddenIds = hidden?.result;
+  return currentStamp(
+    typeof version?.result === 'number' ? version.result : null, anyKept === undefined ? 0 : 1,
+    Array.isArray(hiddenIds) ? hiddenIds.length : 0,
+  );
+}
+
+/** A kept answers file of this build, or null. */
+function parseSnapshot(text: string | null): QuerySnapshot | null {
+  if (text === null) return null;
   try {
-    // One transaction: the version, what is kept and the answers agree.
-    let version: IDBRequest<unknown> | undefined;
-    let hidden: IDBRequest<unknown> | undefined;
-    let anyKept: IDBRequest<IDBValidKey | undefined> | undefined;
-    const snapshot = await transact([STORES.settings, STORES.reports], 'readonly', (tx) => {
-      version = tx.objectStore(STORES.settings).get(WORKSPACE_VERSION_KEY);
-      hidden = tx.objectStore(STORES.settings).get(HIDDEN_KEY);
-      // Whether any report is kept, not how many: counting would read every report's record.
-      anyKept = tx.objectStore(STORES.reports).getKey(IDBKeyRange.lowerBound(''));
-      return tx.objectStore(STORES.settings).get(SNAPSHOT_KEY) as IDBRequest<QuerySnapshot | undefined>;
-    });
-    const hiddenIds = hidden?.result;
-    const stamp = currentStamp(
-      typeof version?.result === 'number' ? version.result : null, anyKept?.result === undefined ? 0 : 1, Array.isArray(hiddenIds) ? hiddenIds.length : 0,
-    );
-    if (stamp === null) return null;
-    if (snapshot?.stamp === stamp) return snapshot;
-    // A first visit: the build's own answers for its own reports (scripts/shipped-answers.ts).
-    if (stamp !== workspaceStamp(0) || shipped === null) return null;
+    const snapshot = JSON.parse(text) as Partial<QuerySnapshot>;
+    const ofThisBuild = typeof snapshot.stamp === 'string' && snapshot.stamp.startsWith(`${BUILD_ID}:`);
+    return ofThisBuild && typeof snapshot.state === 'object' && snapshot.state !== null ? (snapshot as QuerySnapshot) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The answers kept at the last visit when they are of this build, else (nothing added or hidden here) the
+ * build's own answers for its own reports, else null — also when storage cannot be read: the views then wait
+ * for the engine, as on a first visit. The kept answers are read from their file alone: it exists only while
+ * the workspace is at the version they were drawn from (see start-files.ts).
+ */
+export async function loadSnapshot(shipped: string | null = shippedAnswersUrl, files: FileStore = startFiles): Promise<QuerySnapshot | null> {
+  try {
+    const kept = parseSnapshot(await files.read(START_FILES.answers));
+    if (kept) return kept;
+    if (shipped === null || (await storedStamp()) !== workspaceStamp(0)) return null;
     const response = await fetch(shipped);
-    return response.ok ? { stamp, state: (await response.json()) as DehydratedState } : null;
+    return response.ok ? { stamp: workspaceStamp(0), state: (await response.json()) as DehydratedState } : null;
   } catch {
     return null;
   }
@@ -105,7 +123,9 @@ export function answersToKeep(client: QueryClient, since: number): Query[] {
  * Keeps the views' answers as they arrive (a moment after the last one, when the page is idle), under the
  * workspace version the engine holds. Returns a function that stops keeping them.
  */
-export function keepSnapshots(client: QueryClient, loaded: () => { stamp: string | null; since: number }): () => void {
+export function keepSnapshots(
+  client: QueryClient, loaded: () => { stamp: string | null; since: number }, files: FileStore = startFiles,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const write = () => {
     const { stamp, since } = loaded();
@@ -114,7 +134,10 @@ export function keepSnapshots(client: QueryClient, loaded: () => { stamp: string
     if (keep.size === 0) return;
     const state = dehydrate(client, { shouldDehydrateQuery: (q) => keep.has(q) });
     const snapshot: QuerySnapshot = { stamp, state };
-    void transact(STORES.settings, 'readwrite', (tx) => tx.objectStore(STORES.settings).put(snapshot, SNAPSHOT_KEY)).catch(() => undefined);
+    // Only while storage still holds the version the answers are of, and no change can slip in between.
+    void workspaceLock(async () => {
+      if ((await storedStamp()) === stamp) await files.write(START_FILES.answers, JSON.stringify(snapshot));
+    }).catch(() => undefined);
   };
   const unsubscribe = client.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated' || event.action.type !== 'success') return;

@@ -5,6 +5,7 @@
  */
 import type { ReportMeta, WorkspaceReport } from '../workspace';
 import { STORES, transact } from './app-db';
+import { forgetStartFiles, workspaceLock } from './start-files';
 
 /** A kept report and its derived figures (CSV text in the figures.csv contract, with its header). */
 export interface StoredReport extends WorkspaceReport {
@@ -25,6 +26,22 @@ function raiseVersion(tx: IDBTransaction): void {
   current.onsuccess = () => {
     settings.put((typeof current.result === 'number' ? current.result : 0) + 1, WORKSPACE_VERSION_KEY);
   };
+}
+
+/**
+ * Stores a change to the workspace with a new version, in one transaction. The start files kept for the old
+ * version are removed first, under the workspace's lock (see start-files.ts); should that fail, the change is
+ * stored all the same (a start checks the version its engine loaded against the answers it drew).
+ */
+function changeWorkspace(work: (tx: IDBTransaction) => void): Promise<void> {
+  return workspaceLock(async () => {
+    await forgetStartFiles().catch(() => undefined);
+    await transact([STORES.reports, STORES.settings], 'readwrite', (tx) => {
+      work(tx);
+      raiseVersion(tx);
+      return undefined;
+    });
+  });
 }
 
 /**
@@ -68,20 +85,14 @@ export async function loadStoredReports(): Promise<StoredReport[]> {
 
 /** Keeps the reports, replacing kept ones with the same doc_id, all in one transaction. */
 export async function storeReports(reports: readonly StoredReport[], hidden?: readonly string[]): Promise<void> {
-  await transact([STORES.reports, STORES.settings], 'readwrite', (tx) => {
+  await changeWorkspace((tx) => {
     for (const report of reports) tx.objectStore(STORES.reports).put(report);
     if (hidden) tx.objectStore(STORES.settings).put([...hidden], HIDDEN_KEY);
-    raiseVersion(tx);
-    return undefined;
   });
 }
 
 export async function deleteStoredReport(docId: string): Promise<void> {
-  await transact([STORES.reports, STORES.settings], 'readwrite', (tx) => {
-    tx.objectStore(STORES.reports).delete(docId);
-    raiseVersion(tx);
-    return undefined;
-  });
+  await changeWorkspace((tx) => tx.objectStore(STORES.reports).delete(docId));
 }
 
 /** doc_ids of the shipped reports the analyst hid. */
@@ -91,11 +102,7 @@ export async function loadHiddenReports(): Promise<string[]> {
 }
 
 export async function storeHiddenReports(hidden: readonly string[]): Promise<void> {
-  await transact(STORES.settings, 'readwrite', (tx) => {
-    tx.objectStore(STORES.settings).put([...hidden], HIDDEN_KEY);
-    raiseVersion(tx);
-    return undefined;
-  });
+  await changeWorkspace((tx) => tx.objectStore(STORES.settings).put([...hidden], HIDDEN_KEY));
 }
 
 /** A report being added or reviewed, kept as it is edited so that a reload loses nothing. */
@@ -129,10 +136,8 @@ export async function storeDraft(draft: ReportDraft | null): Promise<void> {
 
 /** Keeps reports and drops the draft they came from, in one transaction. */
 export async function storeReportsFromDraft(reports: readonly StoredReport[]): Promise<void> {
-  await transact([STORES.reports, STORES.settings], 'readwrite', (tx) => {
+  await changeWorkspace((tx) => {
     for (const report of reports) tx.objectStore(STORES.reports).put(report);
     tx.objectStore(STORES.settings).delete(DRAFT_KEY);
-    raiseVersion(tx);
-    return undefined;
   });
 }

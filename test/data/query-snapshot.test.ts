@@ -4,13 +4,16 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { STORES, transact } from '../../src/data/app-db';
 import { answersToKeep, keepSnapshots, loadSnapshot, settleKept, workspaceStamp } from '../../src/data/query-snapshot';
 import { deleteStoredReport, loadWorkspaceVersion, storeHiddenReports } from '../../src/data/reports-store';
+import { forgetStartFiles, START_FILES, startFiles } from '../../src/data/start-files';
 
-const clearSettings = () => transact(STORES.settings, 'readwrite', (tx) => tx.objectStore(STORES.settings).clear());
+const clearSettings = async () => {
+  await transact(STORES.settings, 'readwrite', (tx) => tx.objectStore(STORES.settings).clear());
+  await forgetStartFiles();
+};
 
-/** Resolves once the app has written a snapshot (it writes a moment after the last answer, when idle). */
+/** Resolves once the app has written its answers file (it writes a moment after the last answer, when idle). */
 async function written(): Promise<void> {
-  await expect.poll(() => transact(STORES.settings, 'readonly', (tx) => tx.objectStore(STORES.settings).get('query-snapshot')), { timeout: 5_000 })
-    .toBeTruthy();
+  await expect.poll(() => startFiles.read(START_FILES.answers), { timeout: 5_000 }).toBeTruthy();
 }
 
 describe('answers kept between visits', () => {
@@ -27,6 +30,23 @@ describe('answers kept between visits', () => {
     await storeHiddenReports(['a']);
     expect(await loadWorkspaceVersion()).toBe(1);
     expect(await loadSnapshot()).toBeNull();
+  });
+
+  it('keeps no answers when storage has moved on from the version the engine loaded (another tab changed it)', async () => {
+    await storeHiddenReports(['a']);
+    const client = new QueryClient();
+    const stop = keepSnapshots(client, () => ({ stamp: workspaceStamp(0), since: 0 }));
+    client.setQueryData(['documents'], [{ doc_id: 'a', title: '某报告' }]);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    stop();
+    expect(await startFiles.read(START_FILES.answers)).toBeNull();
+  });
+
+  it('draws no answers file of another build, nor one that cannot be read', async () => {
+    await startFiles.write(START_FILES.answers, JSON.stringify({ stamp: 'another-build:0', state: { queries: [], mutations: [] } }));
+    expect(await loadSnapshot(null)).toBeNull();
+    await startFiles.write(START_FILES.answers, '{"stamp": "cut sh');
+    expect(await loadSnapshot(null)).toBeNull();
   });
 
   it('raises the version for every kind of change', async () => {
