@@ -5,7 +5,7 @@
  */
 import { forgetWorkspaceSources, loadWorkspaceSources } from './data/embedded';
 import { loadSnapshot, workspaceStamp } from './data/query-snapshot';
-import { loadKeptWorkspace, type StoredReport } from './data/reports-store';
+import { loadWorkspaceState, type StoredReport } from './data/reports-store';
 import { reportRows } from './data/workspace-sources';
 import { EngineHost } from './db';
 import { whenIdle } from './lib/idle';
@@ -27,7 +27,7 @@ const reloadWorkspace = () => {
 // after any other change (another tab's, say) the whole workspace is loaded again.
 const addReport = async (report: StoredReport) => {
   forgetWorkspaceSources();
-  const kept = await loadKeptWorkspace().catch(() => null);
+  const kept = await loadWorkspaceState().catch(() => null);
   const version = kept?.version ?? null;
   if (version === null || kept?.hidden.includes(report.doc_id) || host.loadedWorkspace().stamp !== workspaceStamp(version - 1)) {
     return host.reload();

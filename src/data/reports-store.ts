@@ -53,6 +53,20 @@ export async function loadWorkspaceVersion(): Promise<number | null> {
   return typeof version === 'number' ? version : null;
 }
 
+/** The workspace's version and hidden list, read in one transaction (without reading any report). */
+export async function loadWorkspaceState(): Promise<Omit<KeptWorkspace, 'reports'>> {
+  let hidden: IDBRequest<unknown> | undefined;
+  const version = await transact(STORES.settings, 'readonly', (tx) => {
+    hidden = tx.objectStore(STORES.settings).get(HIDDEN_KEY);
+    return tx.objectStore(STORES.settings).get(WORKSPACE_VERSION_KEY) as IDBRequest<unknown>;
+  });
+  const hiddenIds = hidden?.result;
+  return {
+    version: typeof version === 'number' ? version : null,
+    hidden: Array.isArray(hiddenIds) ? hiddenIds.filter((h): h is string => typeof h === 'string') : [],
+  };
+}
+
 /** What is kept of the workspace, read in one transaction: its version, reports and hidden list agree. */
 export interface KeptWorkspace {
   version: number | null;

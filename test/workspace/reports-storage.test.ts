@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadDraft, loadHiddenReports, loadStoredReports, storeDraft, storeHiddenReports, type ReportDraft } from '../../src/data/reports-store';
+import {
+  loadDraft, loadHiddenReports, loadStoredReports, loadWorkspaceState, storeDraft, storeHiddenReports, type ReportDraft,
+} from '../../src/data/reports-store';
 import { findSameText, importWorkspace, planWorkspaceImport, reportFromDraft, saveReport } from '../../src/data/workspace-actions';
 import { toFiguresCsv } from '../../src/extract';
 import { reviseDraft } from '../../src/views/reports/revise-draft';
@@ -128,6 +130,17 @@ describe('two tabs adding reports at once', () => {
     expect(kept.map((r) => r.doc_id).sort()).toEqual([one.doc_id, other.doc_id].sort());
     expect(kept.find((r) => r.doc_id === one.doc_id)?.figures?.csv).toBe(figuresCsv(one));
     expect(kept.find((r) => r.doc_id === other.doc_id)?.figures?.csv).toBe(figuresCsv(other));
+  });
+});
+
+describe('the workspace’s version and hidden list', () => {
+  it('are read without the reports, and every save raises the version once', async () => {
+    const before = await loadWorkspaceState();
+    const report = await fixtureReport('county-bulletin-2023.txt');
+    await saveReport(report, figuresCsv(report));
+    await storeHiddenReports(['2022-08-04-binhai']);
+    const after = await loadWorkspaceState();
+    expect(after).toEqual({ version: (before.version ?? 0) + 2, hidden: ['2022-08-04-binhai'] });
   });
 });
 
