@@ -253,14 +253,19 @@ export async function appendReport(engine: Engine, rows: ReportRows): Promise<vo
     ]);
     await markRepeated(engine, 'figures_add');
     const widened: SqlFragment[] = [];
-    for (const column of await enumColumns(engine, 'figures')) {
+    // The values each ENUM column holds are read off its type (one row of the table, not a scan of it).
+    const held = (c: SqlFragment) => sql`(SELECT unnest(enum_range(${c}))::VARCHAR FROM (SELECT ${c} FROM figures WHERE ${c} IS NOT NULL LIMIT 1))`;
+    const columns = await enumColumns(engine, 'figures');
+    const brought = columns.length === 0 ? [] : await engine.query(join(columns.map((column) => {
       const c = ident(column);
-      const [brings] = await engine.query(sql`SELECT count(*)::INTEGER AS n FROM figures_add
-        WHERE ${c} IS NOT NULL AND ${c}::VARCHAR NOT IN (SELECT DISTINCT ${c}::VARCHAR FROM figures WHERE ${c} IS NOT NULL)`);
-      if (Number(brings?.n) === 0) continue;
+      return sql`SELECT ${literal(column)} AS c FROM (SELECT DISTINCT ${c}::VARCHAR AS v FROM figures_add WHERE ${c} IS NOT NULL
+        EXCEPT SELECT * FROM ${held(c)})`;
+    }), ' UNION '));
+    for (const column of new Set(brought.map((r) => String(r.c)))) {
+      const c = ident(column);
       // Every value either table holds, in text order (as encodedColumnTypes orders them).
-      const values = await engine.query(sql`SELECT ${c}::VARCHAR AS v FROM figures WHERE ${c} IS NOT NULL
-        UNION SELECT ${c}::VARCHAR FROM figures_add WHERE ${c} IS NOT NULL ORDER BY v`);
+      const values = await engine.query(sql`SELECT * FROM ${held(c)} AS held(v)
+        UNION SELECT ${c}::VARCHAR FROM figures_add WHERE ${c} IS NOT NULL ORDER BY 1`);
       widened.push(sql`ALTER TABLE figures ALTER COLUMN ${c} SET DATA TYPE ENUM(${join(values.map((r) => literal(String(r.v))))});`);
     }
     const id = literal(rows.doc_id);
