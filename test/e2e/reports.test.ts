@@ -40,6 +40,16 @@ const keptDraftLength = () => s.page.evaluate(() => new Promise<number>((resolve
   };
   open.onerror = () => resolve(-1);
 }));
+/** The workspace version of the answers kept for the next visit (a file of the origin's own), or null. */
+const keptAnswersVersion = () => s.page.evaluate(async () => {
+  try {
+    const start = await (await navigator.storage.getDirectory()).getDirectoryHandle('start');
+    const { stamp } = JSON.parse(await (await (await start.getFileHandle('answers.json')).getFile()).text()) as { stamp: string };
+    return Number(stamp.split(':').at(-1));
+  } catch {
+    return null;
+  }
+});
 const table = () => s.page.getByTestId('reports-table');
 const reviewRows = () => s.page.getByTestId('review-table').locator('tbody tr');
 
@@ -191,8 +201,13 @@ describe('a workspace of reports in Chromium', () => {
   });
 
   it('hides the shipped report and shows it again; a broken workspace file is refused naming the field', async () => {
+    // The answers drawn are kept for the next visit under the workspace's version, and kept again under the new
+    // one after a change.
+    await expect.poll(keptAnswersVersion, { timeout: 15_000 }).toBeGreaterThan(0);
+    const version = (await keptAnswersVersion()) ?? 0;
     await table().locator(`[data-doc="${BINHAI}"]`).getByRole('button', { name: '隐藏' }).click();
     await expect.poll(status).toBe(`数据就绪 · 1 份报告 · ${addedFigures} 个数字`);
+    await expect.poll(keptAnswersVersion, { timeout: 15_000 }).toBe(version + 1);
     await s.page.reload();
     await engineReady(s.page);
     await expect.poll(status).toBe(`数据就绪 · 1 份报告 · ${addedFigures} 个数字`);
