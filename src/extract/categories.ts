@@ -2,6 +2,7 @@
  * Category rules: a keyword lexicon per category, tried on the figure's own list item, then its
  * indicator, then the sentence, the paragraph and the section title; the unit decides last.
  */
+import { allMatches } from './textIndex';
 import type { Category, Kind } from './types';
 
 /**
@@ -22,6 +23,8 @@ const RULES: ReadonlyArray<readonly [Category, RegExp]> = [
   ['projects', /项目/],
   ['enterprises', /企业|公司|央企|国企|集团|国科小|雏鹰|瞪羚|独角兽|上市|混改|实验室|研究院/],
 ];
+/** {@link RULES} as global regexes: every keyword is found, and the nearest one decides. */
+const RULES_ALL = RULES.map(([category, re]) => [category, new RegExp(re.source, 'g')] as const);
 /** Generic administrative words: they decide only when no topic word does at any level. */
 const WEAK: ReadonlyArray<readonly [Category, RegExp]> = [['governance', /单位|部门|街镇|开发区|机构|小组|工作组|专班/]];
 
@@ -40,8 +43,8 @@ function byNearest(s: string, at: number): Category | null {
   const t = s.slice(0, at).replace(/《[^》]*》/g, (m) => ' '.repeat(m.length)) + stripTitles(s.slice(at));
   let best: Category | null = null;
   let bestDistance = Infinity;
-  for (const [category, re] of RULES) {
-    for (const m of t.matchAll(new RegExp(re.source, 'g'))) {
+  for (const [category, re] of RULES_ALL) {
+    for (const m of allMatches(re, t)) {
       const end = m.index + m[0].length;
       const distance = end <= at ? at - end : Math.max(0, m.index - at);
       if (distance < bestDistance) [best, bestDistance] = [category, distance];

@@ -21,15 +21,18 @@ export function distinguishCollisions(rows: FigureRow[], places: readonly NamePl
   const groups = new Map<string, number[]>();
   rows.forEach((r, i) => {
     const key = JSON.stringify([r.indicator, r.subject, r.period, r.agg, r.base_unit]);
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    const members = groups.get(key);
+    if (members) members.push(i);
+    else groups.set(key, [i]);
   });
   for (const members of groups.values()) {
-    if (new Set(members.map((i) => rows[i]?.value_base)).size < 2) continue;
-    const values = members.map((i) => rows[i]?.value_base);
+    const stated = new Map<string | undefined, number>();
+    for (const i of members) stated.set(rows[i]?.value_base, (stated.get(rows[i]?.value_base) ?? 0) + 1);
+    if (stated.size < 2) continue;
     for (const i of members) {
       const [row, place, previous, previousPlace] = [rows[i], places[i], rows[i - 1], places[i - 1]];
       // A value stated more than once may be one fact restated: its mentions keep one name.
-      if (!row || !place || values.filter((v) => v === row.value_base).length > 1) continue;
+      if (!row || !place || (stated.get(row.value_base) ?? 0) > 1) continue;
       if (row.kind === 'amount' && previous?.kind === 'count' && previousPlace?.sentenceStart === place.sentenceStart
         && previous.indicator !== row.indicator) {
         row.indicator = `${previous.indicator.replace(/数$/, '')}${row.indicator}`;

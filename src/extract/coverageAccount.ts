@@ -3,7 +3,7 @@
  * excluded for a named reason; anything else is reported as unaccounted.
  */
 import type { ExclusionReason } from './exclusions';
-import { scanNumbers } from './scanNumbers';
+import { scanNumbers, type Scanned } from './scanNumbers';
 import { lineOf, lineStarts } from './textIndex';
 import type { FigureRow } from './types';
 
@@ -36,11 +36,13 @@ const DIGIT_RUN = /[0-9０-９]+/g;
 /**
  * Accounts for every digit run of `text` against the extracted `rows`: a run inside a row's
  * `[start, end)` is extracted; otherwise the extractor's exclusion reason is given, or it is unaccounted.
+ * `numbers` are the text's numbers as the rows were extracted from them: with a reviewer's additions, pass
+ * `scanNumbers(text, new Set(include))`.
  */
-export function coverageAccount(text: string, rows: readonly FigureRow[], include: readonly number[] = []): CoverageAccount {
+export function coverageAccount(text: string, rows: readonly FigureRow[], numbers: readonly Scanned[] = scanNumbers(text)): CoverageAccount {
   const starts = lineStarts(text);
   const spans = [...rows].sort((a, b) => a.start - b.start);
-  const excluded = scanNumbers(text, new Set(include)).flatMap((s) => (s.status === 'excluded' ? [s] : []));
+  const excluded = numbers.flatMap((s) => (s.status === 'excluded' ? [s] : []));
   const entries: DigitRunEntry[] = [];
   let si = 0;
   let ei = 0;
@@ -49,12 +51,13 @@ export function coverageAccount(text: string, rows: readonly FigureRow[], includ
     const end = start + m[0].length;
     while (si < spans.length && (spans[si]?.end ?? 0) <= start) si++;
     while (ei < excluded.length && (excluded[ei]?.token.end ?? 0) <= start) ei++;
-    const base = { start, end, digits: m[0], line: lineOf(starts, start) };
+    const digits = m[0];
+    const line = lineOf(starts, start);
     const row = spans[si];
     const ex = excluded[ei];
-    if (row && row.start <= start && end <= row.end) entries.push({ ...base, status: 'extracted', figureId: row.id });
-    else if (ex && ex.token.start <= start && end <= ex.token.end) entries.push({ ...base, status: 'excluded', reason: ex.reason });
-    else entries.push({ ...base, status: 'unaccounted' });
+    if (row && row.start <= start && end <= row.end) entries.push({ start, end, digits, line, status: 'extracted', figureId: row.id });
+    else if (ex && ex.token.start <= start && end <= ex.token.end) entries.push({ start, end, digits, line, status: 'excluded', reason: ex.reason });
+    else entries.push({ start, end, digits, line, status: 'unaccounted' });
   }
   const byReason: Partial<Record<ExclusionReason, number>> = {};
   for (const e of entries) if (e.reason) byReason[e.reason] = (byReason[e.reason] ?? 0) + 1;

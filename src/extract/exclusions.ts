@@ -43,6 +43,17 @@ export function isBoilerplateLine(line: string): boolean {
   return BOILERPLATE_LINE.test(line);
 }
 
+/** A line as the exclusion rules read it, judged once for all of its numbers. */
+export interface ExclusionLine {
+  text: string;
+  boilerplate: boolean;
+  /** Offset of the line's first non-space character (the line's length when it has none). */
+  indent: number;
+}
+
+export const exclusionLine = (text: string): ExclusionLine =>
+  ({ text, boilerplate: isBoilerplateLine(text), indent: /\S/.exec(text)?.index ?? text.length });
+
 /** A year written in digits: 1900–2099. */
 const isYear = (raw: string): boolean => /^(19|20)\d{2}$/.test(raw);
 
@@ -63,14 +74,15 @@ function around(lineText: string, col: number, len: number, n = 40): { b: string
 }
 
 /**
- * The reason a number token is not a figure, or null if it may be one. `lineText` is the
- * whole line containing the token and `col` the token's offset within it.
+ * The reason a number token is not a figure, or null if it may be one. `line` is the whole line containing the
+ * token and `col` the token's offset within it. Only the 60 characters either side are read, so a long line
+ * costs each of its numbers no more than a short one.
  */
-export function exclusionFor(tok: NumberToken, lineText: string, col: number): ExclusionReason | null {
+export function exclusionFor(tok: NumberToken, line: ExclusionLine, col: number): ExclusionReason | null {
   const raw = tok.raw;
   const len = raw.length;
-  if (isBoilerplateLine(lineText)) return 'boilerplate';
-  const { b, a } = around(lineText, col, len, 60);
+  if (line.boilerplate) return 'boilerplate';
+  const { b, a } = around(line.text, col, len, 60);
   const word = /[A-Za-z0-9._%+\-@/:]*$/.exec(b)?.[0] ?? '';
   const wordAfter = /^[A-Za-z0-9._%+\-@/:]*/.exec(a)?.[0] ?? '';
   if (/@|https?:|www\./i.test(word + raw + wordAfter)) return 'email_or_url';
@@ -79,7 +91,7 @@ export function exclusionFor(tok: NumberToken, lineText: string, col: number): E
   if (/[A-Za-z]$/.test(b) || /^[A-Za-z]/.test(a)) return 'code';
   if (/[0-9A-Za-z]\s*[+＋]\s*$/.test(b) || /^\s*[+＋]\s*[0-9A-Za-z]/.test(a)) return 'code';
   if (/^(50|60|70|80|90|00|05|10)$/.test(raw) && a.startsWith('后')) return 'cohort_label';
-  if (/^\s*$/.test(lineText.slice(0, col)) && /^[.．、)）](?![0-9])/.test(a)) return 'enumeration';
+  if (col <= line.indent && /^[.．、)）](?![0-9])/.test(a)) return 'enumeration';
   if (/[(（]$/.test(b) && /^[)）]/.test(a)) return 'enumeration';
   if (/(?:^|[。；;:：])\s*$/.test(b) && /^[.．、](?![0-9])/.test(a)) return 'enumeration';
   if (isYear(raw) && (insideBrackets(b, a, '《', '》') || (/^年[\u4e00-\u9fff“]/.test(a) && !YEAR_AS_TIME.test(a)))) {

@@ -10,18 +10,18 @@ import { findPeriods, periodLabel } from './periods';
 import { scanNumbers } from './scanNumbers';
 import type { Candidate } from './scanNumbers';
 import { sectionsByLine } from './sections';
-import { aggregationClass, assignFacts, assignParts, clauseBefore } from './semantics';
+import { aggregationClass, assignFacts, assignParts } from './semantics';
 import { findTitle, jurisdictionFromTitle, subjectFor } from './subjects';
-import { isClauseEnd, isSentenceEnd, unitEnd, unitStart } from './textIndex';
+import { isClauseEnd, isSentenceEnd, textUnits } from './textIndex';
 import type { ExtractOptions, FigureRow, Kind } from './types';
 
 const GROWTH_BEFORE = /(?:增长|下降|增速|增幅|提高|降低|减少|上升|回落|下滑|增加)了?(?:约|近)?$/;
 const DECLINE_BEFORE = /(?:下降|降低|减少|回落|下滑)了?(?:约|近)?$/;
 
+/** A paragraph is a line. */
+const isLineEnd = (t: string, i: number): boolean => t.startsWith('\n', i);
 /** A clause boundary for indicator purposes also falls at the enumeration comma 、. */
-const lineStart = (t: string, i: number): number => t.lastIndexOf('\n', i - 1) + 1;
-
-const isListEnd = (t: string, i: number): boolean => isClauseEnd(t, i) || t[i] === '、';
+const isListEnd = (t: string, i: number): boolean => isClauseEnd(t, i) || t.startsWith('、', i);
 
 function kindOf(text: string, c: Candidate): Kind {
   const kind = c.unit.spec.kind;
@@ -39,8 +39,9 @@ function baseValue(text: string, c: Candidate, kind: Kind): string {
 function withoutExcluded(rows: FigureRow[], places: NamePlace[], opts: ExtractOptions): { rows: FigureRow[]; places: NamePlace[] } {
   const exclude = new Set(opts.exclude ?? []);
   if (exclude.size === 0) return { rows, places };
+  const starts = new Set(rows.map((r) => r.start));
   for (const start of exclude) {
-    if (!rows.some((r) => r.start === start)) throw new Error(`stale exclusion: ${opts.docId} @${start}`);
+    if (!starts.has(start)) throw new Error(`stale exclusion: ${opts.docId} @${start}`);
   }
   const keep = rows.map((r) => !exclude.has(r.start));
   return { rows: rows.filter((_, i) => keep[i]), places: places.filter((_, i) => keep[i]) };
@@ -62,23 +63,30 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
   let previousIndicator = '';
   let whole = '';
   const include = new Set(opts.include ?? []);
-  const scannedAll = scanNumbers(text, include);
+  const scannedAll = opts.numbers ?? scanNumbers(text, include);
+  const tokenStarts = new Set(scannedAll.map((s) => s.token.start));
   for (const start of include) {
-    if (!scannedAll.some((s) => s.token.start === start)) throw new Error(`stale addition: ${opts.docId} @${start}`);
+    if (!tokenStarts.has(start)) throw new Error(`stale addition: ${opts.docId} @${start}`);
   }
+  const paragraphs = textUnits(text, isLineEnd);
+  const sentences = textUnits(text, isSentenceEnd);
+  const clauses = textUnits(text, isClauseEnd);
+  const items = textUnits(text, isListEnd);
   let read = 0;
   for (const scanned of scannedAll) {
     opts.onProgress?.(read++, scannedAll.length);
     if (scanned.status !== 'candidate') continue;
     const c = scanned.candidate;
-    const sentenceStart = unitStart(text, c.outerStart, isSentenceEnd);
+    const sentenceStart = sentences.start(c.outerStart);
     if (sentenceStart !== previousSentence) [previousIndicator, whole] = ['', ''];
-    let clauseStart = unitStart(text, c.outerStart, isClauseEnd);
-    while (/\s/.test(text[clauseStart] ?? '')) clauseStart++;
-    const quote = text.slice(clauseStart, unitEnd(text, c.outerEnd, isClauseEnd));
-    const listStart = Math.max(unitStart(text, c.outerStart, isListEnd), previousEnd);
+    const clauseStart = clauses.start(c.outerStart);
+    const clause = text.slice(clauseStart, c.outerStart);
+    let quoteStart = clauseStart;
+    while (/\s/.test(text[quoteStart] ?? '')) quoteStart++;
+    const quote = text.slice(quoteStart, clauses.end(c.outerEnd));
+    const listStart = Math.max(items.start(c.outerStart), previousEnd);
     const pre = text.slice(listStart, c.outerStart);
-    const post = text.slice(c.outerEnd, unitEnd(text, c.outerEnd, isListEnd));
+    const post = text.slice(c.outerEnd, items.end(c.outerEnd));
     const sentenceBefore = text.slice(sentenceStart, c.outerStart);
     const kind = kindOf(text, c);
     whole = wholeNamed(text.slice(sentenceStart, c.outerStart)) || whole;
@@ -95,12 +103,11 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
       subjectWords: [subject, defaultSubject],
     });
     const named = kind === 'count' ? specificName(generic, { pre, post, unit: c.unit.unit, sentenceBefore }) : generic;
-    const clause = clauseBefore(text, c.outerStart);
     // 新增A27家、B59家: every item of the list is new, not only the first.
     const indicator = kind === 'count' && /新增/.test(clause) && !named.includes('新增') && !/^新/.test(named) ? `新增${named}` : named;
     const period = findPeriods(sentenceBefore, sentenceStart, published).at(-1);
     const section = sections[c.line - 1] ?? { section: '', title: '' };
-    const sentence = text.slice(sentenceStart, unitEnd(text, c.outerEnd, isSentenceEnd));
+    const sentence = text.slice(sentenceStart, sentences.end(c.outerEnd));
     const periodFrom = period?.from ?? '';
     const periodEnd = period?.end ?? '';
     places.push({ post, sentenceStart });
@@ -135,7 +142,7 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
         sentence,
         sentenceAt: c.outerStart - sentenceStart,
         paragraph: lines[c.line - 1] ?? '',
-        paragraphAt: c.outerStart - lineStart(text, c.outerStart),
+        paragraphAt: c.outerStart - paragraphs.start(c.outerStart),
         sectionTitle: section.title,
         unit: c.unit.unit,
         kind,

@@ -3,6 +3,7 @@
  * governs the number — the words right before it (协议投资额1975亿元, 5G基站累计达到5137个) or the
  * noun right after its unit (分解出19个重点问题) — with adverbs, scope words and filler verbs removed.
  */
+import { allMatches } from './textIndex';
 import type { Kind } from './types';
 
 /** Where a figure sits, as the indicator rules need it. */
@@ -39,6 +40,8 @@ const HEADS = [
   '线索', '网格', '证照', '对接会', '招聘会', '建议书', '函', '地块', '方向', '内容', '网点', '工作组', '专员',
   '讲堂', '推动会', '举措', '区间段', '手册', '下沉点', '场景', '团队', '办校', '国企', '工作者', '诉求',
 ] as const;
+/** Every head noun where it occurs: the one named last before a figure is its object. */
+const ANY_HEAD = new RegExp(HEADS.join('|'), 'g');
 /** Heads of events counted by 期, 场, 轮 or 次: the session is what is counted, not its audience. */
 const EVENT_HEADS = ['培训班', '班', '讲堂', '讲座', '推动会', '会议', '会', '活动', '督查', '巡视', '检查'] as const;
 const EVENT_UNITS = new Set(['期', '场', '轮', '次']);
@@ -65,7 +68,7 @@ const tidy = (s: string): string => s.replace(/[“”"‘’《》]/g, '').repl
 
 /** The first index of `re` in `s` that does not fall inside a head noun (方向 is not 向). */
 function stopIndex(s: string, re: RegExp): number {
-  for (const m of s.matchAll(re)) {
+  for (const m of allMatches(re, s)) {
     const inside = HEADS.some((h) => {
       for (let at = s.indexOf(h); at !== -1; at = s.indexOf(h, at + 1)) if (at <= m.index && m.index < at + h.length && h !== m[0]) return true;
       return false;
@@ -123,13 +126,13 @@ export function nounBefore(pre: string, subjectWords: readonly string[]): string
   s = s.replace(LEADING, '');
   const trailingCumulative = /累计(?:达到|达)?$/.test(s);
   s = s.replace(TRAILING, '');
-  const scopes = [...s.matchAll(SCOPE)].at(-1);
+  const scopes = allMatches(SCOPE, s).at(-1);
   if (scopes && !s.startsWith('占') && scopes.index + scopes[0].length < s.length - 1) s = s.slice(scopes.index + scopes[0].length);
   const cutAt = Math.max(s.lastIndexOf('等'), s.slice(0, -1).lastIndexOf('的'));
   if (cutAt !== -1 && cutAt < s.length - 1) s = s.slice(cutAt + 1);
   s = tidy(s.replace(LEADING, '').replace(/就?(?:实现|完成)了?(?=[\u4e00-\u9fff]{2})/g, '').replace(LEADING_PLACE, ''));
   if (s.length > 10 && !/[较比]/.test(s)) {
-    const verb = [...s.matchAll(OPENING_VERB)].at(-1);
+    const verb = allMatches(OPENING_VERB, s).at(-1);
     if (verb && s.length - verb.index - verb[0].length >= 2) s = s.slice(verb.index + verb[0].length);
   }
   if (s.length > 16) s = s.slice(-16);
@@ -231,7 +234,7 @@ function countName(ctx: IndicatorContext, before: string): string {
   const change = CHANGE.exec(before);
   if (change) return `${change[1]}${change[2] === '减少' ? '减少' : '增加'}数`;
   if (BARE_VERB.test(before)) {
-    const object = [...ctx.sentenceBefore.matchAll(new RegExp(HEADS.join('|'), 'g'))].at(-1)?.[0];
+    const object = allMatches(ANY_HEAD, ctx.sentenceBefore).at(-1)?.[0];
     if (object) return countSuffixed(`${before}${object}`, ctx.unit);
   }
   if (before) return countSuffixed(before, ctx.unit);
@@ -294,7 +297,7 @@ export interface SpecificContext {
 export function specificName(name: string, ctx: SpecificContext): string {
   const word = ctx.unit.replace(/^[万亿]+/, '');
   if (name === `${word}数`) {
-    const found = [...ctx.sentenceBefore.matchAll(new RegExp(HEADS.join('|'), 'g'))].at(-1);
+    const found = allMatches(ANY_HEAD, ctx.sentenceBefore).at(-1);
     if (!found) return name;
     const after = ctx.sentenceBefore.slice(found.index + found[0].length);
     const became = /^(?:进行|开展|实施)?([\u4e00-\u9fff]{2,4}?)[，,]/.exec(after)?.[1] ?? '';

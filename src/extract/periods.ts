@@ -1,6 +1,7 @@
 /**
  * Period phrases: the as-of date or span a figure refers to (截至2021年10月, 2021年1-10月, 上半年 …).
  */
+import { allMatches } from './textIndex';
 
 /** A period phrase found in the text. */
 export interface Period {
@@ -91,6 +92,12 @@ const RULES: Rule[] = [
   },
 ];
 
+/**
+ * What every rule's phrase holds (a year, 今年/本年, 目前/当前, a half or three quarters): a sentence without any names
+ * no period, and one search says so. A new rule's phrase must hold one of these too.
+ */
+const ANY_PERIOD = /(?:19|20)[0-9]{2}年|今年|本年|目前|当前|上半年|前三季度/;
+
 const isMonthEnd = (iso: string): boolean => iso === monthEnd(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)));
 const ymd = (iso: string): [number, number, number] => [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
 
@@ -122,15 +129,15 @@ export function periodLabel(from: string, end: string, written = ''): string {
  */
 export function findPeriods(sentence: string, offset: number, published = ''): Period[] {
   const found: Period[] = [];
+  if (!ANY_PERIOD.test(sentence)) return found;
   const taken: Array<[number, number]> = [];
   for (const rule of RULES) {
-    for (const m of sentence.matchAll(rule.re)) {
+    for (const m of allMatches(rule.re, sentence)) {
       const s = m.index;
       const e = s + m[0].length;
       if (taken.some(([ts, te]) => s < te && e > ts)) continue;
       taken.push([s, e]);
-      const match = m as RegExpExecArray;
-      found.push({ text: m[0], end: rule.end(match, published), from: rule.from?.(match, published) ?? '', start: offset + s });
+      found.push({ text: m[0], end: rule.end(m, published), from: rule.from?.(m, published) ?? '', start: offset + s });
     }
   }
   return found.sort((x, y) => x.start - y.start);

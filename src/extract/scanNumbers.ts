@@ -2,8 +2,8 @@
  * The first pass over a document: every number token is either excluded for a named reason,
  * recognised as a figure candidate (number + unit + qualifier), or left unaccounted.
  */
-import { exclusionFor, findNumberTokens } from './exclusions';
-import type { ExclusionReason, NumberToken } from './exclusions';
+import { exclusionFor, exclusionLine, findNumberTokens } from './exclusions';
+import type { ExclusionLine, ExclusionReason, NumberToken } from './exclusions';
 import { lineOf, lineStarts } from './textIndex';
 import { matchUnit } from './units';
 import type { UnitMatch } from './units';
@@ -52,12 +52,16 @@ const NO_UNIT: UnitMatch = { unit: '', length: 0, qualifier: '', power: 0, spec:
  */
 export function scanNumbers(text: string, include: ReadonlySet<number> = new Set()): Scanned[] {
   const starts = lineStarts(text);
+  // Tokens come in text order: each line is read and judged once, for its first token.
+  let judged: { line: number; read: ExclusionLine } | undefined;
   return findNumberTokens(text).map((token): Scanned => {
     const line = lineOf(starts, token.start);
     const lineStart = starts[line - 1] ?? 0;
-    const lineEnd = text.indexOf('\n', lineStart);
-    const lineText = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
-    const reason = include.has(token.start) ? null : exclusionFor(token, lineText, token.start - lineStart);
+    if (judged?.line !== line) {
+      const lineEnd = starts[line] ?? text.length + 1;
+      judged = { line, read: exclusionLine(text.slice(lineStart, lineEnd - 1)) };
+    }
+    const reason = include.has(token.start) ? null : exclusionFor(token, judged.read, token.start - lineStart);
     if (reason) return { token, line, status: 'excluded', reason };
     const unit = matchUnit(text, token.end) ?? (include.has(token.start) ? NO_UNIT : null);
     if (!unit) return { token, line, status: 'unaccounted' };

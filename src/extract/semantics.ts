@@ -3,7 +3,7 @@
  * one fact, and which figures are the stated parts of a total. General rules over the text; reviewed
  * overrides correct what they cannot decide.
  */
-import { isClauseEnd, isSentenceEnd, unitEnd, unitStart } from './textIndex';
+import { isSentenceEnd, textUnits } from './textIndex';
 import type { AggregationClass, FigureRow, Kind } from './types';
 
 /** Kinds whose values are never added: rates, shares, ages, multiples and durations. */
@@ -41,11 +41,6 @@ export function aggregationClass(ctx: ClassContext): AggregationClass {
   return ctx.periodEnd && !ctx.periodFrom ? 'stock' : 'additive';
 }
 
-/** The clause text up to offset `at` (the number's first character or its prefix qualifier). */
-export function clauseBefore(text: string, at: number): string {
-  return text.slice(unitStart(text, at, isClauseEnd), at);
-}
-
 const sameFactKey = (r: FigureRow): string =>
   JSON.stringify([r.doc_id, r.kind, r.agg, r.base_unit, r.value_base, r.indicator, r.subject]);
 
@@ -74,7 +69,11 @@ export function assignFacts(rows: FigureRow[]): FigureRow[] {
     }
   }
   const byFact = new Map<string, FigureRow[]>();
-  for (const row of rows) byFact.set(row.fact_id, [...(byFact.get(row.fact_id) ?? []), row]);
+  for (const row of rows) {
+    const mentions = byFact.get(row.fact_id);
+    if (mentions) mentions.push(row);
+    else byFact.set(row.fact_id, [row]);
+  }
   for (const mentions of byFact.values()) {
     mentions.forEach((m, i) => (m.mention = i + 1));
     const [first] = mentions;
@@ -114,13 +113,17 @@ const mayBePart = (row: FigureRow, total: FigureRow): boolean =>
  * Marks the stated parts of a total: the figures after 其中/包括/分别/…中 in the same sentence, of the same
  * base unit and kind, that together do not exceed the total. Figures of another unit or kind, and rates,
  * between the total and the marker are passed over. `part_of` is the total's fact id; parts of a repeated
- * total point to its one fact. Mutates and returns `rows`; call after {@link assignFacts}.
+ * total point to its one fact. Mutates and returns `rows` (in document order); call after {@link assignFacts}.
  */
 export function assignParts(text: string, rows: FigureRow[]): FigureRow[] {
+  const sentences = textUnits(text, isSentenceEnd);
   rows.forEach((total, i) => {
     if (total.agg === 'non_additive' || total.part_of) return;
-    const sentenceEnd = unitEnd(text, total.end, isSentenceEnd);
-    const rest = rows.slice(i + 1).filter((r) => r.start < sentenceEnd);
+    // The rows after the total in its sentence (rows are in document order: up to the first past its end).
+    const sentenceEnd = sentences.end(total.end);
+    let restEnd = i + 1;
+    while ((rows[restEnd]?.start ?? Infinity) < sentenceEnd) restEnd++;
+    const rest = rows.slice(i + 1, restEnd);
     const first = rest.findIndex((r) => mayBePart(r, total));
     const firstPart = rest[first];
     if (!firstPart) return;

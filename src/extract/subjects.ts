@@ -3,6 +3,7 @@
  * towns and streets as a group (街镇) makes that zone the subject; otherwise the document's own
  * jurisdiction is.
  */
+import { allMatches } from './textIndex';
 
 /**
  * Generic zone words of district reports, longest first. A named science park written as
@@ -36,7 +37,7 @@ const HEADS_FIGURE = /^(?:[0-9]|$)/;
  */
 export function subjectFor(before: string, fallback: string): string {
   let last = '';
-  for (const m of before.matchAll(ZONE)) {
+  for (const m of allMatches(ZONE, before)) {
     const head = before.slice(0, m.index);
     const tail = before.slice(m.index + m[0].length);
     if (head.lastIndexOf('《') > head.lastIndexOf('》')) continue;

@@ -1,6 +1,7 @@
 /**
  * Shared types and constants of the figure extractor: the `figures.csv` contract.
  */
+import type { Scanned } from './scanNumbers';
 
 /**
  * The figures schema, declared once: every column of `figures.csv` in order, with its DuckDB type. The extractor
@@ -177,4 +178,9 @@ export interface ExtractOptions {
   include?: readonly number[];
   /** Called as the text's numbers are read (`done` of `total`), to show an extraction's progress. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The text's numbers as `scanNumbers(text, new Set(include))` reads them, when the caller has read them already
+   * (the review reads them once for its figures, its coverage account and its list of numbers); read here otherwise.
+   */
+  numbers?: readonly Scanned[];
 }

@@ -103,12 +103,26 @@ export interface UnitMatch {
   power: number;
 }
 
-const byLengthDesc = (a: string, b: string): number => b.length - a.length;
-const UNIT_KEYS = [...UNITS.keys()].sort(byLengthDesc);
-const MAGNITUDE_KEYS = [...MAGNITUDES.keys()].sort(byLengthDesc);
+/** Words looked up by prefix: the text's prefix of each length a word has, longest first, is looked up in a set. */
+interface Lexicon {
+  words: ReadonlySet<string>;
+  lengths: readonly number[];
+}
 
-function longestPrefix(s: string, keys: readonly string[]): string | undefined {
-  return keys.find((k) => s.startsWith(k));
+const lexicon = (words: Iterable<string>): Lexicon => {
+  const set = new Set(words);
+  return { words: set, lengths: [...new Set(Array.from(set, (w) => w.length))].sort((a, b) => b - a) };
+};
+const UNIT_WORDS = lexicon(UNITS.keys());
+const MAGNITUDE_WORDS = lexicon(MAGNITUDES.keys());
+
+/** The longest word of `lexicon` that `s` starts with. */
+function longestPrefix(s: string, { words, lengths }: Lexicon): string | undefined {
+  for (const length of lengths) {
+    const prefix = s.slice(0, length);
+    if (words.has(prefix)) return prefix;
+  }
+  return undefined;
 }
 
 /**
@@ -127,11 +141,11 @@ export function matchUnit(text: string, pos: number): UnitMatch | null {
     }
   };
   readInfix();
-  const magnitude = longestPrefix(rest.slice(i), MAGNITUDE_KEYS);
+  const magnitude = longestPrefix(rest.slice(i), MAGNITUDE_WORDS);
   let unitWritten = '';
   let power = 0;
   if (magnitude) {
-    const unitAfter = longestPrefix(rest.slice(i + magnitude.length), UNIT_KEYS);
+    const unitAfter = longestPrefix(rest.slice(i + magnitude.length), UNIT_WORDS);
     const infixThenUnit = !qualifier && INFIX.test(rest.slice(i + magnitude.length));
     if (unitAfter || infixThenUnit) {
       unitWritten = magnitude;
@@ -142,7 +156,7 @@ export function matchUnit(text: string, pos: number): UnitMatch | null {
       if (qualifier !== before) unitWritten += qualifier;
     }
   }
-  const key = longestPrefix(rest.slice(i), UNIT_KEYS);
+  const key = longestPrefix(rest.slice(i), UNIT_WORDS);
   if (!key) return null;
   const spec = UNITS.get(key);
   if (!spec || (unitWritten && !spec.scalable)) return null;

@@ -3,7 +3,10 @@
  * The figures are never stored: `reportFigures` derives them from these, the same way in the browser and in the
  * CLI (`npm run extract -- --workspace <file>`), so both hold identical figures for one report.
  */
-import { extractFigures, type FigureRow, type Override } from '../extract';
+// The extractor's own module, not its index: the index also offers the overrides.csv parser, which the worker
+// that runs this for pasted reports does not need.
+import { extractFigures } from '../extract/extractFigures';
+import type { ExtractOptions, FigureRow, Override } from '../extract';
 
 /** What kind of document a report is (the metadata form offers these). */
 export const GENRES = ['rectification', 'work_report', 'statistical_bulletin', 'investment_summary', 'other'] as const;
@@ -44,14 +47,16 @@ export interface WorkspaceReport extends ReportMeta {
 
 /**
  * The figures of a report: the extractor's rules, then the reviewer's exclusions and corrections. `onProgress`
- * hears how many of the text's numbers have been read.
+ * hears how many of the text's numbers have been read; `numbers` are the text's numbers when the caller has read
+ * them already (see {@link ExtractOptions}).
  */
 export function reportFigures(
   report: Pick<WorkspaceReport, 'doc_id' | 'text' | 'published' | 'title' | 'corrections' | 'excluded' | 'included'>,
-  onProgress?: (done: number, total: number) => void,
+  { onProgress, numbers }: Pick<ExtractOptions, 'onProgress' | 'numbers'> = {},
 ): FigureRow[] {
   return extractFigures(report.text, {
     onProgress,
+    numbers,
     docId: report.doc_id,
     published: report.published,
     title: report.title,

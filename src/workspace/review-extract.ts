@@ -4,10 +4,12 @@
  * applied (what is saved, as figures.csv text) and the coverage account, with each unaccounted digit run's
  * context for review. Pure, so it runs in a worker and in tests alike.
  */
-import { coverageAccount, toFiguresCsv, type FigureRow } from '../extract';
+// The extractor's modules, not its index (which would bring the overrides.csv parser into the worker).
+import { coverageAccount } from '../extract/coverageAccount';
+import { toFiguresCsv } from '../extract/toFiguresCsv';
 import { scanNumbers } from '../extract/scanNumbers';
 import { matchUnit } from '../extract/units';
-import type { ExclusionReason } from '../extract';
+import type { ExclusionReason, FigureRow } from '../extract';
 import { reportFigures, type WorkspaceReport } from './report';
 
 export interface UnaccountedRun {
@@ -60,18 +62,23 @@ export function reviewExtraction(report: ReviewInput, onProgress?: ExtractProgre
   // Without exclusions and corrections the figures as saved are the rules' own: one pass makes both.
   const twoPasses = report.excluded.length > 0 || report.corrections.length > 0;
   const split = twoPasses ? FIGURES_SHARE / 2 : FIGURES_SHARE;
-  const found = reportFigures({ ...report, corrections: [], excluded: [] }, stage(onProgress, 0, split));
+  // The text's numbers are read once: the figures, the account and the numbers list are all made of them.
+  const scanned = scanNumbers(report.text, new Set(report.included));
+  const found = reportFigures({ ...report, corrections: [], excluded: [] }, { onProgress: stage(onProgress, 0, split), numbers: scanned });
   // Offsets of figures the rules no longer find (the text was replaced) are dropped, not an error.
-  const stillFound = report.excluded.filter((start) => found.some((f) => f.start === start));
-  const figures = twoPasses ? reportFigures({ ...report, excluded: stillFound }, stage(onProgress, split, FIGURES_SHARE)) : found;
+  const foundStarts = new Set(found.map((f) => f.start));
+  const stillFound = report.excluded.filter((start) => foundStarts.has(start));
+  const figures = twoPasses
+    ? reportFigures({ ...report, excluded: stillFound }, { onProgress: stage(onProgress, split, FIGURES_SHARE), numbers: scanned })
+    : found;
   onProgress?.(FIGURES_SHARE);
-  const include = report.included;
   // The rules' figures (no exclusion, no correction) are what the account covers: `found` is them.
-  const account = coverageAccount(report.text, found, include);
-  const numbers = scanNumbers(report.text, new Set(include)).map((s): ReviewNumber => ({
-    start: s.token.start, end: s.token.end, status: s.status,
-    ...(s.status === 'excluded' ? { reason: s.reason, hasUnit: matchUnit(report.text, s.token.end) !== null } : {}),
-  }));
+  const account = coverageAccount(report.text, found, scanned);
+  const numbers = scanned.map((s): ReviewNumber => {
+    const { start, end } = s.token;
+    if (s.status !== 'excluded') return { start, end, status: s.status };
+    return { start, end, status: s.status, reason: s.reason, hasUnit: matchUnit(report.text, end) !== null };
+  });
   const unaccounted = account.entries.filter((e) => e.status === 'unaccounted').map((e): UnaccountedRun => {
     const from = Math.max(0, e.start - CONTEXT);
     return {
@@ -96,7 +103,7 @@ export interface SavedFigures {
 
 /** The figures a reviewed report is saved with (one pass: no account, no numbers list). */
 export function savedFigures(report: ReviewInput, onProgress?: ExtractProgress): SavedFigures {
-  const figures = reportFigures(report, stage(onProgress, 0, FIGURES_SHARE));
+  const figures = reportFigures(report, { onProgress: stage(onProgress, 0, FIGURES_SHARE) });
   const result = { csv: toFiguresCsv(figures), count: figures.length };
   onProgress?.(1);
   return result;
