@@ -152,7 +152,7 @@ describe('the dashboard in Chromium', () => {
     await expect.poll(() => s.page.locator('.chip').count()).toBe(1);
     const posts = await s.page.evaluate(() => (window as unknown as { __posts: Post[] }).__posts);
     const figures = posts.findIndex((p) => p.sql.includes('overall_rank') && p.sql.includes("'talent'"));
-    const counts = posts.findIndex((p) => p.sql.includes('GROUPING SETS') && p.sql.includes("'talent'"));
+    const counts = posts.findIndex((p) => p.sql.includes('AS dimension,') && p.sql.includes("'talent'"));
     expect(figures).toBeGreaterThanOrEqual(0);
     expect(counts).toBeGreaterThan(figures);
     // Both left while the page still showed the state before the click (no chip yet).
