@@ -8,7 +8,7 @@
  * The Node driver (scripts/bench) calls `window.__figuresBoardScaleBench(options)` and reads the result.
  */
 import { loadWorkspaceSources } from '../data/embedded';
-import { ENCODED_FIGURE_COLUMNS, EngineHost, FIGURE_COLUMN_TYPES, installFigures, toRows, type Engine } from '../db';
+import { ENCODED_FIGURE_COLUMNS, EngineHost, LOADED_FIGURE_COLUMN_TYPES, installFigures, toRows, type Engine } from '../db';
 import {
   buildFiguresQuery, buildGroupQuery, buildPivotQuery, EMPTY_FILTERS, fetchFigures, fetchGroups, fetchPivot,
   type FiguresParams, type GroupParams, type PivotParams,
@@ -155,7 +155,7 @@ async function checkTable(rows: number): Promise<ScaleBenchResult['distinct']> {
   const found = columns
     .map((c) => `${String(c.column_name)} ${typeName(String(c.column_name), String(c.data_type).replace(/^ENUM\(.*$/s, 'ENUM'))}`)
     .join(', ');
-  const expected = Object.entries(FIGURE_COLUMN_TYPES).map(([name, type]) => `${name} ${typeName(name, type)}`).join(', ');
+  const expected = Object.entries(LOADED_FIGURE_COLUMN_TYPES).map(([name, type]) => `${name} ${typeName(name, type)}`).join(', ');
   if (found !== expected) throw new Error(`The synthetic table has columns ${found}; the app's are ${expected}`);
   const [counts] = await run(sql`SELECT count(*)::INTEGER AS n, count(DISTINCT category)::INTEGER AS category,
     count(DISTINCT subject)::INTEGER AS subject, count(DISTINCT base_unit)::INTEGER AS base_unit FROM figures`);

@@ -107,6 +107,9 @@ export async function encodeFigures(engine: Engine, table: string): Promise<void
   }
 }
 
+/** The loaded figures table's columns: the CSV's, then those derived at load ({@link markRepeated}). */
+export const LOADED_FIGURE_COLUMN_TYPES = { ...FIGURE_COLUMN_TYPES, repeated: 'BOOLEAN' } as const;
+
 /**
  * Adds `repeated` to a freshly read figures table: whether the figure's fact is stated more than once. Facts
  * are counted as rows except among these few (about 0.5 % of a workspace's figures): counting distinct fact_ids
