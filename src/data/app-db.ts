@@ -4,7 +4,7 @@
  * are declared once.
  */
 const DB_NAME = 'figures-board';
-const VERSION = 2;
+const VERSION = 3;
 
 export const STORES = {
   /** Imported tables, keyed by table name. */
@@ -15,6 +15,9 @@ export const STORES = {
   settings: 'settings',
 } as const;
 export type StoreName = (typeof STORES)[keyof typeof STORES];
+
+/** The reports store's index of the texts' SHA-256. */
+export const REPORTS_BY_SHA = 'sha256';
 
 const KEYS: Record<StoreName, string | null> = { imports: 'table', reports: 'doc_id', settings: null };
 
@@ -31,6 +34,9 @@ function open(): Promise<IDBDatabase> {
           request.result.createObjectStore(name, keyPath ? { keyPath } : undefined);
         }
       }
+      // Reports by their text's SHA-256: finding the same text reads one record, not every kept report.
+      const reports = request.transaction?.objectStore(STORES.reports);
+      if (reports && !reports.indexNames.contains(REPORTS_BY_SHA)) reports.createIndex(REPORTS_BY_SHA, 'sha256');
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));

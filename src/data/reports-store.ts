@@ -4,7 +4,7 @@
  * change). Also which shipped reports are hidden. Each write is one transaction: all of it lands or none.
  */
 import type { ReportMeta, WorkspaceReport } from '../workspace';
-import { STORES, transact } from './app-db';
+import { REPORTS_BY_SHA, STORES, transact } from './app-db';
 import { forgetStartFiles, workspaceLock } from './start-files';
 
 /** A kept report and its derived figures (CSV text in the figures.csv contract, with its header). */
@@ -95,6 +95,19 @@ export async function loadKeptWorkspace(): Promise<KeptWorkspace> {
 export async function loadStoredReports(): Promise<StoredReport[]> {
   const all = await transact(STORES.reports, 'readonly', (tx) => tx.objectStore(STORES.reports).getAll() as IDBRequest<StoredReport[]>);
   return all.sort((a, b) => a.added_at.localeCompare(b.added_at) || a.doc_id.localeCompare(b.doc_id));
+}
+
+/** One kept report, by its doc_id (null when it is not kept). */
+export async function loadStoredReport(docId: string): Promise<StoredReport | null> {
+  const report = await transact(STORES.reports, 'readonly', (tx) => tx.objectStore(STORES.reports).get(docId) as IDBRequest<StoredReport | undefined>);
+  return report ?? null;
+}
+
+/** The kept report of a text, by the text's SHA-256 (null when there is none). */
+export async function findStoredReportBySha(sha256: string): Promise<StoredReport | null> {
+  const report = await transact(STORES.reports, 'readonly', (tx) =>
+    tx.objectStore(STORES.reports).index(REPORTS_BY_SHA).get(sha256) as IDBRequest<StoredReport | undefined>);
+  return report ?? null;
 }
 
 /** Keeps the reports, replacing kept ones with the same doc_id, all in one transaction. */

@@ -6,15 +6,15 @@
  */
 import { docIdFor, parseWorkspaceFile, serializeWorkspace, sha256Hex, type ReportMeta, type WorkspaceReport } from '../workspace';
 import {
-  deleteStoredReport, EXTRACTOR, loadHiddenReports, loadStoredReports, storeHiddenReports, storeReports, storeReportsFromDraft,
-  type ReportDraft, type StoredReport,
+  deleteStoredReport, EXTRACTOR, findStoredReportBySha, loadHiddenReports, loadStoredReport, loadStoredReports, storeHiddenReports,
+  storeReports, storeReportsFromDraft, type ReportDraft, type StoredReport,
 } from './reports-store';
 import { withCurrentFigures } from './workspace-sources';
 
 /** A kept report whose text is the same as `text`, if any (the same text is not added twice). */
 export async function findSameText(text: string): Promise<StoredReport | null> {
   const sha = await sha256Hex(text);
-  return (await loadStoredReports()).find((r) => r.sha256 === sha) ?? null;
+  return findStoredReportBySha(sha);
 }
 
 /**
@@ -23,7 +23,7 @@ export async function findSameText(text: string): Promise<StoredReport | null> {
  */
 export async function reportFromDraft(draft: ReportDraft, now = new Date()): Promise<WorkspaceReport> {
   const sha256 = await sha256Hex(draft.text);
-  const kept = draft.replaces ? (await loadStoredReports()).find((r) => r.doc_id === draft.replaces) : undefined;
+  const kept = draft.replaces ? await loadStoredReport(draft.replaces) : null;
   return {
     ...draft.meta,
     doc_id: kept?.doc_id ?? docIdFor(draft.meta.published, sha256),

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { reportsNotLoaded } from '../../data/embedded';
-import { loadDraft, loadStoredReports, storeDraft, type ReportDraft } from '../../data/reports-store';
+import { loadDraft, loadStoredReport, storeDraft, type ReportDraft } from '../../data/reports-store';
 import {
   exportWorkspaceFile, importWorkspace, planWorkspaceImport, removeReport, setReportHidden,
 } from '../../data/workspace-actions';
@@ -122,7 +122,7 @@ function ReportList({ onNotice, onRevise }: { onNotice: (message: string) => voi
         await setReportHidden(doc.doc_id, action === 'hide');
         await reloadWorkspace();
       } else {
-        const kept = (await loadStoredReports()).find((r) => r.doc_id === doc.doc_id);
+        const kept = await loadStoredReport(doc.doc_id);
         if (!kept) throw new Error(`报告 ${doc.doc_id} 不在本浏览器中`);
         onRevise(reviseDraft(kept, action));
         return;
