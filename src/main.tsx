@@ -3,7 +3,7 @@
  * else loads, so the worker script, the wasm download and its compile run while the app's own code is still
  * arriving; the app is then loaded and mounted with that engine handed down.
  */
-import { forgetWorkspaceSources, loadWorkspaceSources } from './data/embedded';
+import { WorkspaceSources } from './data/embedded';
 import { loadSnapshot, workspaceStamp } from './data/query-snapshot';
 import { loadWorkspaceState, type StoredReport } from './data/reports-store';
 import { reportRows } from './data/workspace-sources';
@@ -18,15 +18,16 @@ const snapshot = Promise.race([loadSnapshot(), new Promise<null>((resolve) => se
 // the page's thread for a while, and the engine's own download and compile (in its worker) take longer anyway.
 let drawn: () => void = () => {};
 const firstScreen = new Promise<void>((resolve) => (drawn = resolve));
-const host = new EngineHost(() => firstScreen.then(loadWorkspaceSources));
+const workspace = new WorkspaceSources();
+const host = new EngineHost(() => firstScreen.then(workspace.load));
 const reloadWorkspace = () => {
-  forgetWorkspaceSources();
+  workspace.forget();
   return host.reload();
 };
 // A report just kept goes into the loaded tables alone when the engine holds the version its save replaced;
 // after any other change (another tab's, say) the whole workspace is loaded again.
 const addReport = async (report: StoredReport) => {
-  forgetWorkspaceSources();
+  workspace.forget();
   const kept = await loadWorkspaceState().catch(() => null);
   const version = kept?.version ?? null;
   if (version === null || kept?.hidden.includes(report.doc_id) || host.loadedWorkspace().stamp !== workspaceStamp(version - 1)) {

@@ -5,11 +5,11 @@
  * the app, alternately, so that the two are compared under the same conditions. The page also runs the
  * interaction floor on demand (`window.__figuresBoardQueryFloor`, loaded only then).
  */
-import { loadWorkspaceSources } from '../data/embedded';
+import { WorkspaceSources } from '../data/embedded';
 import { EngineHost } from '../db';
 
 // This page is its own composition root: it makes the engine as main.tsx does.
-const host = new EngineHost(loadWorkspaceSources);
+const host = new EngineHost(new WorkspaceSources().load);
 host.start().catch((error: unknown) => {
   document.body.textContent = `The engine did not start: ${error instanceof Error ? error.message : String(error)}`;
 });

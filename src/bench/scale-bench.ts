@@ -7,7 +7,7 @@
  *   (the floor the app path can approach).
  * The Node driver (scripts/bench) calls `window.__figuresBoardScaleBench(options)` and reads the result.
  */
-import { loadWorkspaceSources } from '../data/embedded';
+import { WorkspaceSources } from '../data/embedded';
 import { ENCODED_FIGURE_COLUMNS, EngineHost, LOADED_FIGURE_COLUMN_TYPES, installFigures, toRows, type Engine } from '../db';
 import {
   buildFiguresQuery, buildGroupQuery, buildPivotQuery, EMPTY_FILTERS, fetchFigures, fetchGroups, fetchPivot,
@@ -18,7 +18,7 @@ import { ms, summarize, type Summary } from './stats';
 import { createSyntheticFigures, SYNTHETIC_SUBJECTS } from './synthetic-figures';
 
 // This page is its own composition root: it makes the engine as main.tsx does, and queries through it.
-const host = new EngineHost(loadWorkspaceSources);
+const host = new EngineHost(new WorkspaceSources().load);
 const run = host.run;
 
 type RawResult = Parameters<typeof toRows>[0] & { numRows: number };

@@ -5,7 +5,7 @@
  */
 import figuresCsvUrl from '../../data/figures.csv?url';
 import documentsCsvUrl from '../../data/documents.csv?url';
-import type { TableSources } from '../db';
+import type { NotLoadedReport, TableSources } from '../db';
 import { parseCsvRecords } from './parse-csv';
 import { loadStoredImports } from './imports-store';
 import { loadKeptWorkspace, storeReports, type KeptWorkspace, type StoredReport } from './reports-store';
@@ -32,11 +32,9 @@ export async function loadSourceText(file: string): Promise<string> {
   return fetchText(url, file);
 }
 
-let shipped: Promise<ShippedData> | null = null;
-
-/** The build's own reports, fetched once. */
+/** The build's own reports: its figures and documents CSVs and each document's text. */
 function loadShipped(): Promise<ShippedData> {
-  shipped ??= Promise.all([
+  return Promise.all([
     fetchText(figuresCsvUrl, 'data/figures.csv'),
     fetchText(documentsCsvUrl, 'data/documents.csv'),
   ]).then(async ([figuresCsv, documentsCsv]) => {
@@ -45,64 +43,65 @@ function loadShipped(): Promise<ShippedData> {
       doc_id: d.doc_id ?? '', text: await loadSourceText(d.file ?? ''),
     })));
     return { figuresCsv, documentsCsv, texts };
-  }).catch((error: unknown) => {
-    shipped = null;
-    throw error;
   });
-  return shipped;
 }
-
-/** Reports whose kept figures could not be read or derived at start-up, with the reason (they stay kept). */
-export const reportsNotLoaded: { doc_id: string; title: string; message: string }[] = [];
 
 /**
  * The added reports with current figures: a report whose figures cannot be derived is left out of this load
  * (reported, and kept in storage, so nothing is lost); refreshed caches are written back, best effort.
  */
-async function currentReports(kept: readonly StoredReport[]): Promise<StoredReport[]> {
-  reportsNotLoaded.length = 0;
-  const out: StoredReport[] = [];
+async function currentReports(kept: readonly StoredReport[]): Promise<{ reports: StoredReport[]; notLoaded: NotLoadedReport[] }> {
+  const reports: StoredReport[] = [];
+  const notLoaded: NotLoadedReport[] = [];
   const refreshed: StoredReport[] = [];
   for (const report of kept) {
     try {
       const current = await withCurrentFigures(report);
       if (!figuresCurrent(report)) refreshed.push(current);
-      out.push(current);
+      reports.push(current);
     } catch (error) {
-      reportsNotLoaded.push({ doc_id: report.doc_id, title: report.title, message: error instanceof Error ? error.message : String(error) });
+      notLoaded.push({ doc_id: report.doc_id, title: report.title, message: error instanceof Error ? error.message : String(error) });
     }
   }
   if (refreshed.length > 0) void storeReports(refreshed).catch(() => undefined);
-  return out;
+  return { reports, notLoaded };
 }
 
 /** The kept workspace, or nothing kept when storage cannot be read (then no version: `stamp` stays unset). */
 const readKept = (): Promise<KeptWorkspace | null> => loadKeptWorkspace().catch(() => null);
 
-let sources: Promise<TableSources> | null = null;
-
 /**
- * The workspace's tables as CSV texts, composed once per load (see {@link forgetWorkspaceSources}). They carry
- * the workspace's stamp only when they hold all of what is kept under it: a load that could not read storage,
- * or left a report out, has none, so its answers are never kept as that version's.
+ * The workspace's tables as CSV texts, as the engine host loads them: created once at the composition root.
+ * The build's data is fetched once; the kept reports are read again after {@link forget}. The sources carry the
+ * workspace's stamp only when they hold all of what is kept under it: a load that could not read storage, or
+ * left a report out, has none, so its answers are never kept as that version's.
  */
-export function loadWorkspaceSources(): Promise<TableSources> {
-  sources ??= Promise.all([loadShipped(), readKept()]).then(async ([data, kept]) => {
-    const reports = await currentReports(kept?.reports ?? []);
-    const hidden = kept?.hidden ?? [];
-    const whole = kept !== null && reportsNotLoaded.length === 0;
-    return {
-      ...composeTableSources(data, reports, hidden), imports: loadStoredImports,
-      stamp: (whole ? currentStamp(kept.version, reports.length, hidden.length) : null) ?? undefined,
-    };
-  }).catch((error: unknown) => {
-    sources = null;
-    throw error;
-  });
-  return sources;
-}
+export class WorkspaceSources {
+  private shipped: Promise<ShippedData> | null = null;
+  private sources: Promise<TableSources> | null = null;
 
-/** Forgets the composed sources: the next load reads the kept reports again (after an add, a removal …). */
-export function forgetWorkspaceSources(): void {
-  sources = null;
+  load = (): Promise<TableSources> => {
+    const shipped = (this.shipped ??= loadShipped().catch((error: unknown) => {
+      this.shipped = null;
+      throw error;
+    }));
+    this.sources ??= Promise.all([shipped, readKept()]).then(async ([data, kept]) => {
+      const { reports, notLoaded } = await currentReports(kept?.reports ?? []);
+      const hidden = kept?.hidden ?? [];
+      const whole = kept !== null && notLoaded.length === 0;
+      return {
+        ...composeTableSources(data, reports, hidden), imports: loadStoredImports, notLoaded,
+        stamp: (whole ? currentStamp(kept.version, reports.length, hidden.length) : null) ?? undefined,
+      };
+    }).catch((error: unknown) => {
+      this.sources = null;
+      throw error;
+    });
+    return this.sources;
+  };
+
+  /** Forgets the composed sources: the next load reads the kept reports again (after an add, a removal …). */
+  forget = (): void => {
+    this.sources = null;
+  };
 }

@@ -9,7 +9,7 @@ import type { Engine } from './engine';
 import type { EngineStatus, LoadedCounts } from './engine-status';
 import { IMPORT_DIR } from './imports';
 import type { Row } from './rows';
-import { appendReport, loadTables, reloadTables, type ReportRows, type TableSources } from './tables';
+import { appendReport, loadTables, reloadTables, type NotLoadedReport, type ReportRows, type TableSources } from './tables';
 
 /** Starts a bare engine, reporting its steps; `onWorkerRunning` once its worker answers. */
 export type StartEngine = (
@@ -24,6 +24,8 @@ const startInBrowser: StartEngine = (onProgress, onWorkerRunning) =>
 export interface LoadedWorkspace {
   stamp: string | null;
   since: number;
+  /** Kept reports the last full load left out, and why. */
+  notLoaded: readonly NotLoadedReport[];
 }
 
 /**
@@ -62,7 +64,7 @@ export class EngineHost {
 
   getStatus = (): EngineStatus => this.status;
 
-  private loaded: LoadedWorkspace = { stamp: null, since: Number.POSITIVE_INFINITY };
+  private loaded: LoadedWorkspace = { stamp: null, since: Number.POSITIVE_INFINITY, notLoaded: [] };
 
   /**
    * Which workspace version the engine's tables hold (`TableSources.stamp`; null before they are loaded, while
@@ -119,7 +121,7 @@ export class EngineHost {
         this.setStatus({ phase: 'starting', step: 'tables' });
         await loadTables(db, sources);
         await lockEngine(db);
-        this.loaded = { stamp: sources.stamp ?? null, since: Date.now() };
+        this.loaded = { stamp: sources.stamp ?? null, since: Date.now(), notLoaded: sources.notLoaded ?? [] };
         return db;
       } catch (error) {
         // A start that fails after the engine came up (data files, tables) frees it: a retry starts another.
@@ -182,32 +184,35 @@ export class EngineHost {
   reload = (): Promise<void> => this.change(async (db) => {
     const sources = await this.loadSources();
     await reloadTables(db, sources);
-    return sources.stamp;
+    return { stamp: sources.stamp, notLoaded: sources.notLoaded ?? [] };
   });
 
   /**
    * Adds one report to the loaded workspace (or replaces its earlier version there) without loading the others
    * again; queued after any reload. A failure leaves the tables as they were.
    */
-  append = (rows: ReportRows): Promise<void> => this.change(async (db) => {
+  append = (rows: ReportRows): Promise<void> => this.change(async (db, before) => {
     await appendReport(db, rows);
-    return rows.stamp;
+    return { stamp: rows.stamp, notLoaded: before.notLoaded.filter((r) => r.doc_id !== rows.doc_id) };
   });
 
   /**
    * Changes the loaded tables, one change at a time: the status says so meanwhile, and no workspace version is
    * claimed until `work` has put the tables of the version it returns in place.
    */
-  private change(work: (db: Engine) => Promise<string | undefined>): Promise<void> {
+  private change(
+    work: (db: Engine, before: LoadedWorkspace) => Promise<{ stamp: string | undefined; notLoaded: readonly NotLoadedReport[] }>,
+  ): Promise<void> {
     const next = this.reloading.catch(() => undefined).then(async () => {
       const db = await this.start();
       const before = this.status;
+      const loadedBefore = this.loaded;
       const startedMs = before.phase === 'ready' ? before.startedMs : 0;
       this.setStatus({ phase: 'reloading', loaded: before.phase === 'ready' ? before.loaded : null });
-      this.loaded = { stamp: null, since: Number.POSITIVE_INFINITY };
+      this.loaded = { ...loadedBefore, stamp: null, since: Number.POSITIVE_INFINITY };
       try {
-        const stamp = await work(db);
-        this.loaded = { stamp: stamp ?? null, since: Date.now() };
+        const { stamp, notLoaded } = await work(db, loadedBefore);
+        this.loaded = { stamp: stamp ?? null, since: Date.now(), notLoaded };
       } finally {
         this.setStatus({ phase: 'ready', startedMs, loaded: await countLoaded(db) });
       }

@@ -5,7 +5,7 @@ export { QueryError, EngineStartError } from './errors';
 export {
   loadTables, appendReport, encodeFigures, encodedColumnTypes, installFigures, ENCODE_MIN_ROWS, ENCODED_FIGURE_COLUMNS, FIGURE_COLUMNS, FIGURE_COLUMN_TYPES, LOADED_FIGURE_COLUMN_TYPES, DOCUMENT_COLUMN_TYPES,
 } from './tables';
-export type { TableSources, ReportRows, FigureColumn } from './tables';
+export type { TableSources, ReportRows, FigureColumn, NotLoadedReport } from './tables';
 export { EngineHost, lockEngine } from './engine-host';
 export type { StartEngine, LoadedWorkspace } from './engine-host';
 export { createImportedTable, dropImportedTable, importsNotRestored, IMPORT_DIR } from './imports';

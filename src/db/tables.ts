@@ -26,6 +26,13 @@ const TEXT_COLUMN_TYPES = { doc_id: 'VARCHAR', text: 'VARCHAR' } as const;
 export type FigureColumn = keyof typeof FIGURE_COLUMN_TYPES;
 export const FIGURE_COLUMNS = Object.keys(FIGURE_COLUMN_TYPES) as FigureColumn[];
 
+/** A kept report a load left out (its figures could not be read or derived), and why. */
+export interface NotLoadedReport {
+  doc_id: string;
+  title: string;
+  message: string;
+}
+
 /**
  * What the engine loads: the workspace's figures, documents and texts (the shipped reports and those the analyst
  * added, as CSV texts), which documents were added and which are hidden, and the analyst's own tables kept from
@@ -42,6 +49,8 @@ export interface TableSources {
   hidden?: readonly string[];
   /** Names this build and workspace version (src/data/query-snapshot.ts); absent when storage is unreadable. */
   stamp?: string;
+  /** Kept reports left out of this load, with the reason (they stay kept; the reports view says so). */
+  notLoaded?: readonly NotLoadedReport[];
   /** Read once the app's own tables are in (from the browser's storage; nothing when there is none). */
   imports?: () => Promise<readonly ImportedCsv[]>;
 }

@@ -82,4 +82,16 @@ describe('the engine host', () => {
     expect(host.loadedWorkspace().stamp).toBeNull();
     expect((await host.run(sql`SELECT count(*) AS n FROM figures`))[0]?.n).toBe(SAMPLE_FIGURES.length);
   });
+
+  it('says which kept reports a load left out, until a load includes them', async () => {
+    const left = { doc_id: 'kept-1', title: '某报告', message: '更正与正文不一致' };
+    let notLoaded = [left];
+    const host = new EngineHost(async () => ({ figuresCsv: sampleFiguresCsv(), documentsCsv: SAMPLE_DOCUMENTS_CSV, notLoaded }), () => createTestEngine());
+    expect(host.loadedWorkspace().notLoaded).toEqual([]);
+    await host.start();
+    expect(host.loadedWorkspace().notLoaded).toEqual([left]);
+    notLoaded = [];
+    await host.reload();
+    expect(host.loadedWorkspace().notLoaded).toEqual([]);
+  });
 });

@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
-import { reportsNotLoaded } from '../../data/embedded';
+import { useRef, useState, useSyncExternalStore } from 'react';
 import { loadDraft, loadStoredReport, storeDraft, type ReportDraft } from '../../data/reports-store';
 import {
   exportWorkspaceFile, importWorkspace, planWorkspaceImport, removeReport, setReportHidden,
@@ -19,6 +18,8 @@ const draftKey = ['report-draft'] as const;
 export function ReportsView() {
   const queryClient = useQueryClient();
   const draft = useQuery({ queryKey: draftKey, queryFn: loadDraft });
+  const { host } = useAppEngine();
+  const { notLoaded } = useSyncExternalStore(host.subscribe, host.loadedWorkspace);
   const [notice, setNotice] = useState<string | null>(null);
   // A draft the browser could not keep (its storage full, say) is still edited here, but a reload would lose it.
   const [draftError, setDraftError] = useState<Error | null>(null);
@@ -58,7 +59,7 @@ export function ReportsView() {
       </header>
       {draft.isError && <ErrorBox error={draft.error} />}
       {notice && <p className="notice" role="status">{notice}</p>}
-      {reportsNotLoaded.map((r) => <p key={r.doc_id} className="error-box" role="alert">{t.reports.notLoaded(r.title, r.message)}</p>)}
+      {notLoaded.map((r) => <p key={r.doc_id} className="error-box" role="alert">{t.reports.notLoaded(r.title, r.message)}</p>)}
       <ReportList onNotice={setNotice} onRevise={setDraft} />
     </section>
   );
