@@ -7,7 +7,7 @@
 import { raw, type SqlQuery } from '../sql';
 import type { Engine } from './engine';
 import type { EngineStatus, LoadedCounts } from './engine-status';
-import { IMPORT_DIR } from './imports';
+import { IMPORT_DIR, type NotRestoredImport } from './imports';
 import type { Row } from './rows';
 import { appendReport, loadTables, reloadTables, type NotLoadedReport, type ReportRows, type TableSources } from './tables';
 
@@ -26,6 +26,8 @@ export interface LoadedWorkspace {
   since: number;
   /** Kept reports the last full load left out, and why. */
   notLoaded: readonly NotLoadedReport[];
+  /** The analyst's kept tables the start could not load again, and why. */
+  importsNotRestored: readonly NotRestoredImport[];
 }
 
 /**
@@ -64,7 +66,7 @@ export class EngineHost {
 
   getStatus = (): EngineStatus => this.status;
 
-  private loaded: LoadedWorkspace = { stamp: null, since: Number.POSITIVE_INFINITY, notLoaded: [] };
+  private loaded: LoadedWorkspace = { stamp: null, since: Number.POSITIVE_INFINITY, notLoaded: [], importsNotRestored: [] };
 
   /**
    * Which workspace version the engine's tables hold (`TableSources.stamp`; null before they are loaded, while
@@ -119,9 +121,9 @@ export class EngineHost {
         const [up, sources] = await Promise.all([starting, this.loadSources()]);
         db = up;
         this.setStatus({ phase: 'starting', step: 'tables' });
-        await loadTables(db, sources);
+        const importsNotRestored = await loadTables(db, sources);
         await lockEngine(db);
-        this.loaded = { stamp: sources.stamp ?? null, since: Date.now(), notLoaded: sources.notLoaded ?? [] };
+        this.loaded = { stamp: sources.stamp ?? null, since: Date.now(), notLoaded: sources.notLoaded ?? [], importsNotRestored };
         return db;
       } catch (error) {
         // A start that fails after the engine came up (data files, tables) frees it: a retry starts another.
@@ -212,7 +214,7 @@ export class EngineHost {
       this.loaded = { ...loadedBefore, stamp: null, since: Number.POSITIVE_INFINITY };
       try {
         const { stamp, notLoaded } = await work(db, loadedBefore);
-        this.loaded = { stamp: stamp ?? null, since: Date.now(), notLoaded };
+        this.loaded = { ...loadedBefore, stamp: stamp ?? null, since: Date.now(), notLoaded };
       } finally {
         this.setStatus({ phase: 'ready', startedMs, loaded: await countLoaded(db) });
       }

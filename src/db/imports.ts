@@ -33,20 +33,24 @@ export async function dropImportedTable(engine: Engine, table: string): Promise<
   await engine.query(sql`DROP TABLE IF EXISTS ${ident(table)}`);
 }
 
-/** Imports kept from an earlier visit that could not be loaded again at start-up, with the engine's reason. */
-export const importsNotRestored: { table: string; message: string }[] = [];
+/** An import kept from an earlier visit that could not be loaded again at start-up, with the engine's reason. */
+export interface NotRestoredImport {
+  table: string;
+  message: string;
+}
 
 /**
  * Loads the imports kept from earlier visits, one by one: one that fails is reported (and kept in storage, so
- * nothing is lost), the others load all the same.
+ * nothing is lost), the others load all the same. Returns those that failed.
  */
-export async function restoreImportedTables(engine: Engine, imports: readonly ImportedCsv[]): Promise<void> {
-  importsNotRestored.length = 0;
+export async function restoreImportedTables(engine: Engine, imports: readonly ImportedCsv[]): Promise<NotRestoredImport[]> {
+  const failed: NotRestoredImport[] = [];
   for (const imported of imports) {
     try {
       await createImportedTable(engine, imported);
     } catch (error) {
-      importsNotRestored.push({ table: imported.table, message: error instanceof Error ? error.message : String(error) });
+      failed.push({ table: imported.table, message: error instanceof Error ? error.message : String(error) });
     }
   }
+  return failed;
 }

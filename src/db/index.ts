@@ -8,5 +8,5 @@ export {
 export type { TableSources, ReportRows, FigureColumn, NotLoadedReport } from './tables';
 export { EngineHost, lockEngine } from './engine-host';
 export type { StartEngine, LoadedWorkspace } from './engine-host';
-export { createImportedTable, dropImportedTable, importsNotRestored, IMPORT_DIR } from './imports';
+export { createImportedTable, dropImportedTable, IMPORT_DIR, type NotRestoredImport } from './imports';
 export type { EngineStatus, LoadedCounts } from './engine-status';

@@ -3,7 +3,7 @@ import { ident, join, literal, sql, type SqlFragment } from '../sql';
 import type { Engine } from './engine';
 import type { Row } from './rows';
 import type { ImportedCsv } from '../data/import-csv';
-import { IMPORT_DIR, restoreImportedTables } from './imports';
+import { IMPORT_DIR, restoreImportedTables, type NotRestoredImport } from './imports';
 
 /** Column name → DuckDB type, in the order of `data/figures.csv` (the extractor's one declaration). */
 export const FIGURE_COLUMN_TYPES = FIGURE_SCHEMA;
@@ -172,9 +172,9 @@ function createdRows(result: Row[]): number {
  * each request at the call and its worker handles them in order): the worker then runs them back to back
  * instead of waiting for the page's (possibly busy) thread between two.
  */
-export async function loadTables(engine: Engine, sources: TableSources): Promise<void> {
+export async function loadTables(engine: Engine, sources: TableSources): Promise<NotRestoredImport[]> {
   await loadWorkspaceTables(engine, sources);
-  if (sources.imports) await restoreImportedTables(engine, await sources.imports().catch(() => []));
+  return sources.imports ? restoreImportedTables(engine, await sources.imports().catch(() => [])) : [];
 }
 
 let loads = 0;

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { checkImportCsvOffThread } from '../data/check-off-thread';
 import type { ImportedCsv } from '../data/import-csv';
 import { deleteStoredImport, loadStoredImports, storeImport } from '../data/imports-store';
-import { createImportedTable, dropImportedTable, importsNotRestored, type Engine } from '../db';
+import { createImportedTable, dropImportedTable, type Engine } from '../db';
 
 export interface ImportOutcome {
   imported: ImportedCsv;
@@ -38,14 +38,14 @@ export async function removeImportedTable(engine: () => Promise<Engine>, table: 
   await deleteStoredImport(table);
 }
 
-/** The kept imports (once the engine has loaded them), and those that could not be loaded again. */
+/** The kept imports, once the engine has loaded them (those it could not: `loadedWorkspace().importsNotRestored`). */
 export function importsOptions(engine: () => Promise<Engine>) {
   return queryOptions({
     queryKey: ['imports'],
     queryFn: async () => {
       await engine();
       const kept = await loadStoredImports().catch(() => [] as ImportedCsv[]);
-      return { kept, notRestored: [...importsNotRestored] };
+      return { kept };
     },
   });
 }

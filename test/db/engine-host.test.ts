@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ImportedCsv } from '../../src/data/import-csv';
 import { EngineHost, type EngineStatus, type TableSources } from '../../src/db';
 import { sql } from '../../src/sql';
 import { createTestEngine } from '../util/test-db';
@@ -86,12 +87,22 @@ describe('the engine host', () => {
   it('says which kept reports a load left out, until a load includes them', async () => {
     const left = { doc_id: 'kept-1', title: '某报告', message: '更正与正文不一致' };
     let notLoaded = [left];
-    const host = new EngineHost(async () => ({ figuresCsv: sampleFiguresCsv(), documentsCsv: SAMPLE_DOCUMENTS_CSV, notLoaded }), () => createTestEngine());
+    // And an analyst's kept table whose text no longer reads with its columns' types.
+    const broken: ImportedCsv = {
+      table: 'broken', csv: 'n\nnot a number\n', delimiter: ',', columns: [{ name: 'n', type: 'BIGINT' }], rows: 1,
+      importedAt: '2026-01-01T00:00:00.000Z',
+    };
+    const host = new EngineHost(async () => ({
+      figuresCsv: sampleFiguresCsv(), documentsCsv: SAMPLE_DOCUMENTS_CSV, notLoaded, imports: async () => [broken],
+    }), () => createTestEngine());
     expect(host.loadedWorkspace().notLoaded).toEqual([]);
     await host.start();
     expect(host.loadedWorkspace().notLoaded).toEqual([left]);
+    expect(host.loadedWorkspace().importsNotRestored.map((i) => i.table)).toEqual(['broken']);
     notLoaded = [];
     await host.reload();
     expect(host.loadedWorkspace().notLoaded).toEqual([]);
+    // A reload loads the reports again, not the analyst's tables: what the start said of them stands.
+    expect(host.loadedWorkspace().importsNotRestored.map((i) => i.table)).toEqual(['broken']);
   });
 });

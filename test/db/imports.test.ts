@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkImportCsv, type ImportedCsv } from '../../src/data/import-csv';
-import { createImportedTable, dropImportedTable, importsNotRestored, loadTables, lockEngine } from '../../src/db';
+import { createImportedTable, dropImportedTable, loadTables, lockEngine, type NotRestoredImport } from '../../src/db';
 import { raw, sql } from '../../src/sql';
 import { createTestEngine } from '../util/test-db';
 import { SAMPLE_DOCUMENTS_CSV, SAMPLE_FIGURES, sampleFiguresCsv } from '../util/sample-data';
 
 let engine: Awaited<ReturnType<typeof createTestEngine>>;
+/** What the start said it could not load again. */
+let notRestored: NotRestoredImport[] = [];
 
 /** An import as kept from an earlier visit whose text no longer reads with its columns' types. */
 const broken: ImportedCsv = {
@@ -15,7 +17,7 @@ const broken: ImportedCsv = {
 
 beforeAll(async () => {
   engine = await createTestEngine();
-  await loadTables(engine, {
+  notRestored = await loadTables(engine, {
     figuresCsv: sampleFiguresCsv(),
     documentsCsv: SAMPLE_DOCUMENTS_CSV,
     imports: async () => [checkImportCsv('k,v\na,1\n', 'kept'), broken],
@@ -67,7 +69,7 @@ describe('imported tables', () => {
 
   it('loads the imports kept from earlier visits at start, and reports one that no longer loads', async () => {
     expect(await engine.query(sql`SELECT * FROM kept`)).toEqual([{ k: 'a', v: 1 }]);
-    expect(importsNotRestored.map((p) => p.table)).toEqual(['broken']);
+    expect(notRestored.map((p) => p.table)).toEqual(['broken']);
     await expect(engine.query(sql`SELECT * FROM broken`)).rejects.toThrow(/does not exist/);
   });
 

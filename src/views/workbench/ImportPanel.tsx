@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type ChangeEvent } from 'react';
 import { t } from '../../i18n/zh';
 import { tableNameFromFile } from '../../data/import-csv';
 import { importCsvTable, importsOptions, removeImportedTable } from '../../queries/imports-query';
-import { useEngine } from '../../app/engine-context';
+import { useAppEngine, useEngine } from '../../app/engine-context';
 
 /** The draft (table name and pasted text) is kept as it is typed: a reload never loses a paste. */
 const DRAFT_KEY = 'figures-board:import-draft';
@@ -50,6 +50,8 @@ export function ImportPanel() {
   const client = useQueryClient();
   const engine = useEngine();
   const imports = useQuery(importsOptions(engine));
+  const { host } = useAppEngine();
+  const { importsNotRestored } = useSyncExternalStore(host.subscribe, host.loadedWorkspace);
   const [draft, setDraftState] = useState(loadDraft);
   const [draftKept, setDraftKept] = useState(true);
   const [status, setStatus] = useState<Status>({ phase: 'idle' });
@@ -168,7 +170,7 @@ export function ImportPanel() {
         </div>
       </div>
       <h4>{t.imports.tables}</h4>
-      {imports.data?.notRestored.map((p) => (
+      {importsNotRestored.map((p) => (
         <p key={p.table} className="warning" role="alert">{t.imports.notRestored(p.table, p.message)}</p>
       ))}
       {imports.data && imports.data.kept.length === 0 && <p className="muted">{t.imports.none}</p>}
