@@ -79,4 +79,28 @@ describe('importing a table in Chromium', () => {
     expect(await tables()).toContain('districts');
     expect(s.problems).toEqual([]);
   });
+
+  it('says which kept table a start could not load again (and loads the others)', async () => {
+    // A table kept by an earlier visit whose text no longer reads with its columns' types.
+    await s.page.evaluate(() => new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('figures-board');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('imports', 'readwrite');
+        tx.objectStore('imports').put({
+          table: 'stale', csv: 'n\nnot a number\n', delimiter: ',', columns: [{ name: 'n', type: 'BIGINT' }], rows: 1,
+          importedAt: '2026-01-01T00:00:00.000Z',
+        });
+        tx.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+    }));
+    await s.page.reload();
+    await engineReady(s.page);
+    const said = panel().getByRole('alert').filter({ hasText: '上次导入的表 stale 未能重新载入' });
+    await expect.poll(() => said.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(tables).toContain('districts');
+  });
 });
