@@ -2,8 +2,8 @@
  * The engine handed down from the composition root: views ask for it here instead of importing a global, so a
  * test (or another engine) can stand in.
  */
-import { createContext, useContext } from 'react';
-import type { Engine, EngineHost } from '../db';
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { Engine, EngineHost, LoadedWorkspace } from '../db';
 import type { QueryRunner } from '../queries';
 import type { StoredReport } from '../data/reports-store';
 
@@ -34,4 +34,10 @@ export function useRunner(): QueryRunner {
 /** The started engine itself (for the workbench's read-only connection and imports). */
 export function useEngine(): () => Promise<Engine> {
   return useAppEngine().host.start;
+}
+
+/** What the engine's tables hold now (version, and what the last load left out), re-rendering as it changes. */
+export function useLoadedWorkspace(): LoadedWorkspace {
+  const { host } = useAppEngine();
+  return useSyncExternalStore(host.subscribe, host.loadedWorkspace);
 }

@@ -9,8 +9,7 @@
 import { dehydrate, type DehydratedState, type Query, type QueryClient } from '@tanstack/react-query';
 import shippedAnswersUrl from 'virtual:shipped-answers';
 import { whenIdle } from '../lib/idle';
-import { STORES, transact } from './app-db';
-import { HIDDEN_KEY, WORKSPACE_VERSION_KEY } from './reports-store';
+import { loadWorkspaceState } from './reports-store';
 import { START_FILES, startFiles, workspaceLock, type FileStore } from './start-files';
 
 /** The build: the app's code and shipped data (see scripts/extractor-hash.ts). */
@@ -54,24 +53,10 @@ function rowsOf(data: unknown): number | null {
   return null;
 }
 
-/**
- * The stamp of the workspace storage holds now (see {@link currentStamp}), read in one transaction; null when
- * it names no version, or storage cannot be read.
- */
+/** The stamp of the workspace storage holds now (see {@link currentStamp}); null when it names no version. */
 async function storedStamp(): Promise<string | null> {
-  let version: IDBRequest<unknown> | undefined;
-  let hidden: IDBRequest<unknown> | undefined;
-  const anyKept = await transact([STORES.settings, STORES.reports], 'readonly', (tx) => {
-    version = tx.objectStore(STORES.settings).get(WORKSPACE_VERSION_KEY);
-    hidden = tx.objectStore(STORES.settings).get(HIDDEN_KEY);
-    // Whether any report is kept, not how many: counting would read every report's record.
-    return tx.objectStore(STORES.reports).getKey(IDBKeyRange.lowerBound(''));
-  });
-  const hiddenIds = hidden?.result;
-  return currentStamp(
-    typeof version?.result === 'number' ? version.result : null, anyKept === undefined ? 0 : 1,
-    Array.isArray(hiddenIds) ? hiddenIds.length : 0,
-  );
+  const { version, anyReport, hidden } = await loadWorkspaceState();
+  return currentStamp(version, anyReport ? 1 : 0, hidden.length);
 }
 
 /** A kept answers file of this build, or null. */

@@ -4,7 +4,7 @@
  * change). Also which shipped reports are hidden. Each write is one transaction: all of it lands or none.
  */
 import type { ReportMeta, WorkspaceReport } from '../workspace';
-import { REPORTS_BY_SHA, STORES, transact } from './app-db';
+import { REPORTS_BY_SHA, STORES, transact, type StoreName } from './app-db';
 import { forgetStartFiles, workspaceLock } from './start-files';
 
 /** A kept report and its derived figures (CSV text in the figures.csv contract, with its header). */
@@ -44,52 +44,51 @@ function changeWorkspace(work: (tx: IDBTransaction) => void): Promise<void> {
   });
 }
 
-/**
- * The workspace version: answers drawn from one version are the engine's answers until it changes. Null when
- * nothing was ever changed here (or by a build before versions were kept).
- */
-export async function loadWorkspaceVersion(): Promise<number | null> {
-  const version = await transact(STORES.settings, 'readonly', (tx) => tx.objectStore(STORES.settings).get(WORKSPACE_VERSION_KEY) as IDBRequest<unknown>);
-  return typeof version === 'number' ? version : null;
-}
-
-/** The workspace's version and hidden list, read in one transaction (without reading any report). */
-export async function loadWorkspaceState(): Promise<Omit<KeptWorkspace, 'reports'>> {
-  let hidden: IDBRequest<unknown> | undefined;
-  const version = await transact(STORES.settings, 'readonly', (tx) => {
-    hidden = tx.objectStore(STORES.settings).get(HIDDEN_KEY);
-    return tx.objectStore(STORES.settings).get(WORKSPACE_VERSION_KEY) as IDBRequest<unknown>;
-  });
-  const hiddenIds = hidden?.result;
-  return {
-    version: typeof version === 'number' ? version : null,
-    hidden: Array.isArray(hiddenIds) ? hiddenIds.filter((h): h is string => typeof h === 'string') : [],
-  };
-}
-
 /** What is kept of the workspace, read in one transaction: its version, reports and hidden list agree. */
 export interface KeptWorkspace {
+  /**
+   * The workspace version: answers drawn from one version are the engine's answers until it changes. Null when
+   * nothing was ever changed here (or by a build before versions were kept).
+   */
   version: number | null;
   reports: StoredReport[];
   hidden: string[];
 }
 
-export async function loadKeptWorkspace(): Promise<KeptWorkspace> {
-  let version: IDBRequest<unknown> | undefined;
-  let hidden: IDBRequest<unknown> | undefined;
-  const reports = await transact([STORES.reports, STORES.settings], 'readonly', (tx) => {
-    version = tx.objectStore(STORES.settings).get(WORKSPACE_VERSION_KEY);
-    hidden = tx.objectStore(STORES.settings).get(HIDDEN_KEY);
-    return tx.objectStore(STORES.reports).getAll() as IDBRequest<StoredReport[]>;
-  });
-  const hiddenIds = hidden?.result;
-  return {
-    version: typeof version?.result === 'number' ? version.result : null,
-    reports: reports.sort((a, b) => a.added_at.localeCompare(b.added_at) || a.doc_id.localeCompare(b.doc_id)),
-    hidden: Array.isArray(hiddenIds) ? hiddenIds.filter((h): h is string => typeof h === 'string') : [],
-  };
+/** The workspace's version and hidden list, and whether any report is kept: without reading any report. */
+export interface WorkspaceState extends Omit<KeptWorkspace, 'reports'> {
+  anyReport: boolean;
 }
 
+const hiddenIds = (value: unknown): string[] => (Array.isArray(value) ? value.filter((h): h is string => typeof h === 'string') : []);
+
+/**
+ * Reads the version and hidden list in `tx` (which must include the settings store) beside what `read` asks of
+ * it, all in one transaction.
+ */
+async function withSettings<T>(stores: StoreName[], read: (tx: IDBTransaction) => IDBRequest<T>) {
+  let version: IDBRequest<unknown> | undefined;
+  let hidden: IDBRequest<unknown> | undefined;
+  const result = await transact(stores, 'readonly', (tx) => {
+    version = tx.objectStore(STORES.settings).get(WORKSPACE_VERSION_KEY);
+    hidden = tx.objectStore(STORES.settings).get(HIDDEN_KEY);
+    return read(tx);
+  });
+  return { version: typeof version?.result === 'number' ? version.result : null, hidden: hiddenIds(hidden?.result), result };
+}
+
+export async function loadWorkspaceState(): Promise<WorkspaceState> {
+  // Whether any report is kept, not how many: counting would read every report's record.
+  const { version, hidden, result } = await withSettings([STORES.settings, STORES.reports],
+    (tx) => tx.objectStore(STORES.reports).getKey(IDBKeyRange.lowerBound('')));
+  return { version, hidden, anyReport: result !== undefined };
+}
+
+export async function loadKeptWorkspace(): Promise<KeptWorkspace> {
+  const { version, hidden, result } = await withSettings([STORES.reports, STORES.settings],
+    (tx) => tx.objectStore(STORES.reports).getAll() as IDBRequest<StoredReport[]>);
+  return { version, hidden, reports: result.sort((a, b) => a.added_at.localeCompare(b.added_at) || a.doc_id.localeCompare(b.doc_id)) };
+}
 
 /** Every kept report, in the order they were added. */
 export async function loadStoredReports(): Promise<StoredReport[]> {
@@ -124,8 +123,7 @@ export async function deleteStoredReport(docId: string): Promise<void> {
 
 /** doc_ids of the shipped reports the analyst hid. */
 export async function loadHiddenReports(): Promise<string[]> {
-  const hidden = await transact(STORES.settings, 'readonly', (tx) => tx.objectStore(STORES.settings).get(HIDDEN_KEY) as IDBRequest<unknown>);
-  return Array.isArray(hidden) ? hidden.filter((h): h is string => typeof h === 'string') : [];
+  return hiddenIds(await transact(STORES.settings, 'readonly', (tx) => tx.objectStore(STORES.settings).get(HIDDEN_KEY) as IDBRequest<unknown>));
 }
 
 export async function storeHiddenReports(hidden: readonly string[]): Promise<void> {

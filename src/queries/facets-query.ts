@@ -15,7 +15,7 @@ export const FACET_DIMENSIONS: readonly Dimension[] = ['category', 'subject', 'k
  * Facts, not mentions: a fact the report states twice counts once. Only the few repeated facts' rows need a
  * distinct count; every other row is its fact's one mention.
  */
-const FACT_COUNT = sql`(count(*) FILTER (WHERE NOT repeated) + count(DISTINCT fact_id) FILTER (WHERE repeated))::INTEGER`;
+const FACTS_COUNTED = sql`(count(*) FILTER (WHERE NOT repeated) + count(DISTINCT fact_id) FILTER (WHERE repeated))::INTEGER`;
 
 /** One value of one dimension and how many facts carry it under the other filters. */
 export interface FacetRow {
@@ -44,7 +44,7 @@ export function buildFacetsQuery(filters: FigureFilters): SqlQuery {
   const parts = FACET_DIMENSIONS.map((dimension) => {
     const column = ident(dimension, DIMENSIONS);
     return sql`SELECT ${literal(dimension)} AS dimension, ${dimensionText(sql`value`)} AS value, count
-      FROM (SELECT ${column} AS value, ${FACT_COUNT} AS count FROM ${source}
+      FROM (SELECT ${column} AS value, ${FACTS_COUNTED} AS count FROM ${source}
             WHERE ${filterCondition(menus, dimension)} GROUP BY ${column})`;
   });
   const passing = narrowed

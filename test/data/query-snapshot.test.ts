@@ -3,7 +3,7 @@ import { dehydrate, hydrate, QueryClient } from '@tanstack/react-query';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { STORES, transact } from '../../src/data/app-db';
 import { answersToKeep, keepSnapshots, loadSnapshot, settleKept, workspaceStamp } from '../../src/data/query-snapshot';
-import { deleteStoredReport, loadWorkspaceVersion, storeHiddenReports } from '../../src/data/reports-store';
+import { deleteStoredReport, loadWorkspaceState, storeHiddenReports } from '../../src/data/reports-store';
 import { forgetStartFiles, START_FILES, startFiles } from '../../src/data/start-files';
 
 const clearSettings = async () => {
@@ -28,7 +28,7 @@ describe('answers kept between visits', () => {
     expect((await loadSnapshot())?.state.queries.map((q) => q.queryKey)).toEqual([['documents']]);
     // Any change to the workspace raises its version: the answers of the old one are never drawn again.
     await storeHiddenReports(['a']);
-    expect(await loadWorkspaceVersion()).toBe(1);
+    expect((await loadWorkspaceState()).version).toBe(1);
     expect(await loadSnapshot()).toBeNull();
   });
 
@@ -52,7 +52,7 @@ describe('answers kept between visits', () => {
   it('raises the version for every kind of change', async () => {
     await storeHiddenReports([]);
     await deleteStoredReport('nothing');
-    expect(await loadWorkspaceVersion()).toBe(2);
+    expect((await loadWorkspaceState()).version).toBe(2);
   });
 
   it('keeps nothing while the engine holds no known version, nor answers from before it loaded', async () => {

@@ -140,7 +140,7 @@ describe('the workspace’s version and hidden list', () => {
     await saveReport(report, figuresCsv(report));
     await storeHiddenReports(['2022-08-04-binhai']);
     const after = await loadWorkspaceState();
-    expect(after).toEqual({ version: (before.version ?? 0) + 2, hidden: ['2022-08-04-binhai'] });
+    expect(after).toEqual({ version: (before.version ?? 0) + 2, hidden: ['2022-08-04-binhai'], anyReport: true });
   });
 });
 

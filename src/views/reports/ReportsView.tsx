@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, useSyncExternalStore } from 'react';
+import { useRef, useState } from 'react';
 import { loadDraft, loadStoredReport, storeDraft, type ReportDraft } from '../../data/reports-store';
 import {
   exportWorkspaceFile, importWorkspace, planWorkspaceImport, removeReport, setReportHidden,
@@ -9,7 +9,7 @@ import { t } from '../../i18n/zh';
 import { workspaceDocumentsOptions, type WorkspaceDocument } from '../../queries';
 import { ErrorBox, Loading, QueryState } from '../shared/QueryState';
 import { AddReport } from './AddReport';
-import { useAppEngine, useRunner } from '../../app/engine-context';
+import { useAppEngine, useLoadedWorkspace, useRunner } from '../../app/engine-context';
 import { reviseDraft } from './revise-draft';
 
 const draftKey = ['report-draft'] as const;
@@ -18,8 +18,7 @@ const draftKey = ['report-draft'] as const;
 export function ReportsView() {
   const queryClient = useQueryClient();
   const draft = useQuery({ queryKey: draftKey, queryFn: loadDraft });
-  const { host } = useAppEngine();
-  const { notLoaded } = useSyncExternalStore(host.subscribe, host.loadedWorkspace);
+  const { notLoaded } = useLoadedWorkspace();
   const [notice, setNotice] = useState<string | null>(null);
   // A draft the browser could not keep (its storage full, say) is still edited here, but a reload would lose it.
   const [draftError, setDraftError] = useState<Error | null>(null);

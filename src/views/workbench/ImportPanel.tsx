@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, useSyncExternalStore, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { t } from '../../i18n/zh';
 import { tableNameFromFile } from '../../data/import-csv';
 import { importCsvTable, importsOptions, removeImportedTable } from '../../queries/imports-query';
-import { useAppEngine, useEngine } from '../../app/engine-context';
+import { useEngine, useLoadedWorkspace } from '../../app/engine-context';
 
 /** The draft (table name and pasted text) is kept as it is typed: a reload never loses a paste. */
 const DRAFT_KEY = 'figures-board:import-draft';
@@ -50,8 +50,7 @@ export function ImportPanel() {
   const client = useQueryClient();
   const engine = useEngine();
   const imports = useQuery(importsOptions(engine));
-  const { host } = useAppEngine();
-  const { importsNotRestored } = useSyncExternalStore(host.subscribe, host.loadedWorkspace);
+  const { importsNotRestored } = useLoadedWorkspace();
   const [draft, setDraftState] = useState(loadDraft);
   const [draftKept, setDraftKept] = useState(true);
   const [status, setStatus] = useState<Status>({ phase: 'idle' });
