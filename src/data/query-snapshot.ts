@@ -11,6 +11,7 @@ import shippedAnswersUrl from 'virtual:shipped-answers';
 import { whenIdle } from '../lib/idle';
 import { loadWorkspaceState } from './reports-store';
 import { START_FILES, startFiles, workspaceLock, type FileStore } from './start-files';
+import { invalidateWorkspaceAnswers } from '../queries/invalidate';
 
 /** The build: the app's code and shipped data (see scripts/extractor-hash.ts). */
 export const BUILD_ID = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'unknown';
@@ -154,7 +155,7 @@ export function settleKept(client: QueryClient, kept: QuerySnapshot, host: Loadi
     unsubscribe?.();
     unsubscribe = () => {};
     if (host.loadedWorkspace().stamp !== kept.stamp) {
-      void client.invalidateQueries();
+      void invalidateWorkspaceAnswers(client);
       return;
     }
     for (const answer of kept.state.queries) {

@@ -244,6 +244,34 @@ async function enumColumns(engine: Engine, table: string): Promise<string[]> {
 }
 
 /**
+ * The ENUM columns of `figures` that `figures_add` brings values to, each with every value it must then hold
+ * (those it holds and those brought, in text order, as encodedColumnTypes orders them): one query. A column's
+ * values are read off its type (from any one row, NULL or not), not by scanning the table.
+ */
+async function widenedEnums(engine: Engine, columns: readonly string[]): Promise<Map<string, string[]>> {
+  const widened = new Map<string, string[]>();
+  if (columns.length === 0) return widened;
+  const held = join(columns.map((column) => {
+    const c = ident(column);
+    return sql`SELECT ${literal(column)} AS c, unnest(enum_range(${c}))::VARCHAR AS v FROM (SELECT ${c} FROM figures LIMIT 1)`;
+  }), ' UNION ALL ');
+  const brought = join(columns.map((column) => {
+    const c = ident(column);
+    return sql`SELECT DISTINCT ${literal(column)} AS c, ${c}::VARCHAR AS v FROM figures_add WHERE ${c} IS NOT NULL`;
+  }), ' UNION ALL ');
+  const rows = await engine.query(sql`WITH held AS MATERIALIZED (${held}), brought AS (${brought}),
+    fresh AS (SELECT * FROM brought EXCEPT SELECT * FROM held)
+    SELECT c, v FROM held WHERE c IN (SELECT c FROM fresh) UNION SELECT c, v FROM fresh ORDER BY c, v`);
+  for (const row of rows) {
+    const column = String(row.c);
+    const values = widened.get(column) ?? [];
+    values.push(String(row.v));
+    widened.set(column, values);
+  }
+  return widened;
+}
+
+/**
  * Adds one report to the loaded workspace, or replaces the report of the same doc_id, without loading the
  * others again: its rows are read into staging tables, the figures' ENUM columns are widened to values the
  * report brings (kept in text order), and the rows go in, all in one transaction — a failure leaves the tables
@@ -255,7 +283,8 @@ export async function appendReport(engine: Engine, rows: ReportRows): Promise<vo
   const [figures, documents, texts] = [file('figures'), file('documents'), file('texts')];
   let inTransaction = false;
   try {
-    await Promise.all([
+    const [columns] = await Promise.all([
+      enumColumns(engine, 'figures'),
       engine.registerText(figures, rows.figuresCsv),
       engine.registerText(documents, rows.documentsCsv),
       engine.registerText(texts, rows.textsCsv),
@@ -265,20 +294,8 @@ export async function appendReport(engine: Engine, rows: ReportRows): Promise<vo
     ]);
     await markRepeated(engine, 'figures_add');
     const widened: SqlFragment[] = [];
-    // The values each ENUM column holds are read off its type (one row of the table, not a scan of it).
-    const held = (c: SqlFragment) => sql`(SELECT unnest(enum_range(${c}))::VARCHAR FROM (SELECT ${c} FROM figures WHERE ${c} IS NOT NULL LIMIT 1))`;
-    const columns = await enumColumns(engine, 'figures');
-    const brought = columns.length === 0 ? [] : await engine.query(join(columns.map((column) => {
-      const c = ident(column);
-      return sql`SELECT ${literal(column)} AS c FROM (SELECT DISTINCT ${c}::VARCHAR AS v FROM figures_add WHERE ${c} IS NOT NULL
-        EXCEPT SELECT * FROM ${held(c)})`;
-    }), ' UNION '));
-    for (const column of new Set(brought.map((r) => String(r.c)))) {
-      const c = ident(column);
-      // Every value either table holds, in text order (as encodedColumnTypes orders them).
-      const values = await engine.query(sql`SELECT * FROM ${held(c)} AS held(v)
-        UNION SELECT ${c}::VARCHAR FROM figures_add WHERE ${c} IS NOT NULL ORDER BY 1`);
-      widened.push(sql`ALTER TABLE figures ALTER COLUMN ${c} SET DATA TYPE ENUM(${join(values.map((r) => literal(String(r.v))))});`);
+    for (const [column, values] of await widenedEnums(engine, columns)) {
+      widened.push(sql`ALTER TABLE figures ALTER COLUMN ${ident(column)} SET DATA TYPE ENUM(${join(values.map(literal))});`);
     }
     const id = literal(rows.doc_id);
     inTransaction = true;

@@ -338,6 +338,10 @@ export const zh = {
     imported: (n: number) => `已导入 ${n} 份报告。`,
     confirmImport: (n: number, replaced: number) => `导入 ${n} 份报告${replaced > 0 ? `，其中 ${replaced} 份将替换本浏览器中同一编号的报告` : ''}？`,
     working: '正在更新工作区…',
+    find: '查找报告（标题、地区、发布者或日期）',
+    listedFirst: (shown: number, total: number) => `列表中显示发布日期最近的 ${shown} 份（共 ${total} 份），可用查找缩小范围。`,
+    listMore: (n: number) => `再显示 ${n} 份`,
+    noneFound: (query: string) => `没有与“${query}”相符的报告。`,
     genres: {
       rectification: '整改通报', work_report: '政府工作报告', statistical_bulletin: '统计公报', investment_summary: '招商/投资总结', other: '其他',
     } as Record<string, string>,
@@ -371,6 +375,7 @@ export const zh = {
       extractProgress: (percent: number) => `正在提取：${percent}%`,
       cancelExtraction: '取消提取',
       saveProgress: (percent: number) => `正在保存：${percent}%`,
+      notExtracted: '数字尚未提取完，请稍候再保存',
       /** Saved; the views are being loaded with the report's figures. */
       loading: '已保存，正在载入各视图…',
       found: (n: number) => `找到 ${n} 个数字`,
@@ -402,8 +407,6 @@ export const zh = {
       noFigures: '这份正文里没有找到数字（数字后面要有单位，如 5亿元、12个、3.5%）。可以在全文中选中规则漏掉的数字加入；没有数字的报告不能保存。',
       nothingKept: '所有数字都已排除，没有可保存的数字。',
       sameOnSave: (title: string) => `同一份正文已作为“${title}”保存在工作区中（可能是在另一个标签页中），这份未保存。可在列表中审阅它。`,
-      shownFirst: (shown: number, total: number) => `表中只显示前 ${shown} 个（共 ${total} 个），可用查找缩小范围。`,
-      showMore: (n: number) => `再显示 ${n} 个`,
     },
     back: '上一步',
     next: '下一步',

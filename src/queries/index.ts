@@ -8,3 +8,4 @@ export { withSignal, type QueryRunner } from './run';
 export * from './source-text-query';
 export * from './pivot-query';
 export * from './workbench-query';
+export * from './invalidate';

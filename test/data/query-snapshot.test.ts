@@ -5,6 +5,7 @@ import { STORES, transact } from '../../src/data/app-db';
 import { answersToKeep, keepSnapshots, loadSnapshot, settleKept, workspaceStamp } from '../../src/data/query-snapshot';
 import { deleteStoredReport, loadWorkspaceState, storeHiddenReports } from '../../src/data/reports-store';
 import { forgetStartFiles, START_FILES, startFiles } from '../../src/data/start-files';
+import { DRAFT_QUERIES } from '../../src/queries/invalidate';
 
 const clearSettings = async () => {
   await transact(STORES.settings, 'readwrite', (tx) => tx.objectStore(STORES.settings).clear());
@@ -72,7 +73,7 @@ describe('answers kept between visits', () => {
   it('keeps only the views’ families, and no answer too large to draw at once', () => {
     const client = new QueryClient();
     client.setQueryData(['workbench', 'SELECT 1'], [{ one: 1 }]);
-    client.setQueryData(['review-extraction', 'text'], { figures: [] });
+    client.setQueryData([DRAFT_QUERIES, 'extraction', 'text'], { figures: [] });
     client.setQueryData(['figures', 'all'], Array.from({ length: 6_000 }, (_, i) => ({ id: i })));
     client.setQueryData(['top-figures', 'few'], { figures: [{ id: 1 }], total: 1, unitTotals: {} });
     expect(answersToKeep(client, 0).map((q) => q.queryKey[0])).toEqual(['top-figures']);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runExtractJob, type ExtractReply, type ExtractRequest } from '../../src/workspace/extract-job';
-import { extractOffThread, figuresOffThread } from '../../src/workspace/extract-off-thread';
+import { extractOffThread, ExtractWorkers, figuresOffThread } from '../../src/workspace/extract-off-thread';
 import { reviewExtraction, savedFigures } from '../../src/workspace/review-extract';
 
 const TEXT = `某某县2023年工作总结\n${'全年新增企业120家，完成投资3.5亿元。\n'.repeat(200)}`;
@@ -89,5 +89,59 @@ describe('extraction off the page’s thread', () => {
     vi.stubGlobal('Worker', FakeWorker);
     await expect(extractOffThread({ ...report, included: [1] })).rejects.toThrow(/^提取数字失败：stale addition: x @1$/);
     expect(FakeWorker.made[0]?.terminated).toBe(true);
+  });
+
+  describe('started ahead, while the form is filled in', () => {
+    // The fake worker delivers its replies one a millisecond: a hundred or so.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 250));
+
+    it('the review takes the extraction started ahead for the same report: no second job, every reply heard', async () => {
+      vi.stubGlobal('Worker', FakeWorker);
+      const workers = new ExtractWorkers();
+      workers.prepare(report);
+      // Its replies (progress, then the result) arrive before the review listens.
+      await settle();
+      const fractions: number[] = [];
+      const result = await extractOffThread(report, { workers, onProgress: (f) => fractions.push(f) });
+      expect(result).toEqual(reviewExtraction(report));
+      expect(FakeWorker.made).toHaveLength(1);
+      expect(FakeWorker.made[0]?.sent).toEqual([{ job: 'review', report }]);
+      expect(fractions.at(-1)).toBe(1);
+      expect(FakeWorker.made[0]?.terminated).toBe(true);
+    });
+
+    it('a report changed since (its title) is extracted again by the same worker once its first job ended, and only the new answer is heard', async () => {
+      vi.stubGlobal('Worker', FakeWorker);
+      const workers = new ExtractWorkers();
+      workers.prepare(report);
+      await settle();
+      const retitled = { ...report, title: '某某县2023年工作总结（修订）' };
+      const result = await extractOffThread(retitled, { workers });
+      expect(result).toEqual(reviewExtraction(retitled));
+      expect(FakeWorker.made).toHaveLength(1);
+      expect(FakeWorker.made[0]?.sent.map((r) => r.report.title)).toEqual([report.title, retitled.title]);
+    });
+
+    it('a changed report while the first job still runs: that worker is stopped and a new one starts', async () => {
+      vi.stubGlobal('Worker', FakeWorker);
+      const workers = new ExtractWorkers();
+      workers.prepare(report);
+      const retitled = { ...report, title: '另一个标题' };
+      const result = await extractOffThread(retitled, { workers });
+      expect(result).toEqual(reviewExtraction(retitled));
+      expect(FakeWorker.made).toHaveLength(2);
+      expect(FakeWorker.made[0]?.terminated).toBe(true);
+      expect(FakeWorker.made[1]?.sent).toEqual([{ job: 'review', report: retitled }]);
+    });
+
+    it('starts one at a time, and a worker no review took is stopped with the form', () => {
+      vi.stubGlobal('Worker', FakeWorker);
+      const workers = new ExtractWorkers();
+      workers.prepare(report);
+      workers.prepare({ ...report, title: '又一个' });
+      expect(FakeWorker.made).toHaveLength(1);
+      workers.dispose();
+      expect(FakeWorker.made[0]?.terminated).toBe(true);
+    });
   });
 });

@@ -1,11 +1,12 @@
 import { useEffect, useId, useState } from 'react';
 import type { ReportDraft } from '../../data/reports-store';
-import { findSameText, missingMeta } from '../../data/workspace-actions';
+import { findSameText, missingMeta, reportFromDraft } from '../../data/workspace-actions';
 import { t } from '../../i18n/zh';
 import {
   decodeReportBytes, DecodeError, GENRES, guessMetadata, REQUIRED_META, TEXT_ENCODINGS, type ReportMeta, type TextEncodingName,
 } from '../../workspace';
 import { MAX_FILE_BYTES, MAX_TEXT_CHARS, textProblem, type TextProblem } from '../../workspace/source-check';
+import { ExtractWorkers } from '../../workspace/extract-off-thread';
 import { ErrorBox } from '../shared/QueryState';
 import { ReviewStep } from './ReviewStep';
 import { reviseDraft } from './revise-draft';
@@ -21,6 +22,14 @@ export interface AddReportProps {
 /** Adding (or revising) a report: its text, what it is, then its figures reviewed before it is saved. */
 export function AddReport({ draft, onChange, onDone, onCancel }: AddReportProps) {
   const steps = ['source', 'meta', 'review'] as const;
+  // The review's extraction starts as the form is shown (with the title and date the text suggests), so the
+  // review comes sooner; a changed title or date is extracted again when the review asks.
+  const [workers] = useState(() => new ExtractWorkers());
+  useEffect(() => {
+    // Once: while one is ahead, later edits of the form start nothing.
+    if (draft.step === 'meta') void reportFromDraft(draft).then((report) => workers.prepare({ ...report, corrections: [], excluded: [] }), () => {});
+  }, [draft, workers]);
+  useEffect(() => () => workers.dispose(), [workers]);
   return (
     <section className="add-report" aria-labelledby="add-report-heading">
       <header className="reports-head">
@@ -32,7 +41,7 @@ export function AddReport({ draft, onChange, onDone, onCancel }: AddReportProps)
       </header>
       {draft.step === 'source' && <SourceStep draft={draft} onChange={onChange} />}
       {draft.step === 'meta' && <MetaStep draft={draft} onChange={onChange} />}
-      {draft.step === 'review' && <ReviewStep draft={draft} onChange={onChange} onDone={onDone} />}
+      {draft.step === 'review' && <ReviewStep draft={draft} onChange={onChange} onDone={onDone} workers={workers} />}
     </section>
   );
 }

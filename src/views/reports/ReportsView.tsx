@@ -6,13 +6,13 @@ import {
 } from '../../data/workspace-actions';
 import { downloadBlob } from '../../export/image';
 import { t } from '../../i18n/zh';
-import { workspaceDocumentsOptions, type WorkspaceDocument } from '../../queries';
+import { DRAFT_QUERIES, invalidateWorkspaceAnswers, workspaceDocumentsOptions, type WorkspaceDocument } from '../../queries';
 import { ErrorBox, Loading, QueryState } from '../shared/QueryState';
 import { AddReport } from './AddReport';
 import { useAppEngine, useLoadedWorkspace, useRunner } from '../../app/engine-context';
 import { reviseDraft } from './revise-draft';
 
-const draftKey = ['report-draft'] as const;
+const draftKey = [DRAFT_QUERIES] as const;
 
 /** The workspace's reports: the list (shipped and added), and the add and review flow. */
 export function ReportsView() {
@@ -40,7 +40,7 @@ export function ReportsView() {
           onDone={(message) => {
             queryClient.setQueryData(draftKey, null);
             setNotice(message);
-            void queryClient.invalidateQueries();
+            void invalidateWorkspaceAnswers(queryClient);
           }}
           onCancel={() => setDraft(null)} />
       </>
@@ -85,7 +85,7 @@ function WorkspaceActions({ onAdd, onNotice }: { onAdd: () => void; onNotice: (m
     onSuccess: (n) => {
       if (n === null) return;
       onNotice(t.reports.imported(n));
-      void queryClient.invalidateQueries();
+      void invalidateWorkspaceAnswers(queryClient);
     },
   });
   return (
@@ -104,6 +104,11 @@ function WorkspaceActions({ onAdd, onNotice }: { onAdd: () => void; onNotice: (m
     </div>
   );
 }
+
+/** Reports the list renders at first (a workspace may hold a thousand), and more at a click. */
+const LIST_SHOWN = 100;
+/** From how many reports the list offers a find box. */
+const FIND_FROM = 10;
 
 function ReportList({ onNotice, onRevise }: { onNotice: (message: string) => void; onRevise: (draft: ReportDraft) => void }) {
   const runner = useRunner();
@@ -127,57 +132,76 @@ function ReportList({ onNotice, onRevise }: { onNotice: (message: string) => voi
         onRevise(reviseDraft(kept, action));
         return;
       }
-      await queryClient.invalidateQueries();
+      await invalidateWorkspaceAnswers(queryClient);
     },
   });
+  const [find, setFind] = useState('');
+  const [limit, setLimit] = useState(LIST_SHOWN);
   return (
     <QueryState query={documents}>
-      {(docs) => (
-        <>
-          {change.isPending && <Loading label={t.reports.working} />}
-          {change.error && <ErrorBox error={change.error} />}
-          <table className="reports-table" data-testid="reports-table">
-            <thead>
-              <tr>
-                {(['title', 'place', 'published', 'genre', 'figures', 'origin', 'actions'] as const).map((c) => (
-                  <th key={c} scope="col">{t.reports.columns[c]}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {docs.map((doc) => (
-                <tr key={doc.doc_id} className={doc.hidden ? 'hidden-report' : undefined} data-doc={doc.doc_id}>
-                  <th scope="row">
-                    <div className="report-title">{doc.title}</div>
-                    <div className="muted">
-                      {doc.publisher}
-                      {doc.url && <> · <a href={doc.url} target="_blank" rel="noreferrer noopener">{t.provenance.openOriginal}</a></>}
-                    </div>
-                  </th>
-                  <td>{doc.place}</td>
-                  <td>{doc.published}</td>
-                  <td>{t.reports.genres[doc.genre] ?? doc.genre}</td>
-                  <td className="num">{doc.hidden ? t.reports.hiddenNote : doc.figures.toLocaleString('zh-CN')}</td>
-                  <td>{doc.added ? t.reports.added : t.reports.shipped}</td>
-                  <td className="row-actions">
-                    {doc.added ? (
-                      <>
-                        <button type="button" onClick={() => change.mutate({ doc, action: 'review' })}>{t.reports.reviewAction}</button>
-                        <button type="button" onClick={() => change.mutate({ doc, action: 'replace' })}>{t.reports.replace}</button>
-                        <button type="button" className="danger" onClick={() => change.mutate({ doc, action: 'remove' })}>{t.reports.remove}</button>
-                      </>
-                    ) : (
-                      <button type="button" onClick={() => change.mutate({ doc, action: doc.hidden ? 'show' : 'hide' })}>
-                        {doc.hidden ? t.reports.show : t.reports.hide}
-                      </button>
-                    )}
-                  </td>
+      {(docs) => {
+        const wanted = find.trim();
+        // The latest published first.
+        const matching = [...docs].reverse().filter((d) => wanted === '' || [d.title, d.place, d.publisher, d.published].some((v) => v.includes(wanted)));
+        const listed = matching.slice(0, limit);
+        return (
+          <>
+            {change.isPending && <Loading label={t.reports.working} />}
+            {change.error && <ErrorBox error={change.error} />}
+            {docs.length > FIND_FROM && (
+              <input type="search" className="review-filter" placeholder={t.reports.find} aria-label={t.reports.find}
+                value={find} onChange={(e) => setFind(e.target.value)} />
+            )}
+            <table className="reports-table" data-testid="reports-table">
+              <thead>
+                <tr>
+                  {(['title', 'place', 'published', 'genre', 'figures', 'origin', 'actions'] as const).map((c) => (
+                    <th key={c} scope="col">{t.reports.columns[c]}</th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
+              </thead>
+              <tbody>
+                {listed.map((doc) => (
+                  <tr key={doc.doc_id} className={doc.hidden ? 'hidden-report' : undefined} data-doc={doc.doc_id}>
+                    <th scope="row">
+                      <div className="report-title">{doc.title}</div>
+                      <div className="muted">
+                        {doc.publisher}
+                        {doc.url && <> · <a href={doc.url} target="_blank" rel="noreferrer noopener">{t.provenance.openOriginal}</a></>}
+                      </div>
+                    </th>
+                    <td>{doc.place}</td>
+                    <td>{doc.published}</td>
+                    <td>{t.reports.genres[doc.genre] ?? doc.genre}</td>
+                    <td className="num">{doc.hidden ? t.reports.hiddenNote : doc.figures.toLocaleString('zh-CN')}</td>
+                    <td>{doc.added ? t.reports.added : t.reports.shipped}</td>
+                    <td className="row-actions">
+                      {doc.added ? (
+                        <>
+                          <button type="button" onClick={() => change.mutate({ doc, action: 'review' })}>{t.reports.reviewAction}</button>
+                          <button type="button" onClick={() => change.mutate({ doc, action: 'replace' })}>{t.reports.replace}</button>
+                          <button type="button" className="danger" onClick={() => change.mutate({ doc, action: 'remove' })}>{t.reports.remove}</button>
+                        </>
+                      ) : (
+                        <button type="button" onClick={() => change.mutate({ doc, action: doc.hidden ? 'show' : 'hide' })}>
+                          {doc.hidden ? t.reports.show : t.reports.hide}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {matching.length === 0 && <p className="muted">{t.reports.noneFound(wanted)}</p>}
+            {listed.length < matching.length && (
+              <p className="muted" role="status">
+                {t.reports.listedFirst(listed.length, matching.length)}{' '}
+                <button type="button" onClick={() => setLimit(limit + LIST_SHOWN)}>{t.reports.listMore(Math.min(LIST_SHOWN, matching.length - listed.length))}</button>
+              </p>
+            )}
+          </>
+        );
+      }}
     </QueryState>
   );
 }

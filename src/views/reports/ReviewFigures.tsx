@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { FigureRow } from '../../extract';
 import { AGGREGATION_CLASSES, CATEGORIES } from '../../extract/types';
 import { dimensionValueLabel, t } from '../../i18n/zh';
@@ -9,10 +9,46 @@ import type { ReviewExtraction } from '../../workspace/review-extract';
 const written = (row: FigureRow) => formatAsWritten({ value: Number(row.value), unit: row.unit, qualifier: row.qualifier });
 
 /**
- * Rows the table renders at first, and more at a click: a long report has thousands of figures, each row a
- * handful of inputs, and every edit renders the table again.
+ * The table renders only the rows in its scrolled view and a few beyond (a long report has thousands of
+ * figures, each row a handful of inputs): an estimate of a row's height until one is measured, and how many
+ * rows beyond the view are kept rendered, so tabbing onward finds the next row already there.
  */
-const ROWS_SHOWN = 200;
+const ROW_HEIGHT_GUESS = 33;
+const ROWS_BEYOND = 12;
+
+/** The rows `[first, last)` of `count` to render in `scroller`'s view, and the space the others take. */
+function useRowWindow(count: number, scroller: RefObject<HTMLElement | null>) {
+  const [view, setView] = useState({ top: 0, height: 600 });
+  const [rowHeight, setRowHeight] = useState(ROW_HEIGHT_GUESS);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const update = () => setView({ top: el.scrollTop, height: el.clientHeight });
+    update();
+    const resized = new ResizeObserver(update);
+    resized.observe(el);
+    el.addEventListener('scroll', update, { passive: true });
+    return () => {
+      resized.disconnect();
+      el.removeEventListener('scroll', update);
+    };
+  }, [scroller]);
+  const first = Math.min(count, Math.max(0, Math.floor(view.top / rowHeight) - ROWS_BEYOND));
+  const last = Math.min(count, Math.ceil((view.top + view.height) / rowHeight) + ROWS_BEYOND);
+  return {
+    first, last, above: first * rowHeight, below: (count - last) * rowHeight,
+    /** Measures a rendered row (the rows are one line each, so one is all of them). */
+    measure: (row: HTMLTableRowElement | null) => {
+      if (row && row.offsetHeight > 0 && Math.abs(row.offsetHeight - rowHeight) > 0.5) setRowHeight(row.offsetHeight);
+    },
+    /** Scrolls row `index` into the view when it is outside it. */
+    reveal: (index: number) => {
+      const el = scroller.current;
+      const y = index * rowHeight;
+      if (el && (y < el.scrollTop || y + rowHeight > el.scrollTop + el.clientHeight)) el.scrollTo({ top: Math.max(0, y - el.clientHeight / 3) });
+    },
+  };
+}
 
 type Field = Correction['field'];
 
@@ -52,13 +88,16 @@ export interface ReviewFiguresProps {
 }
 
 /** The coverage account, then every figure in a table (edit, exclude) beside its place in the text. */
-export function ReviewFigures({ text, extraction, corrections, excluded, included, onChange }: ReviewFiguresProps) {
+export const ReviewFigures = memo(function ReviewFigures({ text, extraction, corrections, excluded, included, onChange }: ReviewFiguresProps) {
   const [selected, setSelected] = useState<number | null>(extraction.found[0]?.start ?? null);
   const [query, setQuery] = useState('');
   const out = new Set(excluded);
   const rows = useMemo(() => extraction.found.map((r) => corrected(r, corrections)), [extraction.found, corrections]);
   const shown = query.trim() === '' ? rows
     : rows.filter((r) => `${r.indicator} ${r.subject} ${r.value}${r.unit} ${r.quote}`.includes(query.trim()));
+  const scroller = useRef<HTMLDivElement>(null);
+  const rowWindow = useRowWindow(shown.length, scroller);
+  const listed = shown.slice(rowWindow.first, rowWindow.last);
   const { account } = extraction;
   const current = rows.find((r) => r.start === selected);
   const original = (start: number) => extraction.found.find((r) => r.start === start);
@@ -79,6 +118,8 @@ export function ReviewFigures({ text, extraction, corrections, excluded, include
     const figure = extraction.found.find((f) => f.start === number.start);
     if (figure) {
       setSelected(figure.start);
+      const index = shown.findIndex((r) => r.start === figure.start);
+      if (index >= 0) rowWindow.reveal(index);
       if (out.has(figure.start)) {
         onChange([...corrections], excluded.filter((s) => s !== figure.start), [...included]);
         return setAddNote(r.restored(digits));
@@ -93,8 +134,6 @@ export function ReviewFigures({ text, extraction, corrections, excluded, include
     const unitAfter = number.status === 'excluded' && number.hasUnit;
     return setAddNote(unitAfter ? r.addedNumber(digits) : r.addedBare(digits));
   };
-  const [limit, setLimit] = useState(ROWS_SHOWN);
-  const listed = shown.slice(0, limit);
 
   return (
     <div className="review">
@@ -121,10 +160,13 @@ export function ReviewFigures({ text, extraction, corrections, excluded, include
         )}
       </div>
       <input type="search" className="review-filter" placeholder={t.reports.review.filter} aria-label={t.reports.review.filter}
-        value={query} onChange={(e) => setQuery(e.target.value)} />
+        value={query} onChange={(e) => {
+          setQuery(e.target.value);
+          scroller.current?.scrollTo({ top: 0 });
+        }} />
       <div className="review-split">
-        <div className="review-table-wrap">
-          <table className="review-table" data-testid="review-table">
+        <div className="review-table-wrap" ref={scroller}>
+          <table className="review-table" data-testid="review-table" aria-rowcount={shown.length + 1}>
             <thead>
               <tr>
                 {(['keep', 'value', 'indicator', 'subject', 'category', 'agg', 'line'] as const).map((c) => (
@@ -133,8 +175,10 @@ export function ReviewFigures({ text, extraction, corrections, excluded, include
               </tr>
             </thead>
             <tbody>
-              {listed.map((row) => (
+              {rowWindow.above > 0 && <tr className="rows-elsewhere" aria-hidden="true" style={{ height: rowWindow.above }} />}
+              {listed.map((row, i) => (
                 <tr key={row.start} className={`${out.has(row.start) ? 'excluded' : ''}${row.start === selected ? ' selected' : ''}`}
+                  ref={i === 0 ? rowWindow.measure : undefined} aria-rowindex={rowWindow.first + i + 2}
                   onFocusCapture={() => setSelected(row.start)} onClick={() => setSelected(row.start)} data-start={row.start}>
                   <td>
                     <input type="checkbox" checked={!out.has(row.start)} onChange={() => toggle(row)}
@@ -156,14 +200,9 @@ export function ReviewFigures({ text, extraction, corrections, excluded, include
                   <td className="num">{row.line}</td>
                 </tr>
               ))}
+              {rowWindow.below > 0 && <tr className="rows-elsewhere" aria-hidden="true" style={{ height: rowWindow.below }} />}
             </tbody>
           </table>
-          {listed.length < shown.length && (
-            <p className="muted" role="status">
-              {t.reports.review.shownFirst(listed.length, shown.length)}{' '}
-              <button type="button" onClick={() => setLimit(limit + ROWS_SHOWN)}>{t.reports.review.showMore(Math.min(ROWS_SHOWN, shown.length - listed.length))}</button>
-            </p>
-          )}
         </div>
         <aside className="review-context">
           <h3>{t.reports.review.context}</h3>
@@ -173,7 +212,7 @@ export function ReviewFigures({ text, extraction, corrections, excluded, include
       </div>
     </div>
   );
-}
+});
 
 /**
  * The whole text, to select a number the rules missed: the selection's offsets are the text's (the box holds one

@@ -1,17 +1,24 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import { useAppEngine } from '../../app/engine-context';
 import type { ReportDraft } from '../../data/reports-store';
 import { findSameText, reportFromDraft, saveReport } from '../../data/workspace-actions';
 import { t } from '../../i18n/zh';
-import { extractOffThread, figuresOffThread } from '../../workspace/extract-off-thread';
+import { extractOffThread, figuresOffThread, type ExtractWorkers } from '../../workspace/extract-off-thread';
 import { ErrorBox } from '../shared/QueryState';
+import { DRAFT_QUERIES } from '../../queries';
+import type { SavedFigures } from '../../workspace/review-extract';
+import type { Correction } from '../../workspace';
+
+const NONE: number[] = [];
 import { ReviewFigures } from './ReviewFigures';
 
 export interface ReviewStepProps {
   draft: ReportDraft;
   onChange: (draft: ReportDraft) => void;
   onDone: (message: string) => void;
+  /** Where the extraction's worker, started ahead of time, waits. */
+  workers?: ExtractWorkers;
 }
 
 /**
@@ -19,45 +26,76 @@ export interface ReviewStepProps {
  * it runs), the reviewer's edits over them, then the report saved — unless it has no figure to keep, or its
  * text was kept meanwhile as another report (another tab).
  */
-export function ReviewStep({ draft, onChange, onDone }: ReviewStepProps) {
+export function ReviewStep({ draft, onChange, onDone, workers }: ReviewStepProps) {
   const [progress, setProgress] = useState(0);
   // The rules' figures for this text (the review's edits go over them without extracting again). After a number
   // is added, the table stays while the text is extracted again.
   const extraction = useQuery({
-    queryKey: ['review-extraction', draft.text, draft.meta.published, draft.meta.title, draft.included ?? []],
+    queryKey: [DRAFT_QUERIES, 'extraction', draft.text, draft.meta.published, draft.meta.title, draft.included ?? []],
     queryFn: async ({ signal }) => {
       setProgress(0);
       const report = { ...(await reportFromDraft(draft)), corrections: [], excluded: [] };
-      return extractOffThread(report, { signal, onProgress: setProgress });
+      performance.mark('figures-board:add-extract');
+      const extracted = await extractOffThread(report, { signal, onProgress: setProgress, workers });
+      performance.mark('figures-board:add-extracted');
+      return extracted;
     },
     placeholderData: keepPreviousData,
     gcTime: 0,
   });
+  const rules = extraction.data && !extraction.isPlaceholderData ? extraction.data : null;
+  const foundStarts = useMemo(() => new Set(extraction.data?.found.map((f) => f.start)), [extraction.data]);
+  // Exclusions of figures the rules no longer find were dropped from the review: so they are from the report.
+  const excluded = draft.excluded.filter((start) => foundStarts.has(start));
+  const [saveProgress, setSaveProgress] = useState(0);
+  // The figures the report is saved with, derived while the analyst reviews (again after each edit), so saving
+  // does not wait for them: without edits they are the rules' own, which the review's extraction made already.
+  const saved = queryOptions({
+    queryKey: [DRAFT_QUERIES, 'saved', draft.text, draft.meta.published, draft.meta.title, draft.included ?? [], draft.corrections, excluded],
+    queryFn: async ({ signal }): Promise<SavedFigures> => {
+      if (!rules) throw new Error(t.reports.review.notExtracted);
+      if (draft.corrections.length === 0 && excluded.length === 0) return { csv: rules.csv, count: rules.figures.length };
+      setSaveProgress(0);
+      return figuresOffThread(await reportFromDraft({ ...draft, excluded }), { signal, onProgress: setSaveProgress });
+    },
+    enabled: rules !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+  });
+  const derived = useQuery(saved);
+  const queryClient = useQueryClient();
   const { addReport } = useAppEngine();
-  const [saving, setSaving] = useState<number | 'loading' | null>(null);
+  const [saving, setSaving] = useState<'deriving' | 'loading' | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // The table renders again only when the review changes (not as saving progresses).
+  const onEdit = useCallback((corrections: Correction[], excluded: number[], included: number[]) =>
+    onChange({ ...draft, corrections, excluded, included }), [draft, onChange]);
 
   if (extraction.isError) return <ErrorBox error={extraction.error} onRetry={() => void extraction.refetch()} />;
   if (!extraction.data) {
     return <ExtractProgress fraction={progress} label={t.reports.review.extractProgress} onCancel={() => onChange({ ...draft, step: 'meta' })} />;
   }
   const { found } = extraction.data;
-  const isFound = (start: number) => found.some((f) => f.start === start);
-  const kept = found.length - draft.excluded.filter(isFound).length;
+  const kept = found.length - excluded.length;
   const refusal = found.length === 0 ? t.reports.review.noFigures : kept === 0 ? t.reports.review.nothingKept : null;
 
   const save = async () => {
-    setSaving(0);
+    performance.mark('figures-board:add-save');
+    setSaving('deriving');
     setError(null);
     try {
-      // Exclusions of figures the rules no longer find were dropped from the review: so they are from the report.
-      const report = await reportFromDraft({ ...draft, excluded: draft.excluded.filter(isFound) });
+      const report = await reportFromDraft({ ...draft, excluded });
       const same = await findSameText(report.text);
       if (same && same.doc_id !== draft.replaces && same.doc_id !== report.doc_id) throw new Error(t.reports.review.sameOnSave(same.title));
-      const figures = await figuresOffThread(report, { onProgress: setSaving });
+      performance.mark('figures-board:add-checked');
+      // Ready since the last edit, or being derived: then this waits for it.
+      const figures = await queryClient.fetchQuery(saved);
+      performance.mark('figures-board:add-derived');
       const kept = await saveReport(report, figures.csv);
+      performance.mark('figures-board:add-kept');
       setSaving('loading');
       await addReport(kept);
+      performance.mark('figures-board:add-loaded');
       onDone(t.reports.saved(report.title, figures.count));
     } catch (e) {
       setError(e);
@@ -68,10 +106,10 @@ export function ReviewStep({ draft, onChange, onDone }: ReviewStepProps) {
     <div className="step-body">
       {extraction.isPlaceholderData && <ExtractProgress fraction={progress} label={t.reports.review.extractProgress} />}
       <ReviewFigures text={draft.text} extraction={extraction.data} corrections={draft.corrections} excluded={draft.excluded}
-        included={draft.included ?? []} onChange={(corrections, excluded, included) => onChange({ ...draft, corrections, excluded, included })} />
+        included={draft.included ?? NONE} onChange={onEdit} />
       {refusal && <p className="error-text" role="alert">{refusal}</p>}
       {error !== null && <ErrorBox error={error} />}
-      {typeof saving === 'number' && <ExtractProgress fraction={saving} label={t.reports.review.saveProgress} />}
+      {saving === 'deriving' && derived.isFetching && <ExtractProgress fraction={saveProgress} label={t.reports.review.saveProgress} />}
       <div className="step-nav">
         {saving === 'loading' && <span className="muted" role="status">{t.reports.review.loading}</span>}
         <button type="button" onClick={() => onChange({ ...draft, step: 'meta' })} disabled={saving !== null}>{t.reports.back}</button>
