@@ -38,8 +38,8 @@ const plan = quick
   ? { loads: 1, clicks: { uncached: 30, cached: 10 }, sizes: [[100_000, 10]] }
   : { loads: 5, clicks: { uncached: 60, cached: 30 }, sizes: [[100_000, 20], [1_000_000, 10], [10_000_000, 5]] };
 const workspacePlan = quick
-  ? { reports: 100, starts: 1, clicks: { uncached: 10, cached: 5 }, addChars: 50_000 }
-  : { reports: 1000, starts: 3, clicks: { uncached: 30, cached: 10 }, addChars: 50_000 };
+  ? { reports: 100, starts: 1, clicks: { uncached: 10, cached: 5 }, addChars: 50_000, adds: 1 }
+  : { reports: 1000, starts: 3, clicks: { uncached: 30, cached: 10 }, addChars: 50_000, adds: 3 };
 const outFile = args.out ?? (quick ? 'bench/runs/quick-results.json' : 'bench/results.json');
 
 /** Summary of the loads where the app's mark came (null when it never did: reported, not hidden). */

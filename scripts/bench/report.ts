@@ -84,7 +84,8 @@ export function workspaceChecks(w: WorkspaceBenchResult): Check[] {
     { figure: `${of}: engine ready, workspace loaded (median)`, target: 'recorded', measured: fmt(w.duckdbReady.median), pass: null },
     atMost(`${of}: filter click p95, uncached, settled`, 100, w.interaction.uncached.settled.p95),
     atMost(`${of}: filter click p95, all clicks, settled`, 100, w.interaction.all.settled.p95),
-    atMost(`adding a ${w.add.chars.toLocaleString('en')}-character report (${w.add.figures} figures): extraction + load`, 1000, w.add.totalMs),
+    atMost(`adding a ${w.add.chars.toLocaleString('en')}-character report (${w.add.figures} figures): extraction + load, as waited for (median of ${w.add.total.n})`, 1000, w.add.total.median),
+    { figure: 'adding a report: the extraction’s own time in its worker (started as the form shows)', target: 'recorded', measured: fmt(w.add.extractionOwn.median), pass: null },
   ];
 }
 
@@ -99,8 +100,9 @@ ${table(['Figure', 'Median', 'p95', 'n'], [
     ['engine ready, workspace loaded', fmt(w.duckdbReady.median), fmt(w.duckdbReady.p95), String(w.duckdbReady.n)],
     ['filter click, uncached, settled', fmt(w.interaction.uncached.settled.median), fmt(w.interaction.uncached.settled.p95), String(w.interaction.uncached.settled.n)],
     ['filter click, cached, settled', fmt(w.interaction.cached.settled.median), fmt(w.interaction.cached.settled.p95), String(w.interaction.cached.settled.n)],
-    ['add: extraction (paste → review shown)', fmt(w.add.extractMs), '—', '1'],
-    ['add: load (save → the engine holds it)', fmt(w.add.loadMs), '—', '1'],
+    ['add: extraction (click 提取数字 → review painted)', fmt(w.add.extract.median), fmt(w.add.extract.p95), String(w.add.extract.n)],
+    ['add: the extraction’s own time (worker, started as the form shows)', fmt(w.add.extractionOwn.median), fmt(w.add.extractionOwn.p95), String(w.add.extractionOwn.n)],
+    ['add: load (click 保存 → status painted with the report)', fmt(w.add.load.median), fmt(w.add.load.p95), String(w.add.load.n)],
   ])}
 
 Workspace: ${w.reports} reports, ${w.figures.toLocaleString('en')} figures, ${(w.textChars / 1e6).toFixed(1)} M characters of text, ${(w.figuresCsvBytes / 1e6).toFixed(1)} MB of figures CSV.
