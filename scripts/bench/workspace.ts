@@ -176,13 +176,15 @@ function observeAdd(): void {
   }).observe(document, { subtree: true, childList: true, characterData: true });
 }
 
-/** Milliseconds between the latest marks `from` and `to` in the page. */
+/** Milliseconds from the latest mark `from` in the page to the mark `to` that follows it (waited for). */
 async function between(page: Page, from: string, to: string): Promise<number> {
-  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, to, { timeout: 120_000 });
-  return page.evaluate(([a, b]) => {
+  const gap = ([a, b]: readonly [string, string]) => {
     const last = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? Number.NaN;
-    return last(b) - last(a);
-  }, [from, to] as const);
+    const ms = last(b) - last(a);
+    return ms >= 0 ? { ms } : null;
+  };
+  const handle = await page.waitForFunction(gap, [from, to] as const, { timeout: 120_000 });
+  return ((await handle.jsonValue()) as { ms: number }).ms;
 }
 
 /**
