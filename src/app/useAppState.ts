@@ -9,7 +9,18 @@ function subscribe(listener: () => void): () => void {
   return () => window.removeEventListener('popstate', listener);
 }
 
-const getSearch = () => window.location.search;
+/**
+ * A query string the app moved to whose history entry is not written yet (see {@link navigate}), and whether
+ * the entries it stands for were all replacements.
+ */
+let unwritten: { search: string; replace: boolean } | null = null;
+
+/** The page's query string: the one the app last moved to, written to the history or about to be. */
+export function pageSearch(): string {
+  return unwritten?.search ?? window.location.search;
+}
+
+const getSearch = pageSearch;
 let cached: { search: string; state: AppState } | null = null;
 
 /**
@@ -26,7 +37,7 @@ function currentState(search: string): AppState {
 
 /** The app state of the page's URL right now (for callbacks that must not depend on a rendered state). */
 export function readAppState(): AppState {
-  return currentState(window.location.search);
+  return currentState(pageSearch());
 }
 
 /**
@@ -40,8 +51,8 @@ export function useAppState(): [AppState, (next: Partial<AppState>, opts?: { rep
   const client = useQueryClient();
   const runner = useRunner();
   const update = useCallback((next: Partial<AppState>, opts?: { replace?: boolean }) => {
-    const merged = { ...currentState(window.location.search), ...next };
-    const keep = new URLSearchParams(window.location.search);
+    const merged = { ...currentState(pageSearch()), ...next };
+    const keep = new URLSearchParams(pageSearch());
     const search = serializeState(merged, keep);
     // The views' queries for the new state start first; React renders it meanwhile.
     prefetchStateQueries(client, currentState(search), runner);
@@ -50,12 +61,25 @@ export function useAppState(): [AppState, (next: Partial<AppState>, opts?: { rep
   return [state, update];
 }
 
-/** Moves to a new query string (pushing or replacing a history entry) and tells every subscriber. */
+/**
+ * Moves to a new query string and tells every subscriber at once; its history entry (pushed, or replacing the
+ * current one) is written a moment later. Writing one takes the browser 10–30 ms, which a filter click would
+ * otherwise wait for before its queries and its render start; moves made meanwhile make one entry.
+ */
 export function navigate(search: string, replace: boolean): void {
+  const first = unwritten === null;
+  unwritten = { search, replace: (unwritten?.replace ?? true) && replace };
+  if (first) setTimeout(writeHistory, 0);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+function writeHistory(): void {
+  if (!unwritten) return;
+  const { search, replace } = unwritten;
+  unwritten = null;
   const url = `${window.location.pathname}${search}${window.location.hash}`;
   if (replace) window.history.replaceState(null, '', url);
   else window.history.pushState(null, '', url);
-  window.dispatchEvent(new PopStateEvent('popstate'));
 }
 
 /**
@@ -67,7 +91,7 @@ export function useUrlParam(key: string): [string | null, (value: string | null,
   const value = new URLSearchParams(search).get(key);
   const set = useCallback(
     (next: string | null, opts?: { replace?: boolean }) => {
-      const params = new URLSearchParams(window.location.search);
+      const params = new URLSearchParams(pageSearch());
       if (next === null) params.delete(key);
       else params.set(key, next);
       const text = params.toString();

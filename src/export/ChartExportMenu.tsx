@@ -4,6 +4,7 @@ import type { ECharts } from '../charts/echarts';
 import type { FigureRecord } from '../data/figure-record';
 import { t } from '../i18n/zh';
 import { useRunner } from '../app/engine-context';
+import { pageSearch } from '../app/useAppState';
 import { documentsOptions } from '../queries';
 import { chartImageMeta } from './chart-meta';
 import { toCsv } from './csv';
@@ -87,7 +88,7 @@ export function ChartExportMenu({ spec, chartId, getInstance }: ChartExportMenuP
             }), 'xlsx'))}>XLSX</button>
             {spec.pinnable !== false && (
               <button type="button" onClick={act(() => {
-                deck.add({ chartId, title: spec.title, query: slideQuery(window.location.search) });
+                deck.add({ chartId, title: spec.title, query: slideQuery(pageSearch()) });
                 return s.pinned(deck.getSnapshot().slides.length);
               })}>{s.pin}</button>
             )}

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { navigate } from '../../app/useAppState';
+import { navigate, pageSearch } from '../../app/useAppState';
 import { t } from '../../i18n/zh';
 import { savedQuerySearch } from '../compare/saved-query-url';
 import { addSavedQuery, loadSavedQueries, storeSavedQueries, type SavedQueriesState } from './saved-queries';
@@ -67,9 +67,9 @@ export function SavedQueryList({ saved, onLoad }: { saved: SavedQueriesApi; onLo
           {saved.queries.map((q) => (
             <li key={q.name} data-saved-query={q.name}>
               <button type="button" className="link" title={q.sql} aria-label={s.load(q.name)} onClick={() => onLoad(q.sql)}>{q.name}</button>
-              <a href={savedQuerySearch(window.location.search, q.sql)} onClick={(e) => {
+              <a href={savedQuerySearch(pageSearch(), q.sql)} onClick={(e) => {
                 e.preventDefault();
-                navigate(savedQuerySearch(window.location.search, q.sql), false);
+                navigate(savedQuerySearch(pageSearch(), q.sql), false);
               }}>{s.openOnCompare}</a>
               <button type="button" className="link" aria-label={s.remove(q.name)} onClick={() => saved.remove(q.name)}>×</button>
             </li>
