@@ -27,8 +27,8 @@ export interface ImportedCsv {
 
 /** The app's own tables (and those it loads them through): an import may not replace them. */
 export const RESERVED_TABLES: readonly string[] = [
-  'figures', 'figures_linked', 'documents', 'document_texts', 'figures_staging', 'documents_staging', 'texts_staging',
-  'figures_add', 'documents_add', 'texts_add',
+  'figures', 'figures_linked', 'figures_facets', 'figures_repeated', 'documents', 'document_texts', 'figures_staging',
+  'documents_staging', 'texts_staging', 'figures_add', 'documents_add', 'texts_add',
 ];
 
 /** Most rows an import takes (the engine holds every table in the page's memory). */

@@ -69,6 +69,8 @@ describe('the workspace in the engine', () => {
       engine.query(sql`SELECT * EXCLUDE (value, value_base), value::VARCHAR AS v, value_base::VARCHAR AS vb
         FROM figures ORDER BY id`),
       engine.query(sql`SELECT * FROM figures_linked ORDER BY id`),
+      engine.query(sql`SELECT * FROM figures_facets ORDER BY ALL`),
+      engine.query(sql`SELECT * FROM figures_repeated ORDER BY ALL`),
       engine.query(sql`SELECT * FROM documents ORDER BY doc_id`),
       engine.query(sql`SELECT * FROM document_texts ORDER BY doc_id`),
     ]).then((all) => JSON.stringify(all.map((rows) => rows.map((r) => Object.values(r).map(String)))));
