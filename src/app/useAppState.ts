@@ -56,20 +56,23 @@ export function useAppState(): [AppState, (next: Partial<AppState>, opts?: { rep
     const search = serializeState(merged, keep);
     // The views' queries for the new state start first; React renders it meanwhile.
     prefetchStateQueries(client, currentState(search), runner);
-    navigate(search, opts?.replace ?? false);
+    navigate(search, opts?.replace ?? false, { later: true });
   }, [client, runner]);
   return [state, update];
 }
 
 /**
- * Moves to a new query string and tells every subscriber at once; its history entry (pushed, or replacing the
- * current one) is written a moment later. Writing one takes the browser 10–30 ms, which a filter click would
- * otherwise wait for before its queries and its render start; moves made meanwhile make one entry.
+ * Moves to a new query string and tells every subscriber. `later`: its history entry (pushed, or replacing the
+ * current one) is written a moment after, not before the views render it: writing one takes the browser
+ * 10–30 ms here, which a filter click would otherwise wait for; moves made meanwhile make one entry. A move
+ * whose parameter must survive an immediate reload (the deck's share link: a reload adopts the deck the address
+ * holds) is written at once, with any move still waiting.
  */
-export function navigate(search: string, replace: boolean): void {
-  const first = unwritten === null;
-  unwritten = { search, replace: (unwritten?.replace ?? true) && replace };
-  if (first) setTimeout(writeHistory, 0);
+export function navigate(search: string, replace: boolean, { later = false }: { later?: boolean } = {}): void {
+  const waiting = unwritten;
+  unwritten = { search, replace: (waiting?.replace ?? true) && replace };
+  if (!later) writeHistory();
+  else if (waiting === null) setTimeout(writeHistory, 0);
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 
