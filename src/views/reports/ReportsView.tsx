@@ -175,18 +175,20 @@ function ReportList({ onNotice, onRevise }: { onNotice: (message: string) => voi
                     <td>{t.reports.genres[doc.genre] ?? doc.genre}</td>
                     <td className="num">{doc.hidden ? t.reports.hiddenNote : doc.figures.toLocaleString('zh-CN')}</td>
                     <td>{doc.added ? t.reports.added : t.reports.shipped}</td>
-                    <td className="row-actions">
-                      {doc.added ? (
-                        <>
-                          <button type="button" onClick={() => change.mutate({ doc, action: 'review' })}>{t.reports.reviewAction}</button>
-                          <button type="button" onClick={() => change.mutate({ doc, action: 'replace' })}>{t.reports.replace}</button>
-                          <button type="button" className="danger" onClick={() => change.mutate({ doc, action: 'remove' })}>{t.reports.remove}</button>
-                        </>
-                      ) : (
-                        <button type="button" onClick={() => change.mutate({ doc, action: doc.hidden ? 'show' : 'hide' })}>
-                          {doc.hidden ? t.reports.show : t.reports.hide}
-                        </button>
-                      )}
+                    <td>
+                      <div className="row-actions">
+                        {doc.added ? (
+                          <>
+                            <button type="button" onClick={() => change.mutate({ doc, action: 'review' })}>{t.reports.reviewAction}</button>
+                            <button type="button" onClick={() => change.mutate({ doc, action: 'replace' })}>{t.reports.replace}</button>
+                            <button type="button" className="danger" onClick={() => change.mutate({ doc, action: 'remove' })}>{t.reports.remove}</button>
+                          </>
+                        ) : (
+                          <button type="button" onClick={() => change.mutate({ doc, action: doc.hidden ? 'show' : 'hide' })}>
+                            {doc.hidden ? t.reports.show : t.reports.hide}
+                          </button>
+                        )}
+                      </div>
                     </td>
                   </tr>
                 ))}
