@@ -140,6 +140,13 @@ export async function markRepeated(engine: Engine, table: string): Promise<void>
  */
 export const FACETED_COLUMNS = ['category', 'subject', 'kind', 'base_unit', 'section', 'period'] as const;
 
+/**
+ * The columns the filters select by (every dimension a view filters on), which `figures_ranked` keeps beside
+ * each figure's place in the largest-first order: the compare view ranks a selection from that narrow table
+ * by one integer instead of sorting the figures' values, and reads whole rows only for the few it draws.
+ */
+export const RANKED_COLUMNS = [...FACETED_COLUMNS, 'indicator', 'doc_id'] as const;
+
 /** Makes (again) the tables derived from `figures`: `figures_linked` and the facet tables. */
 function deriveTables(create: 'CREATE TABLE' | 'CREATE OR REPLACE TABLE'): SqlFragment {
   const faceted = join(FACETED_COLUMNS.map((c) => ident(c)));
@@ -147,6 +154,17 @@ function deriveTables(create: 'CREATE TABLE' | 'CREATE OR REPLACE TABLE'): SqlFr
   return sql`${make} figures_linked AS SELECT * FROM figures WHERE part_of IS NOT NULL OR parts > 0;
     ${make} figures_facets AS SELECT ${faceted}, count(*)::INTEGER AS n FROM figures WHERE NOT repeated GROUP BY ALL;
     ${make} figures_repeated AS SELECT ${faceted}, fact_id FROM figures WHERE repeated;`;
+}
+
+/**
+ * Makes (again) `figures_ranked`, which names figures by row id: only of committed rows (rows inserted in a
+ * transaction get their row ids when it commits), so after an append it is made in the same message as the
+ * commit, before any other query can run.
+ */
+function rankFigures(create: 'CREATE TABLE' | 'CREATE OR REPLACE TABLE'): SqlFragment {
+  const ranked = join(RANKED_COLUMNS.map((c) => ident(c)));
+  return sql`${raw(create)} figures_ranked AS SELECT rowid AS row_id, id, ${ranked},
+      row_number() OVER (ORDER BY value_base DESC NULLS LAST, doc_id, start, id)::INTEGER AS ord FROM figures ORDER BY ord;`;
 }
 
 /**
@@ -160,16 +178,16 @@ export const ENCODE_MIN_ROWS = 50_000;
  * Encodes a freshly loaded staging table of `rows` rows (when it is large enough), marks its repeated facts
  * ({@link markRepeated}) and puts it in place of `figures` in one transaction, with the tables derived from it
  * ({@link deriveTables}: the totals with stated parts and the parts, which honest sums join; the facet
- * tables), so readers see either the old tables or the new ones, and a failure leaves the old.
+ * tables; the ranking), so readers see either the old tables or the new ones, and a failure leaves the old.
  */
 export async function installFigures(engine: Engine, staging: string, rows: number): Promise<void> {
   if (rows >= ENCODE_MIN_ROWS) await encodeFigures(engine, staging);
   await markRepeated(engine, staging);
   try {
     await engine.query(sql`BEGIN TRANSACTION; DROP TABLE IF EXISTS figures; DROP TABLE IF EXISTS figures_linked;
-      DROP TABLE IF EXISTS figures_facets; DROP TABLE IF EXISTS figures_repeated;
+      DROP TABLE IF EXISTS figures_facets; DROP TABLE IF EXISTS figures_repeated; DROP TABLE IF EXISTS figures_ranked;
       ALTER TABLE ${ident(staging)} RENAME TO figures;
-      ${deriveTables('CREATE TABLE')} COMMIT`);
+      ${deriveTables('CREATE TABLE')} ${rankFigures('CREATE TABLE')} COMMIT`);
   } catch (error) {
     await engine.query(sql`ROLLBACK`).catch(() => undefined);
     throw error;
@@ -325,7 +343,7 @@ export async function appendReport(engine: Engine, rows: ReportRows): Promise<vo
       ${deriveTables('CREATE OR REPLACE TABLE')}
       INSERT INTO documents SELECT *, TRUE AS added, FALSE AS hidden FROM documents_add;
       INSERT INTO document_texts SELECT * FROM texts_add;
-      COMMIT`);
+      COMMIT; ${rankFigures('CREATE OR REPLACE TABLE')}`);
     inTransaction = false;
   } catch (error) {
     if (inTransaction) await engine.query(sql`ROLLBACK`).catch(() => undefined);

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Row } from '../db';
 import { toFigureRecord, type FigureRecord } from '../data/figure-record';
 import { ident, inList, literal, raw, sql, type SqlFragment, type SqlQuery } from '../sql';
-import { EMPTY_FILTERS, FIGURES_TABLE, filterCondition, type FigureFilters } from './filters';
+import { EMPTY_FILTERS, FIGURES_TABLE, RANKED_TABLE, filterCondition, type FigureFilters } from './filters';
 import { withSignal, type QueryRunner } from './run';
 
 /** What the figures can be sorted by: their own columns, and `doc_title`, the title of their report. */
@@ -82,20 +82,23 @@ export function compareTop(filters: FigureFilters, picks: readonly string[] = []
  * workspace of 300,000 figures sends back hundreds of rows, not the selection (the ranking runs in the engine).
  */
 export function buildTopFiguresQuery({ filters, perUnit, overall, keep }: TopFiguresParams): SqlQuery {
-  const order = sql`value_base DESC NULLS LAST, doc_id, start`;
   const picked = keep.length > 0 ? inList(sql`id`, keep) : sql`FALSE`;
-  // Ranked on the few columns the order needs; only the rows drawn are then read whole (the quotes are most of
-  // a workspace's bytes, and ranking them along would sort them all).
-  return sql`SELECT ${FIGURES_TABLE}.*, ranked.unit_total, ranked.selection_total FROM ${FIGURES_TABLE}
-    JOIN (SELECT row_id, unit_total, selection_total FROM (
-        SELECT rowid AS row_id, ${picked} AS picked,
+  const ranks = (source: SqlFragment, rowId: SqlFragment, order: SqlFragment) => sql`SELECT row_id, unit_total, selection_total, overall_rank FROM (
+        SELECT ${rowId} AS row_id, ${picked} AS picked,
           row_number() OVER (PARTITION BY base_unit ORDER BY ${order}) AS unit_rank,
           row_number() OVER (ORDER BY ${order}) AS overall_rank,
           count(*) OVER (PARTITION BY base_unit) AS unit_total, count(*) OVER () AS selection_total
-        FROM ${FIGURES_TABLE} WHERE ${filterCondition(filters)})
-      WHERE unit_rank <= ${literal(perUnit)} OR overall_rank <= ${literal(overall)} OR picked) AS ranked
-    ON ${FIGURES_TABLE}.rowid = ranked.row_id
-    ORDER BY ${order}`;
+        FROM ${source} WHERE ${filterCondition(filters)})
+      WHERE unit_rank <= ${literal(perUnit)} OR overall_rank <= ${literal(overall)} OR picked`;
+  // Ranked on the few columns the order needs; only the rows drawn are then read whole (the quotes are most of
+  // a workspace's bytes, and ranking them along would sort them all). Without a text search the filters are all
+  // columns of the ranking table, which holds each figure's place in the order: one integer to sort by.
+  const ranked = filters.q.trim() === ''
+    ? ranks(RANKED_TABLE, sql`row_id`, sql`ord`)
+    : ranks(FIGURES_TABLE, sql`rowid`, sql`value_base DESC NULLS LAST, doc_id, start, id`);
+  return sql`SELECT ${FIGURES_TABLE}.*, ranked.unit_total, ranked.selection_total FROM ${FIGURES_TABLE}
+    JOIN (${ranked}) AS ranked ON ${FIGURES_TABLE}.rowid = ranked.row_id
+    ORDER BY ranked.overall_rank`;
 }
 
 export async function fetchTopFigures(runner: QueryRunner, params: TopFiguresParams): Promise<TopFigures> {

@@ -71,3 +71,9 @@ export const FIGURES_TABLE = raw('figures');
  * `figures` by `installFigures`: the compensation of an honest sum joins these few rows, not the whole table.
  */
 export const LINKED_TABLE = raw('figures_linked');
+
+/**
+ * Each figure's row id, id and filter columns with its place in the largest-first order (value_base descending,
+ * then document order), kept beside `figures` at load: see RANKED_COLUMNS in db/tables.ts.
+ */
+export const RANKED_TABLE = raw('figures_ranked');

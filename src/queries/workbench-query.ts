@@ -136,13 +136,13 @@ export interface SchemaColumnRow {
 
 /**
  * Every column of every table and view in the main schema (whatever is loaded), but the tables derived from
- * `figures` (`figures_linked` for honest sums, the facet tables for the menus' counts), which the analyst reads
+ * `figures` (`figures_linked` for honest sums, the facet tables for the menus' counts, the ranking), which the analyst reads
  * through `figures` (they stay queryable).
  */
 export function buildSchemaQuery(): SqlQuery {
   return sql`SELECT table_name AS "table", column_name AS "column", data_type AS "type"
     FROM information_schema.columns WHERE table_schema = 'main'
-      AND table_name NOT IN ('figures_linked', 'figures_facets', 'figures_repeated')
+      AND table_name NOT IN ('figures_linked', 'figures_facets', 'figures_repeated', 'figures_ranked')
     ORDER BY table_name, ordinal_position`;
 }
 

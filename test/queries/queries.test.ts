@@ -87,6 +87,17 @@ describe('the compare view’s largest figures', () => {
     expect(top.unitTotals).toEqual(Object.fromEntries(units.map((u) => [u, all.filter((f) => f.base_unit === u).length])));
   });
 
+  it('rank the same with a text search (ranked off the figures themselves) and with filters (off the ranking table)', async () => {
+    for (const f of [filters({ q: '投资' }), filters({ category: ['investment'], base_unit: ['CNY'] }), filters({ q: '亿', kind: ['amount'] })]) {
+      const all = await fetchFigures(engine.runner, largestFirst(f));
+      const top = await fetchTopFigures(engine.runner, { filters: f, perUnit: 1, overall: 2, keep: [] });
+      const expected = all.filter((g, i) => i < 2 || all.find((h) => h.base_unit === g.base_unit) === g);
+      expect(all.length).toBeGreaterThan(0);
+      expect(top.figures.map((g) => g.id)).toEqual(expected.map((g) => g.id));
+      expect(top.total).toBe(all.length);
+    }
+  });
+
   it('say nothing is there when nothing passes the filters', async () => {
     expect(await fetchTopFigures(engine.runner, { filters: filters({ subject: ['无此主体'] }), perUnit: 15, overall: 300, keep: [] }))
       .toEqual({ figures: [], total: 0, unitTotals: {} });

@@ -71,6 +71,10 @@ describe('the workspace in the engine', () => {
       engine.query(sql`SELECT * FROM figures_linked ORDER BY id`),
       engine.query(sql`SELECT * FROM figures_facets ORDER BY ALL`),
       engine.query(sql`SELECT * FROM figures_repeated ORDER BY ALL`),
+      engine.query(sql`SELECT * EXCLUDE (row_id) FROM figures_ranked ORDER BY ord`),
+      // Its row ids are those of the figures it names (they differ between a load and an append).
+      engine.query(sql`SELECT count(*) FILTER (WHERE f.id IS DISTINCT FROM r.id) AS wrong, count(*) = (SELECT count(*) FROM figures) AS whole
+        FROM figures_ranked r LEFT JOIN figures f ON f.rowid = r.row_id`),
       engine.query(sql`SELECT * FROM documents ORDER BY doc_id`),
       engine.query(sql`SELECT * FROM document_texts ORDER BY doc_id`),
     ]).then((all) => JSON.stringify(all.map((rows) => rows.map((r) => Object.values(r).map(String)))));
