@@ -43,9 +43,8 @@ export function buildFacetsQuery(filters: FigureFilters): SqlQuery {
     menus[dimension] = filters[dimension];
     others[dimension] = [];
   }
+  if (isEmptyFilters(others)) return facetsFromFacetTables(menus);
   const columns = FACET_DIMENSIONS.map((dimension) => ident(dimension, DIMENSIONS));
-  const narrowed = !isEmptyFilters(others);
-  if (!narrowed) return facetsFromFacetTables(menus);
   const parts = FACET_DIMENSIONS.map((dimension) => {
     const column = ident(dimension, DIMENSIONS);
     return sql`SELECT ${literal(dimension)} AS dimension, ${dimensionText(sql`value`)} AS value, count

@@ -77,6 +77,11 @@ class Channel {
 export class ExtractWorkers {
   private ahead: { channel: Channel; key: string } | null = null;
 
+  /** Whether an extraction is ahead, waiting for the review (while it is, `prepare` starts nothing). */
+  get started(): boolean {
+    return this.ahead !== null;
+  }
+
   prepare(report: ReviewInput): void {
     if (this.ahead !== null || typeof Worker === 'undefined') return;
     const review = request('review', report);

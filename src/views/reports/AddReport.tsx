@@ -26,8 +26,9 @@ export function AddReport({ draft, onChange, onDone, onCancel }: AddReportProps)
   // review comes sooner; a changed title or date is extracted again when the review asks.
   const [workers] = useState(() => new ExtractWorkers());
   useEffect(() => {
-    // Once: while one is ahead, later edits of the form start nothing.
-    if (draft.step === 'meta') void reportFromDraft(draft).then((report) => workers.prepare({ ...report, corrections: [], excluded: [] }), () => {});
+    // Once: while one is ahead, later edits of the form start nothing (nor read the report they revise again).
+    if (draft.step !== 'meta' || workers.started) return;
+    void reportFromDraft(draft).then((report) => workers.prepare({ ...report, corrections: [], excluded: [] }), () => {});
   }, [draft, workers]);
   useEffect(() => () => workers.dispose(), [workers]);
   return (

@@ -5,13 +5,13 @@ import type { ReportDraft } from '../../data/reports-store';
 import { findSameText, reportFromDraft, saveReport } from '../../data/workspace-actions';
 import { t } from '../../i18n/zh';
 import { extractOffThread, figuresOffThread, type ExtractWorkers } from '../../workspace/extract-off-thread';
-import { ErrorBox } from '../shared/QueryState';
 import { DRAFT_QUERIES } from '../../queries';
-import type { SavedFigures } from '../../workspace/review-extract';
 import type { Correction } from '../../workspace';
+import type { SavedFigures } from '../../workspace/review-extract';
+import { ErrorBox } from '../shared/QueryState';
+import { ReviewFigures } from './ReviewFigures';
 
 const NONE: number[] = [];
-import { ReviewFigures } from './ReviewFigures';
 
 export interface ReviewStepProps {
   draft: ReportDraft;
@@ -35,10 +35,7 @@ export function ReviewStep({ draft, onChange, onDone, workers }: ReviewStepProps
     queryFn: async ({ signal }) => {
       setProgress(0);
       const report = { ...(await reportFromDraft(draft)), corrections: [], excluded: [] };
-      performance.mark('figures-board:add-extract');
-      const extracted = await extractOffThread(report, { signal, onProgress: setProgress, workers });
-      performance.mark('figures-board:add-extracted');
-      return extracted;
+      return extractOffThread(report, { signal, onProgress: setProgress, workers });
     },
     placeholderData: keepPreviousData,
     gcTime: 0,
@@ -80,22 +77,17 @@ export function ReviewStep({ draft, onChange, onDone, workers }: ReviewStepProps
   const refusal = found.length === 0 ? t.reports.review.noFigures : kept === 0 ? t.reports.review.nothingKept : null;
 
   const save = async () => {
-    performance.mark('figures-board:add-save');
     setSaving('deriving');
     setError(null);
     try {
       const report = await reportFromDraft({ ...draft, excluded });
       const same = await findSameText(report.text);
       if (same && same.doc_id !== draft.replaces && same.doc_id !== report.doc_id) throw new Error(t.reports.review.sameOnSave(same.title));
-      performance.mark('figures-board:add-checked');
       // Ready since the last edit, or being derived: then this waits for it.
       const figures = await queryClient.fetchQuery(saved);
-      performance.mark('figures-board:add-derived');
       const kept = await saveReport(report, figures.csv);
-      performance.mark('figures-board:add-kept');
       setSaving('loading');
       await addReport(kept);
-      performance.mark('figures-board:add-loaded');
       onDone(t.reports.saved(report.title, figures.count));
     } catch (e) {
       setError(e);
