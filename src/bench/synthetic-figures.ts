@@ -57,6 +57,10 @@ function columnExpressions(): Record<FigureColumn, SqlFragment> {
     category: pick(CATEGORIES, 'u'),
     indicator: raw(`'指标' || ((h >> 28) % 300)`),
     subject: pick(SYNTHETIC_SUBJECTS, 'h // 13'),
+    metric: pick([null, null, null, 'gdp', 'new_urban_jobs'], 'h >> 14'),
+    basis: pick(['actual', 'actual', 'actual', 'target'], 'u >> 50'),
+    data_year: raw('2015 + i % 8'),
+    place: pick(SYNTHETIC_SUBJECTS, 'h // 13'),
     quote: raw(`'共有' || ((h >> 24) % 100000) || '个重点项目完成投资'`),
   };
 }

@@ -26,6 +26,8 @@ export type FigureRecord = Omit<FigureRow, 'value' | 'value_base' | 'kind' | 'ca
 const NUMBER_FIELDS = NUMERIC_FIGURE_COLUMNS;
 const TEXT_FIELDS = FIGURE_COLUMNS.filter((c) => !NUMERIC_FIGURE_COLUMNS.includes(c));
 const REQUIRED_TEXT = ['id', 'doc_id', 'unit', 'base_unit', 'kind', 'quote'] as const;
+/** Numbers that may be missing (empty in the CSV, NULL in the engine): the year a figure describes. */
+const OPTIONAL_NUMBERS: ReadonlySet<string> = new Set(['data_year']);
 
 /** A field that does not hold what the figures contract says, located by row (1-based, header = 1) and column. */
 export class FigureFieldError extends Error {
@@ -61,6 +63,11 @@ export function toFigureRecord(source: Record<string, unknown>, row: number): Fi
   for (const column of REQUIRED_TEXT) {
     if (out[column] === '') throw new FigureFieldError(row, column, 'is empty');
   }
-  for (const column of NUMBER_FIELDS) out[column] = toNumber(source[column], row, column);
-  return out as unknown as FigureRecord;
+  const optional: Record<string, null> = {};
+  for (const column of NUMBER_FIELDS) {
+    const raw = source[column];
+    if (OPTIONAL_NUMBERS.has(column) && (raw === null || raw === undefined || raw === '')) optional[column] = null;
+    else out[column] = toNumber(raw, row, column);
+  }
+  return { ...out, ...optional } as unknown as FigureRecord;
 }

@@ -35,3 +35,11 @@ export function scaleDecimal(value: string, power: number): string {
   const frac = digits.slice(point).replace(/0+$/, '');
   return frac ? `${whole}.${frac}` : whole;
 }
+
+/** Multiplies a non-negative decimal string by a positive integer, exactly (`timesInteger('1.37', 5)` is `'6.85'`). */
+export function timesInteger(value: string, factor: number): string {
+  if (!/^\d+(\.\d+)?$/.test(value) || !Number.isInteger(factor) || factor < 1) throw new Error(`not a decimal times a positive integer: ${value} × ${factor}`);
+  const [intPart = '', fracPart = ''] = value.split('.');
+  const digits = (BigInt(intPart + fracPart) * BigInt(factor)).toString().padStart(fracPart.length + 1, '0');
+  return scaleDecimal(digits, -fracPart.length);
+}

@@ -1,10 +1,12 @@
 /**
  * The extractor: turns the text of a report into figure rows with provenance.
  */
+import { basisOf, reportParts } from './basis';
 import { categorize } from './categories';
 import { distinguishCollisions, type NamePlace } from './collisions';
-import { normalizeNumber, scaleDecimal } from './decimal';
+import { normalizeNumber, scaleDecimal, timesInteger } from './decimal';
 import { indicatorFor, specificName, wholeNamed } from './indicators';
+import { metricOf } from './metrics';
 import { applyOverrides } from './overrides';
 import { findPeriods, periodLabel } from './periods';
 import { scanNumbers } from './scanNumbers';
@@ -30,7 +32,8 @@ function kindOf(text: string, c: Candidate): Kind {
 }
 
 function baseValue(text: string, c: Candidate, kind: Kind): string {
-  const base = scaleDecimal(normalizeNumber(c.token.raw), c.unit.power);
+  const written = normalizeNumber(c.token.raw);
+  const base = scaleDecimal(c.unit.spec.factor ? timesInteger(written, c.unit.spec.factor) : written, c.unit.power);
   const declining = kind === 'growth_rate' && DECLINE_BEFORE.test(text.slice(Math.max(0, c.outerStart - 6), c.outerStart));
   return declining && base !== '0' ? `-${base}` : base;
 }
@@ -54,8 +57,12 @@ function withoutExcluded(rows: FigureRow[], places: NamePlace[], opts: ExtractOp
 export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] {
   const lines = text.split('\n');
   const sections = sectionsByLine(lines);
+  const parts = reportParts(lines, opts.published ?? '');
   const defaultSubject = opts.subject ?? jurisdictionFromTitle(opts.title ?? findTitle(text));
   const published = opts.published ?? '';
+  const place = opts.place || defaultSubject;
+  // A work report delivered in year Y reviews Y−1: its outcomes describe the year before, unless dated.
+  const reviewsYearBefore = opts.genre === 'work_report' || /工作报告/.test(opts.title ?? findTitle(text)) || /^\s*政\s*府\s*工\s*作\s*报\s*告\s*$/m.test(text.slice(0, 200));
   const rows: FigureRow[] = [];
   const places: NamePlace[] = [];
   let previousEnd = -1;
@@ -111,6 +118,12 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
     const periodFrom = period?.from ?? '';
     const periodEnd = period?.end ?? '';
     places.push({ post, sentenceStart });
+    const valueBase = baseValue(text, c, kind);
+    const meaning = basisOf({
+      sentenceBefore, paragraphBefore: text.slice(paragraphs.start(c.outerStart), sentenceStart), published, periodEnd,
+      level: kind !== 'growth_rate' && kind !== 'percent_share', reviewsYearBefore,
+      part: parts[c.line - 1]?.part ?? '', partHeading: parts[c.line - 1]?.heading ?? '',
+    });
     rows.push({
       id: '',
       doc_id: opts.docId,
@@ -122,7 +135,7 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
       value: normalizeNumber(c.token.raw),
       unit: c.unit.unit,
       qualifier: c.qualifier,
-      value_base: baseValue(text, c, kind),
+      value_base: valueBase,
       base_unit: c.unit.spec.base,
       kind,
       agg: aggregationClass({
@@ -149,6 +162,10 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
       }),
       indicator,
       subject,
+      metric: metricOf({ sentenceBefore, kind, base_unit: c.unit.spec.base, unit: c.unit.unit, after: text.slice(c.end, c.end + 2) }),
+      basis: meaning.basis,
+      data_year: meaning.data_year,
+      place: subject !== defaultSubject && subject !== '' ? subject : place,
       quote,
     });
     // A rate passes on its stem (…增加值增长15.5%, 占…的14.53% names the 增加值's share).

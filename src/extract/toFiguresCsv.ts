@@ -4,9 +4,9 @@
 import { FIGURE_COLUMNS } from './types';
 import type { FigureRow } from './types';
 
-/** Quotes a field only when it holds a comma, quote, CR or LF; quotes inside are doubled. */
-export function csvField(value: string | number): string {
-  const s = String(value);
+/** Quotes a field only when it holds a comma, quote, CR or LF; quotes inside are doubled; null is empty. */
+export function csvField(value: string | number | null): string {
+  const s = value === null ? '' : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Shared types and constants of the figure extractor: the `figures.csv` contract.
  */
+import type { Basis } from './basis';
 import type { Scanned } from './scanNumbers';
 
 /**
@@ -33,6 +34,10 @@ export const FIGURE_SCHEMA = {
   category: 'VARCHAR',
   indicator: 'VARCHAR',
   subject: 'VARCHAR',
+  metric: 'VARCHAR',
+  basis: 'VARCHAR',
+  data_year: 'INTEGER',
+  place: 'VARCHAR',
   quote: 'VARCHAR',
 } as const;
 
@@ -141,6 +146,14 @@ export interface FigureRow {
   category: Category;
   indicator: string;
   subject: string;
+  /** The canonical metric it states (data/metrics.csv), or empty. */
+  metric: string;
+  /** What its value is: an outcome, a goal, an estimate or a plan period's total (see basis.ts). */
+  basis: Basis;
+  /** The year its value describes, or null when nothing dates it. */
+  data_year: number | null;
+  /** The place it is about: the document's, unless the text names another (a zone). */
+  place: string;
   /** The verbatim clause containing the figure. */
   quote: string;
 }
@@ -159,6 +172,10 @@ export interface ExtractOptions {
   docId: string;
   /** ISO publication date; anchors relative periods such as 今年以来 or 目前. */
   published?: string;
+  /** The place the document is about (海拉尔区); the title's jurisdiction when absent. */
+  place?: string;
+  /** The document's genre: a work report (`work_report`) reviews the year before it was delivered. */
+  genre?: string;
   /** Default subject when a clause names none; derived from `title` (or the text's title line) when absent. */
   subject?: string;
   /** Title of the document, e.g. from documents.csv; its `…关于` head names the jurisdiction. */

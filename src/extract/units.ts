@@ -13,6 +13,8 @@ export interface UnitSpec {
   power: number;
   /** Whether a magnitude (万, 亿 …) may precede it. */
   scalable: boolean;
+  /** An integer the value is multiplied by before the power of ten (斤 → kg: × 5, 10^-1); 1 when absent. */
+  factor?: number;
 }
 
 const money = (base: string): UnitSpec => ({ base, kind: 'amount', power: 0, scalable: true });
@@ -66,7 +68,11 @@ export const UNITS: ReadonlyMap<string, UnitSpec> = new Map<string, UnitSpec>([
   ['公里', { base: 'm', kind: 'quantity', power: 3, scalable: true }],
   ['千米', { base: 'm', kind: 'quantity', power: 3, scalable: true }],
   ['米', { base: 'm', kind: 'quantity', power: 0, scalable: true }],
-  ['吨', { base: 't', kind: 'quantity', power: 0, scalable: true }],
+  // Mass in kilograms: 1 斤 = 0.5 kg exactly (× 5, 10^-1).
+  ['吨', { base: 'kg', kind: 'quantity', power: 3, scalable: true }],
+  ['公斤', { base: 'kg', kind: 'quantity', power: 0, scalable: true }],
+  ['千克', { base: 'kg', kind: 'quantity', power: 0, scalable: true }],
+  ['斤', { base: 'kg', kind: 'quantity', power: -1, scalable: true, factor: 5 }],
   ['立方米', { base: 'm3', kind: 'quantity', power: 0, scalable: true }],
   ['千瓦时', { base: 'kWh', kind: 'quantity', power: 0, scalable: true }],
   ['千瓦', { base: 'kW', kind: 'quantity', power: 0, scalable: true }],

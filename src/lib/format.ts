@@ -16,7 +16,7 @@ const UNIT_SUFFIX: Record<string, string> = {
   percent: '%',
   year_of_age: '岁',
   // Units the extractor writes for other genres of report.
-  mu: '亩', times: '倍', t: '吨', m: '米', m3: '立方米', kW: '千瓦', kWh: '千瓦时', TEU: '标准箱',
+  mu: '亩', times: '倍', kg: '千克', m: '米', m3: '立方米', kW: '千瓦', kWh: '千瓦时', TEU: '标准箱',
   year: '年', month: '个月', day: '天', hour: '小时', minute: '分钟',
 };
 
@@ -28,7 +28,7 @@ const UNIT_SUFFIX: Record<string, string> = {
 const BARE_COUNT_SUFFIX = '个';
 
 /** Base units whose values can be shown in 万/亿, besides counts. */
-const SCALABLE = new Set(['CNY', 'USD', 'm2', 'person', 'person_time', 'mu', 't', 'm', 'm3', 'kW', 'kWh', 'TEU']);
+const SCALABLE = new Set(['CNY', 'USD', 'm2', 'person', 'person_time', 'mu', 'kg', 'm', 'm3', 'kW', 'kWh', 'TEU']);
 /** Base units that are not counts of things (everything else is a measure word: 家, 个, 项 …). */
 const NOT_COUNTS = new Set([...SCALABLE, ...Object.keys(UNIT_SUFFIX)]);
 

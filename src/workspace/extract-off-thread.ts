@@ -25,8 +25,8 @@ export function figuresOffThread(report: ReviewInput, options: OffThreadOptions 
 }
 
 /** Only the report's own fields cross to the worker (a draft or a stored report carries more). */
-const request = (job: ExtractJob, { doc_id, text, published, title, corrections, excluded, included }: ReviewInput): ExtractRequest =>
-  ({ job, report: { doc_id, text, published, title, corrections, excluded, included } });
+const request = (job: ExtractJob, { doc_id, text, published, title, place, genre, corrections, excluded, included }: ReviewInput): ExtractRequest =>
+  ({ job, report: { doc_id, text, published, title, place, genre, corrections, excluded, included } });
 
 /** A worker's replies, and its own failure (an error the job could not catch). */
 type Heard = ExtractReply | { type: 'crashed'; message: string };

@@ -21,6 +21,20 @@ function iso(m: RegExpExecArray | null): string {
   return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * A speech's delivery line near the top: ——2016年2月19日在某某区第十四届人民代表大会第五次会议上 gives the date
+ * it was delivered and the place whose congress heard it (全国 for the national one).
+ */
+const DELIVERED = /((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日在([\u4e00-\u9fff]{2,12}?)?第[一二三四五六七八九十]{1,4}届(全国)?人民代表大会/;
+
+function delivered(lines: readonly string[]): { published: string; place: string } | null {
+  for (const line of lines.slice(0, 24)) {
+    const m = DELIVERED.exec(line);
+    if (m) return { published: iso(m), place: m[5] ?? m[4] ?? '' };
+  }
+  return null;
+}
+
 /** The publication date: a dated line near the top, else the signature date among the last lines. */
 function guessPublished(lines: readonly string[]): string {
   for (const line of lines.slice(0, 12)) {
@@ -41,7 +55,7 @@ function guessPublished(lines: readonly string[]): string {
 /** The genre a title's words name. */
 export function guessGenre(title: string, text: string): Genre {
   if (/整改/.test(title)) return 'rectification';
-  if (/政府工作报告/.test(title)) return 'work_report';
+  if (/政府工作报告/.test(title.replace(/\s+/g, ''))) return 'work_report';
   if (/统计公报|国民经济和社会发展/.test(title)) return 'statistical_bulletin';
   if (/招商|投资/.test(title) && /总结|情况|报告/.test(title)) return 'investment_summary';
   if (/整改/.test(text.slice(0, 500))) return 'rectification';
@@ -69,14 +83,16 @@ export function guessMetadata(text: string): ReportMeta {
   const title = guessTitle(lines, text);
   const head = lines.slice(0, 12);
   const source = SOURCES.map((re) => head.map((l) => re.exec(l)?.[1]).find(Boolean)).find(Boolean) ?? '';
-  const place = guessPlace(title);
-  const genre = guessGenre(title, text);
+  const speech = delivered(lines);
+  const place = guessPlace(title) || speech?.place || '';
+  // A speech to a people's congress by a government is its work report.
+  const genre = speech && /政府/.test(lines.slice(0, 24).join('')) && guessGenre(title, text) === 'other' ? 'work_report' : guessGenre(title, text);
   return {
     title,
     // A government work report is delivered by the place's government.
     publisher: source || (genre === 'work_report' && place ? `${place}人民政府` : ''),
     place,
-    published: guessPublished(lines),
+    published: guessPublished(lines) || speech?.published || '',
     genre,
     url: URL.exec(text.slice(0, 2000))?.[0] ?? '',
   };

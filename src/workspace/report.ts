@@ -51,7 +51,7 @@ export interface WorkspaceReport extends ReportMeta {
  * them already (see {@link ExtractOptions}).
  */
 export function reportFigures(
-  report: Pick<WorkspaceReport, 'doc_id' | 'text' | 'published' | 'title' | 'corrections' | 'excluded' | 'included'>,
+  report: Pick<WorkspaceReport, 'doc_id' | 'text' | 'published' | 'title' | 'place' | 'genre' | 'corrections' | 'excluded' | 'included'>,
   { onProgress, numbers }: Pick<ExtractOptions, 'onProgress' | 'numbers'> = {},
 ): FigureRow[] {
   return extractFigures(report.text, {
@@ -60,6 +60,8 @@ export function reportFigures(
     docId: report.doc_id,
     published: report.published,
     title: report.title,
+    place: report.place,
+    genre: report.genre,
     overrides: report.corrections.map((c) => ({ ...c, doc_id: report.doc_id })),
     exclude: report.excluded,
     include: report.included,

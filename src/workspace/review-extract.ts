@@ -44,7 +44,7 @@ export interface ReviewExtraction {
   numbers: ReviewNumber[];
 }
 
-export type ReviewInput = Pick<WorkspaceReport, 'doc_id' | 'text' | 'published' | 'title' | 'corrections' | 'excluded' | 'included'>;
+export type ReviewInput = Pick<WorkspaceReport, 'doc_id' | 'text' | 'published' | 'title' | 'place' | 'genre' | 'corrections' | 'excluded' | 'included'>;
 
 /** Hears how far an extraction has come: the fraction of its work done, from 0 to 1. */
 export type ExtractProgress = (fraction: number) => void;

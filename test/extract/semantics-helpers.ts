@@ -59,6 +59,10 @@ export const mention = (n: number, over: Partial<FigureRow>): FigureRow => ({
   category: 'enterprises',
   indicator: '新增企业数',
   subject: '本区',
+  metric: '',
+  basis: 'actual',
+  data_year: null,
+  place: '本区',
   quote: '',
   ...over,
 });

@@ -35,7 +35,7 @@ describe('Chinese number formatting', () => {
   it('names the units other genres of report use', () => {
     expect(formatQuantity(125000, 'mu')).toBe('12.5万亩');
     expect(formatQuantity(3, 'times')).toBe('3倍');
-    expect(formatQuantity(2000000, 't')).toBe('200万吨');
+    expect(formatQuantity(2000000000, 'kg')).toBe('20亿千克');
   });
 
   it('never scales percentages or ages', () => {

@@ -4,7 +4,7 @@ import { extractOffThread, ExtractWorkers, figuresOffThread } from '../../src/wo
 import { reviewExtraction, savedFigures } from '../../src/workspace/review-extract';
 
 const TEXT = `某某县2023年工作总结\n${'全年新增企业120家，完成投资3.5亿元。\n'.repeat(200)}`;
-const report = { doc_id: 'x', text: TEXT, published: '2024-01-10', title: '某某县2023年工作总结', corrections: [], excluded: [], included: [] };
+const report = { doc_id: 'x', text: TEXT, published: '2024-01-10', title: '某某县2023年工作总结', place: '某某县', genre: 'other' as const, corrections: [], excluded: [], included: [] };
 
 /**
  * A worker that runs the job as extract-worker.ts does, in this thread, delivering each message in a task of its

@@ -3,7 +3,7 @@ import { reportFigures } from '../../src/workspace';
 import { reviewExtraction, savedFigures } from '../../src/workspace/review-extract';
 
 const TEXT = '某某县2023年工作总结\n2023年，全县完成投资5亿元，新增就业1200人。\n联系电话：0571-12345678。\n';
-const report = { doc_id: 'x', text: TEXT, published: '2024-01-10', title: '某某县2023年工作总结', corrections: [], excluded: [], included: [] };
+const report = { doc_id: 'x', text: TEXT, published: '2024-01-10', title: '某某县2023年工作总结', place: '某某县', genre: 'other' as const, corrections: [], excluded: [], included: [] };
 const YEAR = TEXT.indexOf('2023年，');
 
 describe('review extraction', () => {

@@ -66,7 +66,7 @@ describe('what text can be added', () => {
     expect(textProblem(text)).toBeNull();
     const fractions: number[] = [];
     const started = performance.now();
-    const result = reviewExtraction({ doc_id: 'x', text, published: '2022-08-04', title: '', corrections: [], excluded: [], included: [] },
+    const result = reviewExtraction({ doc_id: 'x', text, published: '2022-08-04', title: '', place: '', genre: 'other', corrections: [], excluded: [], included: [] },
       (f) => fractions.push(f));
     const seconds = (performance.now() - started) / 1000;
     expect(result.found.length).toBeGreaterThan(9000);
