@@ -19,7 +19,7 @@ const PLAN_END: Readonly<Record<string, number>> = {
 const PLAN_ORDINAL: Readonly<Record<string, string>> = { 十一: '十一五', 十二: '十二五', 十三: '十三五', 十四: '十四五', 十五: '十五五', 十六: '十六五' };
 const PLAN = /(十[一二三四五六]五)|第(十[一二三四五六])个五年/g;
 
-const LEVEL1_HEADING = /^[\s　]*[一二三四五六七八九十]+、(.{1,80})$/;
+const LEVEL1_HEADING = /^[\s]*[一二三四五六七八九十]+、(.{1,80})$/;
 
 /** The part a level-1 heading opens (given the year the report was delivered). */
 function partOf(heading: string, year: number | null): ReportPart {
@@ -106,7 +106,7 @@ const lastYear = (text: string): number | null => {
 /** The year the figure's own clause, or its sentence's opening (2011年，…), states. */
 function statedYear(sentenceBefore: string): number | null {
   const clause = sentenceBefore.slice(sentenceBefore.search(/[^，,、；;：:]*$/));
-  return lastYear(clause) ?? lastYear(/^[\s　]*(?:19|20)[0-9]{2}年/.exec(sentenceBefore)?.[0] ?? '');
+  return lastYear(clause) ?? lastYear(/^[\s]*(?:19|20)[0-9]{2}年/.exec(sentenceBefore)?.[0] ?? '');
 }
 
 /** Whether `clause` sets a date after the document's year (到2025年…, 2025年前…). */

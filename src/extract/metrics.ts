@@ -177,7 +177,7 @@ const LINKING = new RegExp(`^(?:${[
   '按可比价计算', '按可比口径计算', '按可比口径', '由', '从', '的', '了', '在', '人民币', '共', '共计', '合计', '预期', '力争',
   '确保', '争取', '要', '将', '分别为', '分别达到', '分别完成', '增长了', '迈上', '年', '总额', '总量', '额', '左右', '不少于',
   '不低于', '控制到', '五年', '十年', '增加', '折合', '持续', '稳步', '继续', '进一步', '首次', '均', '全', '区', '市', '县', '全区', '全市', '全省', '全国', '下同', '计',
-].sort((a, b) => b.length - a.length).join('|')}|[\\s　“”"（）()0-9年])*$`);
+].sort((a, b) => b.length - a.length).join('|')}|[\\s“”"（）()0-9年])*$`);
 
 /** Whether every clause between a name and its figure only links them (see {@link LINKING}). */
 function onlyLinks(between: string): boolean {
@@ -206,6 +206,6 @@ export function metricOf({ sentenceBefore, kind, base_unit, unit, after }: Metri
   }
   if (named.measure === 'rate') return base_unit === 'percent' ? named.id : '';
   if (base_unit !== named.base_unit && !named.other_units?.includes(base_unit)) return '';
-  if (INCREMENT.test(between.replace(/[\s　]+$/, '')) || NOT_A_VALUE.test(between)) return '';
+  if (INCREMENT.test(between.replace(/[\s]+$/, '')) || NOT_A_VALUE.test(between)) return '';
   return named.id;
 }
