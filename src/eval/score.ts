@@ -38,10 +38,12 @@ export interface Score {
 
 /** A decimal string in one form: no sign for zero, no trailing fractional zeros, no leading zeros. */
 export function canonicalDecimal(value: string): string {
-  const m = /^([+-]?)0*(\d*?)(?:\.(\d*?))?0*$/.exec(value.trim());
+  const m = /^([+-]?)([0-9]*)(?:\.([0-9]*))?$/.exec(value.trim());
   if (!m) return value.trim();
   const [, sign = '', whole = '', frac = ''] = m;
-  const body = `${whole || '0'}${frac ? `.${frac}` : ''}`;
+  const integer = whole.replace(/^0+/, '') || '0';
+  const fraction = frac.replace(/0+$/, '');
+  const body = fraction ? `${integer}.${fraction}` : integer;
   return body === '0' ? '0' : `${sign === '-' ? '-' : ''}${body}`;
 }
 

@@ -105,7 +105,8 @@ const lastYear = (text: string): number | null => {
 
 /** The year the figure's own clause, or its sentence's opening (2011年，…), states. */
 function statedYear(sentenceBefore: string): number | null {
-  const clause = sentenceBefore.slice(sentenceBefore.search(/[^，,、；;：:]*$/));
+  // 由2017年的95亿元增加到…: that year is the baseline's, an earlier number's, not this figure's.
+  const clause = sentenceBefore.slice(sentenceBefore.search(/[^，,、；;：:]*$/)).replace(/(?:由|从)(?:19|20)[0-9]{2}年的?[0-9.]+/g, '');
   return lastYear(clause) ?? lastYear(/^[\s]*(?:19|20)[0-9]{2}年/.exec(sentenceBefore)?.[0] ?? '');
 }
 
@@ -141,7 +142,7 @@ export function basisOf(input: BasisInput): BasisAndYear {
     return { basis: 'actual', data_year: (pastPlan ?? reviewed) - 5 };
   }
   const cumulative = (CUMULATIVE.test(sentenceBefore) && !/达到?$/.test(sentenceBefore))
-    || (level && explicit === null && fiveYears && !/年均|平均|年末|每年/.test(sentenceBefore) && !POINT_VALUE.test(sentenceBefore) && /五年/.test(context));
+    || (level && explicit === null && fiveYears && !/年均|平均|年末|每年/.test(clause) && !POINT_VALUE.test(clause) && /五年/.test(context));
   if (cumulative && (level || /下降|降低/.test(sentenceBefore.slice(-8)))) {
     return { basis: 'plan_period_total', data_year: pastPlan ?? reviewed };
   }

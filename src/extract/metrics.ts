@@ -135,15 +135,21 @@ interface Phrase {
 const NAMED = METRICS.filter((m) => m.measure !== 'growth');
 const GROWTH_OF = new Map(METRICS.filter((m) => m.measure === 'growth').map((m) => [m.id.replace(/_growth$/, ''), m]));
 
+/** Words right before a phrasing that make it a part of the place's total (商贸企业新增就业, 工业园区生产总值). */
+const SUB_SCOPE = /(?:企业|行业|产业|商贸|园区|开发区|高新区|系统|领域)$/;
+
 /** The nearest phrasing that ends before `before`'s end, longest at a place. */
 function nearestPhrase(before: string): Phrase | null {
   let best: Phrase | null = null;
   for (const metric of NAMED) {
     for (const phrasing of metric.phrasings) {
-      const at = before.lastIndexOf(phrasing);
-      if (at < 0) continue;
-      if (metric.not_after?.some((w) => before.slice(Math.max(0, at - w.length), at) === w)) continue;
-      const end = at + phrasing.length;
+      const found = before.lastIndexOf(phrasing);
+      if (found < 0) continue;
+      // Checked from the longest phrasing that ends here: 人均|地区生产总值 is no 生产总值 of the place either.
+      const end = found + phrasing.length;
+      const at = Math.min(found, ...metric.phrasings.filter((p) => before.slice(end - p.length, end) === p).map((p) => end - p.length));
+      const head = before.slice(0, at).replace(/\s+$/, '');
+      if (metric.not_after?.some((w) => head.endsWith(w)) || SUB_SCOPE.test(head)) continue;
       if (!best || end > best.end || (end === best.end && at < best.at)) best = { metric, at, end };
     }
   }
