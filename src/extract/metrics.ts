@@ -28,6 +28,8 @@ export interface Metric {
   other_units?: readonly string[];
   /** A fall stated as a positive value: 能耗下降8.1% is an energy_intensity_reduction of 8.1. */
   stated_as_fall?: boolean;
+  /** A goal of it is a ceiling (inflation of about 3%, unemployment within 4%): met at or below it. */
+  goal_is_ceiling?: boolean;
   /** What it is not, for the analyst reading it. */
   scope_note: string;
 }
@@ -48,7 +50,7 @@ const rate = (id: string, name_zh: string, name_en: string, phrasings: readonly 
 
 const gdp = level('gdp', '地区生产总值', 'GDP', 'CNY', 'additive',
   ['地区生产总值', '国内生产总值', '全市生产总值', '全区生产总值', '全省生产总值', '生产总值', 'GDP', '经济总量'],
-  'The place\'s own GDP; 人均生产总值 and the GDP of a sub-area are other indicators.', { not_after: ['人均', '单位', '城市副中心和平原新城地区'] });
+  'The place\'s own GDP; 人均生产总值 and the GDP of a sub-area are other indicators.', { not_after: ['人均', '单位'] });
 const publicBudgetRevenue = level('public_budget_revenue', '一般公共预算收入', 'General public budget revenue', 'CNY', 'additive',
   ['一般公共财政预算收入', '一般公共预算收入', '公共财政预算收入', '全国财政收入', '财政收入'],
   'Not 财政总收入 (fiscal_total_revenue). At national level 全国财政收入 is the general public budget revenue.',
@@ -81,8 +83,9 @@ export const METRICS: readonly Metric[] = [
     ['城镇新增就业', '新增城镇就业', '新增就业岗位', '新增就业'],
     '城镇新增就业 counts people; 新增就业岗位 counts jobs offered (个).', { other_units: ['个', 'count'] }),
   rate('urban_unemployment_rate', '城镇失业率', 'Urban unemployment rate', ['城镇登记失业率', '城镇调查失业率', '登记失业率', '调查失业率'],
-    '登记失业率 (registered) and 调查失业率 (surveyed) differ: the quote says which.'),
-  rate('cpi_growth', '居民消费价格涨幅', 'Consumer price inflation', ['居民消费价格', 'CPI'], 'Change on the previous year.'),
+    '登记失业率 (registered) and 调查失业率 (surveyed) differ: the quote says which.', { goal_is_ceiling: true }),
+  rate('cpi_growth', '居民消费价格涨幅', 'Consumer price inflation', ['居民消费价格', 'CPI'], 'Change on the previous year; a goal of it is a ceiling.',
+    { goal_is_ceiling: true }),
   level('foreign_trade', '进出口总额', 'Foreign trade', 'CNY', 'additive',
     ['货物进出口总额', '外贸进出口总额', '外贸进出口', '进出口总额', '进出口'], 'Levels; growth of trade has no id here.', { other_units: ['USD'] }),
   level('foreign_investment_actual', '实际使用外资', 'Foreign investment actually used', 'USD', 'additive',

@@ -1,0 +1,93 @@
+/**
+ * Checks that the numbers agree (核对): a stated growth rate against the values of the two years it joins, a goal
+ * against its outcome, one metric stated with different values for the same place and year. Each check carries
+ * both statements and the arithmetic. Written values are rounded, so a growth rate disagrees only when no values
+ * within the rounding of what was written give it; a check that cannot apply (a growth at constant prices, an
+ * average over years, a comparable-scope growth) is not made, and the reason is counted.
+ */
+import { METRICS, type Metric } from '../extract/metrics';
+import { halfLastDigit, type MetricSeries, type MetricStatement } from './metrics-query';
+
+export type CheckKind = 'growth' | 'target' | 'restated';
+
+export interface MetricCheck {
+  kind: CheckKind;
+  metric: Metric;
+  place: string;
+  data_year: number;
+  /** The statements compared: the first is the one checked, the others what it is checked against. */
+  statements: MetricStatement[];
+  /** The arithmetic, in words (Chinese, for the list). */
+  arithmetic: string;
+}
+
+/** Why a check was not made, counted per reason. */
+export interface ChecksResult {
+  checks: MetricCheck[];
+  notApplicable: { constantPrices: number; averages: number; comparableScope: number };
+}
+
+const rounding = halfLastDigit;
+
+const fmt = (n: number, digits = 2) => n.toLocaleString('zh-CN', { maximumFractionDigits: digits });
+
+/** Growth rates stated against the two years' values (nominal metrics only). */
+function growthChecks(levels: MetricSeries, growth: MetricSeries, result: ChecksResult): void {
+  const actual = new Map(levels.points.filter((p) => p.basis === 'actual' && !p.average).map((p) => [`${p.place}\u0000${p.data_year}`, p]));
+  for (const point of growth.points.filter((p) => p.basis === 'actual')) {
+    const now = actual.get(`${point.place}\u0000${point.data_year}`);
+    const before = actual.get(`${point.place}\u0000${point.data_year - 1}`);
+    // Two scopes stated in one report (财政总收入 and 地方财政总收入): which one the growth joins is not known.
+    if (!now || !before || before.value <= 0 || now.ambiguous || before.ambiguous) continue;
+    for (const stated of point.statements) {
+      if (/年均|平均/.test(stated.quote)) {
+        result.notApplicable.averages++;
+        continue;
+      }
+      if (/可比/.test(stated.quote)) {
+        result.notApplicable.comparableScope++;
+        continue;
+      }
+      const [a, da, b, db] = [now.value, rounding(now.figure), before.value, rounding(before.figure)];
+      const low = ((a - da) / (b + db) - 1) * 100;
+      const high = ((a + da) / (b - db) - 1) * 100;
+      const dg = rounding(stated);
+      if (stated.value + dg >= low && stated.value - dg <= high) continue;
+      const implied = (a / b - 1) * 100;
+      result.checks.push({
+        kind: 'growth', metric: growth.metric, place: point.place, data_year: point.data_year,
+        statements: [stated, now.figure, before.figure],
+        arithmetic: `${fmt(a)} ÷ ${fmt(b)} − 1 = ${fmt(implied)}%（按所写数值的舍入，在 ${fmt(low)}% 至 ${fmt(high)}% 之间），所述增长 ${fmt(stated.value)}%`,
+      });
+    }
+  }
+}
+
+/** Every check over the series of every metric (those absent from `series` are skipped). */
+export function metricChecks(series: ReadonlyMap<string, MetricSeries>): ChecksResult {
+  const result: ChecksResult = { checks: [], notApplicable: { constantPrices: 0, averages: 0, comparableScope: 0 } };
+  for (const metric of METRICS) {
+    const s = series.get(metric.id);
+    if (!s) continue;
+    if (metric.measure === 'growth') {
+      const levels = series.get(metric.id.replace(/_growth$/, ''));
+      // GDP growth is stated at constant prices: two years' nominal values do not give it.
+      if (metric.id === 'gdp_growth') result.notApplicable.constantPrices += s.points.filter((p) => p.basis === 'actual' && !p.average).length;
+      else if (levels) growthChecks(levels, s, result);
+    }
+    for (const t of s.targets.filter((x) => !x.met)) {
+      result.checks.push({
+        kind: 'target', metric, place: t.place, data_year: t.data_year, statements: [t.actual, t.target],
+        arithmetic: `目标 ${fmt(t.target.value)}${t.upperBound ? '（上限）' : ''}，实际 ${fmt(t.actual.value)}，相差 ${t.difference > 0 ? '+' : ''}${fmt(t.difference)}`,
+      });
+    }
+    for (const p of s.points.filter((x) => x.conflicting)) {
+      const values = [...new Set(p.statements.map((x) => x.value))];
+      result.checks.push({
+        kind: 'restated', metric, place: p.place, data_year: p.data_year, statements: p.statements,
+        arithmetic: `同一地区、年份与口径的 ${p.statements.length} 处表述给出 ${values.map((v) => fmt(v)).join('、')} 不同数值`,
+      });
+    }
+  }
+  return result;
+}

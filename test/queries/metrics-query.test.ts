@@ -1,0 +1,126 @@
+/**
+ * A metric across reports, in the engine: the fictional county's three work reports (test/fixtures/metrics) are
+ * loaded as a workspace, and each metric's series, goals against outcomes and checks are read back.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractFigures, toFiguresCsv } from '../../src/extract/index';
+import { metricById } from '../../src/extract/metrics';
+import { loadTables } from '../../src/db';
+import { metricChecks } from '../../src/queries/metric-checks';
+import { assembleSeries, fetchAllSeries, fetchMetricCounts, fetchMetricSeries, type MetricStatement } from '../../src/queries/metrics-query';
+import { guessMetadata } from '../../src/workspace/guess-metadata';
+import { createTestEngine } from '../util/test-db';
+
+let engine: Awaited<ReturnType<typeof createTestEngine>>;
+
+/** The fixture reports (and any extra text) extracted as the app adds them, loaded as the workspace. */
+async function loadReports(extra: { id: string; text: string }[] = []) {
+  const texts = [2021, 2022, 2023].map((y) => ({ id: `qs-${y}`, text: readFileSync(new URL(`../fixtures/metrics/qingshui-${y}.txt`, import.meta.url), 'utf8') }));
+  const docs = ['doc_id,title,publisher,published,url,file,place,genre'];
+  const rows = [...texts, ...extra].flatMap(({ id, text }) => {
+    const meta = guessMetadata(text);
+    docs.push(`${id},清水县政府工作报告 ${meta.published.slice(0, 4)},清水县人民政府,${meta.published},,,${meta.place},${meta.genre}`);
+    return extractFigures(text, { docId: id, published: meta.published, place: meta.place, genre: meta.genre, title: meta.title });
+  });
+  await loadTables(engine, { figuresCsv: toFiguresCsv(rows), documentsCsv: `${docs.join('\n')}\n` });
+}
+
+beforeAll(async () => {
+  engine = await createTestEngine();
+  await loadReports();
+});
+
+describe('a metric across reports', () => {
+  it('lists the metrics the workspace states, with how many statements each has', async () => {
+    const counts = await fetchMetricCounts(engine.runner);
+    expect(counts.find((c) => c.metric.id === 'gdp')?.count).toBe(6);
+    expect(counts.map((c) => c.metric.id)).not.toContain('investment_agreed');
+  });
+
+  it('gives one point per place, year and basis, each with the sentence it comes from', async () => {
+    const gdp = await fetchMetricSeries(engine.runner, 'gdp');
+    expect(gdp.points.map((p) => [p.data_year, p.basis, p.value, p.statements.length, p.conflicting])).toEqual([
+      [2017, 'actual', 9_500_000_000, 1, false],
+      [2020, 'actual', 12_000_000_000, 1, false],
+      [2021, 'actual', 13_000_000_000, 1, false],
+      // Stated twice in the 2023 report, with one value: one point, no conflict.
+      [2022, 'actual', 13_600_000_000, 2, false],
+      [2027, 'target', 18_000_000_000, 1, false],
+    ]);
+    expect(gdp.points[1]?.figure).toMatchObject({ doc_id: 'qs-2021', quote: '地区生产总值完成120亿元', published: '2021-02-03' });
+    expect(gdp.places).toEqual(['清水县']);
+  });
+
+  it('reads a fall as the size of the reduction', async () => {
+    const energy = await fetchMetricSeries(engine.runner, 'energy_intensity_reduction');
+    expect(energy.points.map((p) => [p.basis, p.value])).toEqual([['plan_period_total', 13]]);
+  });
+
+  it('sets each goal beside the outcome the next report states: met, missed, by how much', async () => {
+    const growth = await fetchMetricSeries(engine.runner, 'gdp_growth');
+    expect(growth.targets.map((t) => [t.data_year, t.target.value, t.actual.value, t.difference, t.met])).toEqual([
+      // 7%左右 is met by 6.8% (within the rounding of what was written); 6.5% is missed by 4%.
+      [2021, 7, 6.8, -0.2, true],
+      [2022, 6.5, 4, -2.5, false],
+    ]);
+    const unemployment = assembleSeries(metricById('urban_unemployment_rate')!, [
+      statement({ basis: 'target', data_year: 2021, value: 4, written: '4', qualifier: '以下', published: '2021-02-03' }),
+      statement({ basis: 'actual', data_year: 2021, value: 3.6, written: '3.6', published: '2022-02-10' }),
+    ]);
+    expect(unemployment.targets.map((t) => [t.upperBound, t.met])).toEqual([[true, true]]);
+  });
+});
+
+/** A hand-made statement for the pure assembly. */
+function statement(over: Partial<MetricStatement>): MetricStatement {
+  return {
+    id: 'x', doc_id: 'd', doc_title: 't', published: '2021-01-01', place: '清水县', data_year: 2021, basis: 'actual', value: 1, exact: String(over.value ?? 1),
+    written: '1', qualifier: '', base_unit: 'percent', quote: '', ...over,
+  };
+}
+
+describe('checks that the numbers agree', () => {
+  it('raises nothing on the county’s consistent reports but the goals they missed', async () => {
+    const { checks, notApplicable } = metricChecks(await fetchAllSeries(engine.runner));
+    expect(checks.filter((c) => c.kind !== 'target').map((c) => [c.metric.id, c.data_year, c.statements.map((s) => s.quote)])).toEqual([]);
+    expect(checks.map((c) => [c.metric.id, c.data_year])).toEqual([['gdp_growth', 2022], ['public_budget_revenue_growth', 2022]]);
+    // GDP growth is at constant prices: its statements are counted as not checkable, not checked.
+    expect(notApplicable.constantPrices).toBe(3);
+  });
+
+  it('finds a growth rate the two years’ values cannot give, and one value stated two ways', async () => {
+    await loadReports([{
+      id: 'qs-2022b',
+      text: '政 府 工 作 报 告\n\n——2022年3月1日在清水县第九届人民代表大会第七次会议上\n\n一、2021年工作回顾\n\n一般公共预算收入完成11亿元，同比增长30%。全社会固定资产投资完成90亿元。\n',
+    }]);
+    try {
+      const { checks } = metricChecks(await fetchAllSeries(engine.runner));
+      const growth = checks.find((c) => c.kind === 'growth');
+      expect(growth).toMatchObject({ place: '清水县', data_year: 2021 });
+      expect(growth?.statements.map((s) => s.value)).toEqual([30, 1_100_000_000, 1_000_000_000]);
+      expect(growth?.arithmetic).toContain('所述增长 30%');
+      // The second report restates 2021's investment and budget growth with other values: both flagged.
+      const restated = checks.filter((c) => c.kind === 'restated');
+      expect(restated.map((c) => [c.metric.id, c.statements.map((s) => s.value)])).toEqual([
+        ['public_budget_revenue_growth', [10, 30]],
+        ['fixed_asset_investment', [8_800_000_000, 9_000_000_000]],
+      ]);
+    } finally {
+      await loadReports();
+    }
+  });
+});
+
+describe('the shipped report', () => {
+  it('raises no check', async () => {
+    const engineB = await createTestEngine();
+    await loadTables(engineB, {
+      figuresCsv: readFileSync(new URL('../../data/figures.csv', import.meta.url), 'utf8'),
+      documentsCsv: readFileSync(new URL('../../data/documents.csv', import.meta.url), 'utf8'),
+    });
+    const series = await fetchAllSeries(engineB.runner);
+    expect([...series.keys()].length).toBeGreaterThan(0);
+    expect(metricChecks(series).checks).toEqual([]);
+  });
+});
