@@ -12,6 +12,7 @@ import { readAppState, useAppState } from './useAppState';
 
 // The overview is the first screen; every other view loads on first visit, keeping the initial bundle small.
 const CompareView = lazy(() => import('../views/compare/CompareView').then((m) => ({ default: m.CompareView })));
+const MetricsView = lazy(() => import('../views/metrics/MetricsView').then((m) => ({ default: m.MetricsView })));
 const ReportsView = lazy(() => import('../views/reports/ReportsView').then((m) => ({ default: m.ReportsView })));
 const DeckView = lazy(() => import('../views/deck/DeckView').then((m) => ({ default: m.DeckView })));
 const ExplorerView = lazy(() => import('../views/explorer/ExplorerView').then((m) => ({ default: m.ExplorerView })));
@@ -74,6 +75,7 @@ export function App() {
               <CompareView state={state} onCompareChange={onCompareChange}
                 onToggleFilter={onToggleFilter} onOpenFigure={openFigure} />
             )}
+            {state.view === 'metrics' && <MetricsView onOpenFigure={openFigure} />}
             {state.view === 'pivot' && (
               <PivotView filters={state.filters} onDrill={(filters) => update({ view: 'explorer', filters, figure: null })} />
             )}

@@ -1,6 +1,6 @@
 import { DIMENSIONS, EMPTY_FILTERS, SORTABLE_COLUMNS, type Dimension, type FigureFilters, type SortColumn } from '../queries';
 
-export const VIEWS = ['overview', 'reports', 'compare', 'pivot', 'explorer', 'sql', 'deck'] as const;
+export const VIEWS = ['overview', 'reports', 'compare', 'metrics', 'pivot', 'explorer', 'sql', 'deck'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 /** The views that share the filter bar. */

@@ -1,6 +1,6 @@
 /** The chart types only some views draw (imported for its side effect by those lazily loaded views). */
-import { HeatmapChart, TreemapChart } from 'echarts/charts';
+import { HeatmapChart, LineChart, TreemapChart } from 'echarts/charts';
 import { VisualMapComponent } from 'echarts/components';
 import { echarts } from './echarts';
 
-echarts.use([TreemapChart, HeatmapChart, VisualMapComponent]);
+echarts.use([TreemapChart, HeatmapChart, LineChart, VisualMapComponent]);

@@ -7,7 +7,7 @@ const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)
 export const zh = {
   appTitle: '数据看板',
   appSubtitle: '政府报告数字的切片、对比与溯源',
-  views: { overview: '总览', reports: '报告', compare: '对比', explorer: '明细', deck: '演示', pivot: '透视', sql: 'SQL' },
+  views: { overview: '总览', reports: '报告', compare: '对比', metrics: '指标', explorer: '明细', deck: '演示', pivot: '透视', sql: 'SQL' },
   viewTabs: '视图',
   engine: {
     starting: '查询引擎启动中',
@@ -417,6 +417,38 @@ export const zh = {
     picker: '报告',
     pickerAll: (n: number) => `全部 ${n} 份报告`,
     pickerSome: (n: number) => `${n} 份报告`,
+  },
+  metrics: {
+    pick: '指标',
+    none: '工作区中的报告还没有可识别的标准指标（如地区生产总值、一般公共预算收入）。添加政府工作报告或统计公报后，这里按地区与年份比较。',
+    chartTitle: (name: string, unit: string, places: readonly string[]) =>
+      `${name}${unit ? `（${unit}）` : ''}${places.length === 1 ? ` · ${places[0]}` : places.length > 1 ? ` · ${places.length} 个地区` : ''}`,
+    basis: { actual: '实际', estimate: '预计', target: '目标', plan_period_total: '期间合计' } as Record<string, string>,
+    averageSuffix: '（年均）',
+    yearAxis: '数据年份',
+    conflict: '⚠ 各报告对此给出不同数值',
+    conflictShort: '各报告不一',
+    ambiguous: '同一报告中有不同口径的数值',
+    legendNote: '实线为实际值，虚线空心点为目标，点线为预计值；红色三角表示各报告数值不一。点击数据点查看原文。',
+    table: (name: string) => `${name}：地区 × 年份`,
+    targetShort: (value: string) => `目标 ${value}`,
+    otherRows: '期间合计与年均',
+    targetsTitle: '目标与实际',
+    targetColumns: { year: '年份', place: '地区', target: '目标', actual: '实际', difference: '差额', result: '结果' },
+    met: '达成',
+    missed: '未达成',
+    ceiling: '（上限）',
+    points: '个百分点',
+    checksTitle: (n: number) => `核对：${n} 处数字不一致`,
+    checksNone: '核对：没有发现不一致的数字。',
+    checkKinds: { growth: '增长率与两年数值不符', target: '未达成目标', restated: '各报告数值不一' } as Record<string, string>,
+    notApplicable: (constant: number, averages: number, comparable: number) =>
+      `未核对：${constant} 处按可比价格计算的地区生产总值增长（名义数值不能验证），${averages} 处年均增长，${comparable} 处按可比口径的增长。`,
+    scopeNote: '口径说明',
+    columns: {
+      metric: '指标', place: '地区', data_year: '数据年份', basis: '口径', value: '数值', base_unit: '单位', conflicting: '一致性',
+      report: '报告', quote: '原文', id: '编号',
+    },
   },
   filters: {
     bar: '筛选',

@@ -6,6 +6,7 @@
  * average over years, a comparable-scope growth) is not made, and the reason is counted.
  */
 import { METRICS, type Metric } from '../extract/metrics';
+import { formatQuantity } from '../lib/format';
 import { halfLastDigit, type MetricSeries, type MetricStatement } from './metrics-query';
 
 export type CheckKind = 'growth' | 'target' | 'restated';
@@ -30,6 +31,17 @@ export interface ChecksResult {
 const rounding = halfLastDigit;
 
 const fmt = (n: number, digits = 2) => n.toLocaleString('zh-CN', { maximumFractionDigits: digits });
+
+/** A value of a metric as people read it: 6.5%, 136亿元, 3,300人. */
+function valueText(metric: Metric, value: number, unit = metric.base_unit): string {
+  return unit === 'percent' ? `${fmt(value)}%` : formatQuantity(value, unit);
+}
+
+/** A difference: percentage points for rates, the metric's unit otherwise; signed. */
+function differenceText(metric: Metric, difference: number): string {
+  const sign = difference > 0 ? '+' : difference < 0 ? '−' : '';
+  return metric.base_unit === 'percent' ? `${sign}${fmt(Math.abs(difference))}个百分点` : `${sign}${formatQuantity(Math.abs(difference), metric.base_unit)}`;
+}
 
 /** Growth rates stated against the two years' values (nominal metrics only). */
 function growthChecks(levels: MetricSeries, growth: MetricSeries, result: ChecksResult): void {
@@ -57,7 +69,8 @@ function growthChecks(levels: MetricSeries, growth: MetricSeries, result: Checks
       result.checks.push({
         kind: 'growth', metric: growth.metric, place: point.place, data_year: point.data_year,
         statements: [stated, now.figure, before.figure],
-        arithmetic: `${fmt(a)} ÷ ${fmt(b)} − 1 = ${fmt(implied)}%（按所写数值的舍入，在 ${fmt(low)}% 至 ${fmt(high)}% 之间），所述增长 ${fmt(stated.value)}%`,
+        arithmetic: `${valueText(levels.metric, a, now.figure.base_unit)} ÷ ${valueText(levels.metric, b, before.figure.base_unit)} − 1 = ${fmt(implied)}%`
+          + `（按所写数值的舍入，在 ${fmt(low)}% 至 ${fmt(high)}% 之间），所述增长 ${fmt(stated.value)}%`,
       });
     }
   }
@@ -78,14 +91,15 @@ export function metricChecks(series: ReadonlyMap<string, MetricSeries>): ChecksR
     for (const t of s.targets.filter((x) => !x.met)) {
       result.checks.push({
         kind: 'target', metric, place: t.place, data_year: t.data_year, statements: [t.actual, t.target],
-        arithmetic: `目标 ${fmt(t.target.value)}${t.upperBound ? '（上限）' : ''}，实际 ${fmt(t.actual.value)}，相差 ${t.difference > 0 ? '+' : ''}${fmt(t.difference)}`,
+        arithmetic: `目标 ${valueText(metric, t.target.value, t.target.base_unit)}${t.upperBound ? '（上限）' : ''}，实际 ${valueText(metric, t.actual.value, t.actual.base_unit)}，`
+          + `相差 ${differenceText(metric, t.difference)}`,
       });
     }
     for (const p of s.points.filter((x) => x.conflicting)) {
       const values = [...new Set(p.statements.map((x) => x.value))];
       result.checks.push({
         kind: 'restated', metric, place: p.place, data_year: p.data_year, statements: p.statements,
-        arithmetic: `同一地区、年份与口径的 ${p.statements.length} 处表述给出 ${values.map((v) => fmt(v)).join('、')} 不同数值`,
+        arithmetic: `同一地区、年份与口径的 ${p.statements.length} 处表述给出 ${values.map((v) => valueText(metric, v, p.figure.base_unit)).join('、')} 不同数值`,
       });
     }
   }

@@ -10,6 +10,8 @@ import { loadTables } from '../../src/db';
 import { metricChecks } from '../../src/queries/metric-checks';
 import { assembleSeries, fetchAllSeries, fetchMetricCounts, fetchMetricSeries, type MetricStatement } from '../../src/queries/metrics-query';
 import { guessMetadata } from '../../src/workspace/guess-metadata';
+import { renderSlide, SlideGoneError, type SlideSources } from '../../src/views/deck/slide-renderers';
+import { buildMetricOption, METRIC_CHART_PREFIX } from '../../src/views/metrics/metric-chart';
 import { createTestEngine } from '../util/test-db';
 
 let engine: Awaited<ReturnType<typeof createTestEngine>>;
@@ -122,5 +124,29 @@ describe('the shipped report', () => {
     const series = await fetchAllSeries(engineB.runner);
     expect([...series.keys()].length).toBeGreaterThan(0);
     expect(metricChecks(series).checks).toEqual([]);
+  });
+});
+
+describe('the metric chart', () => {
+  it('draws outcomes solid and goals dashed on a year axis, one metric (one unit) per chart', async () => {
+    const option = buildMetricOption(await fetchMetricSeries(engine.runner, 'gdp_growth')) as {
+      series: { name: string; lineStyle: { type: string }; symbol: string; data: { value: [number, number]; figureId: string }[] }[];
+      yAxis: { name: string }; xAxis: { type: string; min: number; max: number };
+    };
+    expect(option.series.map((s) => [s.name, s.lineStyle.type, s.symbol])).toEqual([['实际', 'solid', 'circle'], ['目标', 'dashed', 'emptyCircle']]);
+    // The five-year average (年均增长7.2%) is no year's own value: listed in the table, not drawn.
+    expect(option.series[0]?.data.map((d) => d.value)).toEqual([[2020, 6.5], [2021, 6.8], [2022, 4]]);
+    expect(option.series[1]?.data.map((d) => d.value)).toEqual([[2021, 7], [2022, 6.5], [2023, 6]]);
+    expect(option.yAxis.name).toBe('%');
+    expect([option.xAxis.type, option.xAxis.min, option.xAxis.max]).toEqual(['value', 2020, 2023]);
+    expect(option.series[0]?.data.every((d) => d.figureId.startsWith('qs-'))).toBe(true);
+  });
+
+  it('is pinned and rebuilt in the deck from its id alone', async () => {
+    const sources: SlideSources = { runner: engine.runner, sourceText: () => Promise.reject(new Error('unused')) };
+    const rendered = await renderSlide({ id: 's', chartId: `${METRIC_CHART_PREFIX}gdp`, title: 't', query: '?view=metrics&metric=gdp' }, sources);
+    expect(rendered.spec.title).toBe('地区生产总值（亿元） · 清水县');
+    expect(rendered.spec.table?.rows.length).toBe(6);
+    await expect(renderSlide({ id: 's', chartId: `${METRIC_CHART_PREFIX}no_such`, title: 't', query: '' }, sources)).rejects.toThrow(SlideGoneError);
   });
 });

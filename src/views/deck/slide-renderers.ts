@@ -12,6 +12,11 @@ import { compareBarsCharts, compareGroupsCharts, comparePairsCharts, compareTree
 import { findPairs } from '../compare/pairs';
 import { PIVOT_CHART_PREFIX } from '../pivot/pivot-chart-export';
 import { renderPivotSlide } from '../pivot/pivot-slide';
+import { metricById } from '../../extract/metrics';
+import { fetchMetricSeries } from '../../queries/metrics-query';
+import {
+  buildMetricOption, drawnPoints, METRIC_CHART_HEIGHT, METRIC_CHART_PREFIX, metricChartTitle, metricExportTable,
+} from '../metrics/metric-chart';
 
 /** What a slide draws: the same option its view builds from the same state, and its export metadata. */
 export interface RenderedSlide {
@@ -97,6 +102,14 @@ const renderers = new Map<string, SlideRenderer>([
   }],
   // Listed here, not registered by the pivot view: a deck opened from a link never loads that view.
   [PIVOT_CHART_PREFIX, renderPivotSlide],
+  // A metric across places and years: the whole workspace's statements of it, as the 指标 view draws them.
+  [METRIC_CHART_PREFIX, async (_state, metricId, sources) => {
+    if (!metricById(metricId)) throw new SlideGoneError(`${METRIC_CHART_PREFIX}${metricId}`);
+    const series = await fetchMetricSeries(sources.runner, metricId);
+    if (drawnPoints(series).length === 0) throw new SlideGoneError(`${METRIC_CHART_PREFIX}${metricId}`);
+    const title = metricChartTitle(series);
+    return { option: buildMetricOption(series), spec: { title, table: metricExportTable(series) }, height: METRIC_CHART_HEIGHT };
+  }],
 ]);
 
 /**

@@ -1,0 +1,200 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { EChart } from '../../charts/EChart';
+import { useRunner } from '../../app/engine-context';
+import { useUrlParam } from '../../app/useAppState';
+import { t } from '../../i18n/zh';
+import { chooseScale, formatNumber, formatScaled } from '../../lib/format';
+import { metricChecks, type MetricCheck } from '../../queries/metric-checks';
+import {
+  allSeriesOptions, metricCountsOptions, metricSeriesOptions, type MetricPoint, type MetricSeries,
+} from '../../queries/metrics-query';
+import { ErrorBox, Loading, QueryState } from '../shared/QueryState';
+import {
+  buildMetricOption, chartUnit, drawnPoints, METRIC_CHART_HEIGHT, METRIC_CHART_PREFIX, metricChartTitle, metricExportTable, type MetricDatum,
+} from './metric-chart';
+import '../../charts/echarts-extra';
+
+export interface MetricsViewProps {
+  onOpenFigure: (id: string) => void;
+}
+
+/** The metric shown first: GDP when the workspace states it, else the most stated one. */
+function firstMetric(counts: readonly { metric: { id: string }; count: number }[]): string | null {
+  if (counts.some((c) => c.metric.id === 'gdp')) return 'gdp';
+  return [...counts].sort((a, b) => b.count - a.count)[0]?.metric.id ?? null;
+}
+
+/** 指标: one canonical metric across places and data years, its goals against outcomes, and the checks. */
+export function MetricsView({ onOpenFigure }: MetricsViewProps) {
+  const runner = useRunner();
+  const [param, setParam] = useUrlParam('metric');
+  const counts = useQuery(metricCountsOptions(runner));
+  const known = counts.data ?? [];
+  const chosen = param !== null && known.some((c) => c.metric.id === param) ? param : firstMetric(known);
+  const series = useQuery({ ...metricSeriesOptions(runner, chosen ?? ''), enabled: chosen !== null });
+  if (counts.isPending) return <Loading />;
+  if (counts.isError) return <ErrorBox error={counts.error} onRetry={() => void counts.refetch()} />;
+  if (chosen === null) return <p className="empty-state metrics-empty">{t.metrics.none}</p>;
+  const metric = known.find((c) => c.metric.id === chosen)?.metric;
+  return (
+    <div className="metrics">
+      <div className="metrics-bar">
+        <label>
+          {t.metrics.pick}{' '}
+          <select value={chosen} onChange={(e) => setParam(e.target.value)}>
+            {known.map(({ metric: m, count }) => <option key={m.id} value={m.id}>{`${m.name_zh}（${count}）`}</option>)}
+          </select>
+        </label>
+        {metric?.scope_note && <span className="muted metrics-scope" title={t.metrics.scopeNote}>{metric.scope_note}</span>}
+      </div>
+      <QueryState query={series}>
+        {(s) => <MetricPanel series={s} onOpenFigure={onOpenFigure} />}
+      </QueryState>
+      <Checks onOpenFigure={onOpenFigure} />
+    </div>
+  );
+}
+
+function MetricPanel({ series, onOpenFigure }: { series: MetricSeries; onOpenFigure: (id: string) => void }) {
+  const option = useMemo(() => buildMetricOption(series), [series]);
+  const title = metricChartTitle(series);
+  const exportSpec = useMemo(() => ({ title, table: metricExportTable(series) }), [series, title]);
+  return (
+    <section className="metric-panel" aria-label={title}>
+      <EChart option={option} height={METRIC_CHART_HEIGHT} label={title} chartId={`${METRIC_CHART_PREFIX}${series.metric.id}`} exportSpec={exportSpec}
+        onClick={(e) => {
+          const id = (e.data as Partial<MetricDatum> | undefined)?.figureId;
+          if (id) onOpenFigure(id);
+        }} />
+      <p className="muted metrics-legend">{t.metrics.legendNote}</p>
+      <PlaceYearTable series={series} onOpenFigure={onOpenFigure} />
+      <TargetsTable series={series} onOpenFigure={onOpenFigure} />
+    </section>
+  );
+}
+
+/** A value that opens its sentence. */
+function ValueButton({ point, text, onOpenFigure }: { point: MetricPoint; text: string; onOpenFigure: (id: string) => void }) {
+  const sources = point.statements.map((s) => `${s.doc_title}：“${s.quote}”`).join('\n');
+  return (
+    <button type="button" className={`link${point.conflicting ? ' conflicting' : ''}`} title={sources}
+      onClick={() => onOpenFigure(point.figure.id)}>
+      {text}{point.conflicting ? ' ⚠' : ''}
+    </button>
+  );
+}
+
+function PlaceYearTable({ series, onOpenFigure }: { series: MetricSeries; onOpenFigure: (id: string) => void }) {
+  const unit = chartUnit(series);
+  const drawn = drawnPoints(series);
+  const scale = chooseScale(drawn.map((p) => p.value), unit);
+  const years = series.years.filter((y) => drawn.some((p) => p.data_year === y));
+  const cell = (place: string, year: number, basis: string) => drawn.find((p) => p.place === place && p.data_year === year && p.basis === basis);
+  const others = series.points.filter((p) => !drawn.includes(p));
+  const fmt = (p: MetricPoint) => formatScaled(p.value, p.figure.base_unit, p.figure.base_unit === unit ? scale : chooseScale([p.value], p.figure.base_unit), p.figure.qualifier);
+  return (
+    <div className="table-scroll">
+      <table className="data-table metric-table">
+        <caption>{t.metrics.table(series.metric.name_zh)}</caption>
+        <thead>
+          <tr><th scope="col">{t.metrics.columns.place}</th>{years.map((y) => <th key={y} scope="col">{y}</th>)}</tr>
+        </thead>
+        <tbody>
+          {series.places.map((place) => (
+            <tr key={place}>
+              <th scope="row">{place}</th>
+              {years.map((year) => {
+                const actual = cell(place, year, 'actual') ?? cell(place, year, 'estimate');
+                const target = cell(place, year, 'target');
+                return (
+                  <td key={year} className="num">
+                    {actual && <ValueButton point={actual} onOpenFigure={onOpenFigure}
+                      text={`${fmt(actual)}${actual.basis === 'estimate' ? `（${t.metrics.basis.estimate}）` : ''}`} />}
+                    {actual?.ambiguous && <span className="muted" title={t.metrics.ambiguous}> *</span>}
+                    {target && <div className="muted"><ValueButton point={target} onOpenFigure={onOpenFigure} text={t.metrics.targetShort(fmt(target))} /></div>}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {others.length > 0 && (
+        <details className="metric-others">
+          <summary>{t.metrics.otherRows}（{others.length}）</summary>
+          <ul>
+            {others.map((p) => (
+              <li key={`${p.place}-${p.data_year}-${p.basis}-${p.average}-${p.figure.id}`}>
+                {p.place} {p.data_year} · {t.metrics.basis[p.basis] ?? p.basis}{p.average ? t.metrics.averageSuffix : ''}：
+                <ValueButton point={p} onOpenFigure={onOpenFigure} text={fmt(p)} /> <span className="muted">“{p.figure.quote}”</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function TargetsTable({ series, onOpenFigure }: { series: MetricSeries; onOpenFigure: (id: string) => void }) {
+  if (series.targets.length === 0) return null;
+  const c = t.metrics.targetColumns;
+  const unit = chartUnit(series);
+  const scale = chooseScale(series.targets.map((x) => x.actual.value), unit);
+  const fmt = (value: number, qualifier = '') => formatScaled(value, unit, scale, qualifier);
+  const difference = (d: number) => (unit === 'percent' ? `${d > 0 ? '+' : d < 0 ? '−' : ''}${formatNumber(Math.abs(d))}${t.metrics.points}` : `${d > 0 ? '+' : d < 0 ? '−' : ''}${fmt(Math.abs(d))}`);
+  return (
+    <table className="data-table metric-targets">
+      <caption>{t.metrics.targetsTitle}</caption>
+      <thead><tr>{[c.year, c.place, c.target, c.actual, c.difference, c.result].map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
+      <tbody>
+        {series.targets.map((x) => (
+          <tr key={`${x.place}-${x.data_year}`}>
+            <td>{x.data_year}</td>
+            <td>{x.place}</td>
+            <td className="num"><button type="button" className="link" title={x.target.quote} onClick={() => onOpenFigure(x.target.id)}>{fmt(x.target.value, x.target.qualifier)}{x.upperBound ? t.metrics.ceiling : ''}</button></td>
+            <td className="num"><button type="button" className="link" title={x.actual.quote} onClick={() => onOpenFigure(x.actual.id)}>{fmt(x.actual.value)}</button></td>
+            <td className="num">{difference(x.difference)}</td>
+            <td className={x.met ? 'met' : 'missed'}>{x.met ? t.metrics.met : t.metrics.missed}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** 核对: every disagreement the workspace's statements hold, with both sentences and the arithmetic. */
+function Checks({ onOpenFigure }: { onOpenFigure: (id: string) => void }) {
+  const all = useQuery(allSeriesOptions(useRunner()));
+  const result = useMemo(() => (all.data ? metricChecks(all.data) : null), [all.data]);
+  if (!result) return all.isError ? <ErrorBox error={all.error} onRetry={() => void all.refetch()} /> : null;
+  const { checks, notApplicable } = result;
+  return (
+    <section className="metric-checks" aria-label={t.metrics.checksTitle(checks.length)}>
+      <h2>{checks.length > 0 ? t.metrics.checksTitle(checks.length) : t.metrics.checksNone}</h2>
+      {checks.length > 0 && (
+        <ol>
+          {checks.map((check, i) => <CheckItem key={i} check={check} onOpenFigure={onOpenFigure} />)}
+        </ol>
+      )}
+      <p className="muted">{t.metrics.notApplicable(notApplicable.constantPrices, notApplicable.averages, notApplicable.comparableScope)}</p>
+    </section>
+  );
+}
+
+function CheckItem({ check, onOpenFigure }: { check: MetricCheck; onOpenFigure: (id: string) => void }) {
+  return (
+    <li className={`check check-${check.kind}`}>
+      <strong>{t.metrics.checkKinds[check.kind]}</strong> · {check.metric.name_zh} · {check.place} {check.data_year}
+      <div className="check-arithmetic">{check.arithmetic}</div>
+      <ul>
+        {check.statements.map((s) => (
+          <li key={s.id}>
+            <button type="button" className="link" onClick={() => onOpenFigure(s.id)}>{s.doc_title}</button>：“{s.quote}”
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
