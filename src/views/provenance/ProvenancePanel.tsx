@@ -6,6 +6,7 @@ import { formatAsWritten, formatQuantity } from '../../lib/format';
 import { figureContextOptions, sourceTextOptions, type DocumentRow } from '../../queries';
 import { ErrorBox, Loading, QueryState } from '../shared/QueryState';
 import { neighbours, paragraphSegments } from './provenance';
+import { metricById } from '../../extract/metrics';
 import { useRunner } from '../../app/engine-context';
 
 export interface ProvenancePanelProps {
@@ -57,6 +58,11 @@ function ProvenanceBody({ figure, figures, document, onNavigate }: {
         <dt>{t.provenance.section}</dt><dd>{figure.section} {figure.section_title}</dd>
         <dt>{t.provenance.period}</dt><dd>{figure.period || t.common.none}{figure.period_start ? t.provenance.dates(figure.period_start, figure.period_end) : ''}</dd>
         <dt>{t.provenance.aggregation}</dt><dd>{dimensionValueLabel('agg', figure.agg)}</dd>
+        {figure.metric && (
+          <><dt>{t.provenance.metric}</dt><dd>{metricById(figure.metric)?.name_zh ?? figure.metric}</dd></>
+        )}
+        <dt>{t.provenance.basis}</dt><dd>{t.metrics.basis[figure.basis] ?? figure.basis}{figure.data_year !== null ? t.provenance.dataYear(figure.data_year) : ''}</dd>
+        <dt>{t.provenance.place}</dt><dd>{figure.place || t.common.none}</dd>
         {mentions.length > 0 && (
           <><dt>{t.provenance.sameFact}</dt><dd>{mentions.map((m) => (
             <button type="button" className="linklike" key={m.id} onClick={() => onNavigate(m.id)}>{t.provenance.line(m.line)}</button>
