@@ -27,7 +27,7 @@ export interface ImportedCsv {
 
 /** The app's own tables (and those it loads them through): an import may not replace them. */
 export const RESERVED_TABLES: readonly string[] = [
-  'figures', 'figures_linked', 'figures_facets', 'figures_repeated', 'figures_ranked', 'documents', 'document_texts', 'figures_staging',
+  'figures', 'figures_linked', 'figures_facets', 'figures_repeated', 'figures_ranked', 'figures_metrics', 'figures_metric_points', 'documents', 'document_texts', 'figures_staging',
   'documents_staging', 'texts_staging', 'figures_add', 'documents_add', 'texts_add',
 ];
 

@@ -147,13 +147,69 @@ export const FACETED_COLUMNS = ['category', 'subject', 'kind', 'base_unit', 'sec
  */
 export const RANKED_COLUMNS = [...FACETED_COLUMNS, 'indicator', 'doc_id'] as const;
 
-/** Makes (again) the tables derived from `figures`: `figures_linked` and the facet tables. */
+/**
+ * The statements of canonical metrics (a figure with a metric and a data year), in metric order, with what the
+ * metric views read precomputed: whether the statement is an average over years (年均), and the values it allows
+ * (`lo` to `hi`: half its last written digit either side, a bound's open side, 2 % either side of an 约). A
+ * trend reads one metric's few rows off this table instead of scanning every figure.
+ */
+export const METRICS_TABLE = 'figures_metrics';
+
+function metricStatements(create: SqlFragment): SqlFragment {
+  // Half the last written digit, in base units: 6.8% allows 6.75 to 6.85, 136亿元 135.5 to 136.5亿元.
+  const half = sql`0.5 * pow(10, -length(coalesce(regexp_extract(rtrim(value::VARCHAR, '0'), '\.([0-9]+)$', 1), '')))
+    * CASE WHEN value = 0 THEN 1 ELSE abs(value_base / value) END`;
+  const about = sql`greatest(${half}, abs(value_base) * 0.02)`;
+  return sql`${create} ${raw(METRICS_TABLE)} AS SELECT id, doc_id::VARCHAR AS doc_id, start, metric::VARCHAR AS metric,
+      coalesce(place::VARCHAR, '') AS place, data_year, basis::VARCHAR AS basis, base_unit::VARCHAR AS base_unit,
+      (contains(quote, '年均') OR contains(quote, '平均')) AS average, value_base, value_base::VARCHAR AS exact, value::VARCHAR AS written,
+      coalesce(qualifier::VARCHAR, '') AS qualifier, quote,
+      (CASE WHEN qualifier IN ('以下', '不足', '近') THEN -1e300 WHEN qualifier = '约' THEN value_base - ${about}
+        ELSE value_base - ${half} END)::DOUBLE AS lo,
+      (CASE WHEN qualifier IN ('以上', '超', '多', '余') THEN 1e300 WHEN qualifier = '约' THEN value_base + ${about}
+        ELSE value_base + ${half} END)::DOUBLE AS hi
+    FROM figures WHERE metric IS NOT NULL AND metric::VARCHAR <> '' AND data_year IS NOT NULL ORDER BY metric, place, data_year;`;
+}
+
+/** One point per metric, place, data year, basis, unit and average-or-not: see {@link metricPoints}. */
+export const METRIC_POINTS_TABLE = 'figures_metric_points';
+
+/**
+ * Makes (again) the metric points from the metric statements and the documents (so after both): per point, the
+ * statement it shows (the latest report's first; a goal's as first set), how many statements and reports it
+ * has, whether reports disagree (the span each report allows, over its statements' rounding and bounds, leaves
+ * no common value; never for averages, which span different years) and whether the shown report states two
+ * values itself (two scopes, not one sentence's range). A trend then reads a metric's points, not its statements.
+ */
+function metricPoints(create: SqlFragment): SqlFragment {
+  const key = sql`metric, place, data_year, basis, base_unit, average`;
+  return sql`${create} ${raw(METRIC_POINTS_TABLE)} AS
+    WITH s AS (SELECT f.*, coalesce(d.title, f.doc_id) AS doc_title, coalesce(d.published::VARCHAR, '') AS published
+        FROM ${raw(METRICS_TABLE)} AS f LEFT JOIN documents AS d ON d.doc_id = f.doc_id),
+      ranked AS (SELECT *, row_number() OVER (PARTITION BY ${key}
+          ORDER BY (CASE WHEN basis = 'target' THEN published END) ASC NULLS LAST, published DESC, doc_id, start) AS rank FROM s),
+      per_report AS (SELECT ${key}, doc_id, min(lo) AS lo, max(hi) AS hi, count(*) AS n, count(DISTINCT value_base) AS n_values,
+          count(DISTINCT quote) AS n_quotes FROM s GROUP BY ALL),
+      per_point AS (SELECT ${key}, count(*)::INTEGER AS reports, sum(n)::INTEGER AS statements, max(lo) > min(hi) AS disagree
+          FROM per_report GROUP BY ALL)
+    SELECT r.metric, r.place, r.data_year, r.basis, r.base_unit, r.average, r.id, r.doc_id, r.doc_title, r.published, r.exact, r.written,
+      r.qualifier, r.quote, p.statements, p.reports, (NOT r.average AND p.reports > 1 AND p.disagree) AS conflicting,
+      (o.n_values > 1 AND NOT (o.n = 2 AND o.n_quotes = 1)) AS ambiguous
+    FROM ranked AS r
+      JOIN per_point AS p USING (metric, place, data_year, basis, base_unit, average)
+      JOIN per_report AS o USING (metric, place, data_year, basis, base_unit, average, doc_id)
+    WHERE r.rank = 1
+    ORDER BY r.metric, r.place, r.data_year, r.basis;`;
+}
+
+/** Makes (again) the tables derived from `figures`: `figures_linked`, the facet tables and the metric statements. */
 function deriveTables(create: 'CREATE TABLE' | 'CREATE OR REPLACE TABLE'): SqlFragment {
   const faceted = join(FACETED_COLUMNS.map((c) => ident(c)));
   const make = raw(create);
   return sql`${make} figures_linked AS SELECT * FROM figures WHERE part_of IS NOT NULL OR parts > 0;
     ${make} figures_facets AS SELECT ${faceted}, count(*)::INTEGER AS n FROM figures WHERE NOT repeated GROUP BY ALL;
-    ${make} figures_repeated AS SELECT ${faceted}, fact_id FROM figures WHERE repeated;`;
+    ${make} figures_repeated AS SELECT ${faceted}, fact_id FROM figures WHERE repeated;
+    ${metricStatements(make)}`;
 }
 
 /**
@@ -186,7 +242,7 @@ export async function installFigures(engine: Engine, staging: string, rows: numb
   try {
     await engine.query(sql`BEGIN TRANSACTION; DROP TABLE IF EXISTS figures; DROP TABLE IF EXISTS figures_linked;
       DROP TABLE IF EXISTS figures_facets; DROP TABLE IF EXISTS figures_repeated; DROP TABLE IF EXISTS figures_ranked;
-      ALTER TABLE ${ident(staging)} RENAME TO figures;
+      DROP TABLE IF EXISTS ${raw(METRICS_TABLE)}; ALTER TABLE ${ident(staging)} RENAME TO figures;
       ${deriveTables('CREATE TABLE')} ${rankFigures('CREATE TABLE')} COMMIT`);
   } catch (error) {
     await engine.query(sql`ROLLBACK`).catch(() => undefined);
@@ -250,6 +306,7 @@ async function loadWorkspaceTables(engine: Engine, sources: TableSources): Promi
       CREATE OR REPLACE TABLE documents AS SELECT *, ${listed(sources.added ?? [])} AS added, ${listed(hidden)} AS hidden
         FROM documents_staging;
       CREATE OR REPLACE TABLE document_texts AS SELECT * FROM texts_staging;
+      ${metricPoints(sql`CREATE OR REPLACE TABLE`)}
       DROP TABLE documents_staging; DROP TABLE texts_staging; COMMIT`);
   } catch (error) {
     if (inTransaction) await engine.query(sql`ROLLBACK`).catch(() => undefined);
@@ -343,6 +400,7 @@ export async function appendReport(engine: Engine, rows: ReportRows): Promise<vo
       ${deriveTables('CREATE OR REPLACE TABLE')}
       INSERT INTO documents SELECT *, TRUE AS added, FALSE AS hidden FROM documents_add;
       INSERT INTO document_texts SELECT * FROM texts_add;
+      ${metricPoints(sql`CREATE OR REPLACE TABLE`)}
       COMMIT; ${rankFigures('CREATE OR REPLACE TABLE')}`);
     inTransaction = false;
   } catch (error) {

@@ -432,6 +432,7 @@ export const zh = {
     yearAxis: '数据年份',
     conflict: '⚠ 各报告对此给出不同数值',
     conflictShort: '各报告不一',
+    moreStatements: (count: number, reports: number) => `共 ${count} 处表述，见于 ${reports} 份报告`,
     ambiguous: '同一报告中有不同口径的数值',
     legendNote: '实线为实际值，虚线空心点为目标，点线为预计值；红色三角表示各报告数值不一。点击数据点查看原文。',
     table: (name: string) => `${name}：地区 × 年份`,

@@ -47,32 +47,31 @@ function differenceText(metric: Metric, difference: number): string {
 function growthChecks(levels: MetricSeries, growth: MetricSeries, result: ChecksResult): void {
   const actual = new Map(levels.points.filter((p) => p.basis === 'actual' && !p.average).map((p) => [`${p.place}\u0000${p.data_year}`, p]));
   for (const point of growth.points.filter((p) => p.basis === 'actual')) {
+    if (point.average) {
+      result.notApplicable.averages++;
+      continue;
+    }
+    const stated = point.figure;
+    if (/可比/.test(stated.quote)) {
+      result.notApplicable.comparableScope++;
+      continue;
+    }
     const now = actual.get(`${point.place}\u0000${point.data_year}`);
     const before = actual.get(`${point.place}\u0000${point.data_year - 1}`);
     // Two scopes stated in one report (财政总收入 and 地方财政总收入): which one the growth joins is not known.
-    if (!now || !before || before.value <= 0 || now.ambiguous || before.ambiguous) continue;
-    for (const stated of point.statements) {
-      if (/年均|平均/.test(stated.quote)) {
-        result.notApplicable.averages++;
-        continue;
-      }
-      if (/可比/.test(stated.quote)) {
-        result.notApplicable.comparableScope++;
-        continue;
-      }
-      const [a, da, b, db] = [now.value, rounding(now.figure), before.value, rounding(before.figure)];
-      const low = ((a - da) / (b + db) - 1) * 100;
-      const high = ((a + da) / (b - db) - 1) * 100;
-      const dg = rounding(stated);
-      if (stated.value + dg >= low && stated.value - dg <= high) continue;
-      const implied = (a / b - 1) * 100;
-      result.checks.push({
-        kind: 'growth', metric: growth.metric, place: point.place, data_year: point.data_year,
-        statements: [stated, now.figure, before.figure],
-        arithmetic: `${valueText(levels.metric, a, now.figure.base_unit)} ÷ ${valueText(levels.metric, b, before.figure.base_unit)} − 1 = ${fmt(implied)}%`
-          + `（按所写数值的舍入，在 ${fmt(low)}% 至 ${fmt(high)}% 之间），所述增长 ${fmt(stated.value)}%`,
-      });
-    }
+    if (!now || !before || before.value <= 0 || now.ambiguous || before.ambiguous || point.ambiguous) continue;
+    const [a, da, b, db] = [now.value, rounding(now.figure), before.value, rounding(before.figure)];
+    const low = ((a - da) / (b + db) - 1) * 100;
+    const high = ((a + da) / (b - db) - 1) * 100;
+    const dg = rounding(stated);
+    if (stated.value + dg >= low && stated.value - dg <= high) continue;
+    const implied = (a / b - 1) * 100;
+    result.checks.push({
+      kind: 'growth', metric: growth.metric, place: point.place, data_year: point.data_year,
+      statements: [stated, now.figure, before.figure],
+      arithmetic: `${valueText(levels.metric, a, now.figure.base_unit)} ÷ ${valueText(levels.metric, b, before.figure.base_unit)} − 1 = ${fmt(implied)}%`
+        + `（按所写数值的舍入，在 ${fmt(low)}% 至 ${fmt(high)}% 之间），所述增长 ${fmt(stated.value)}%`,
+    });
   }
 }
 

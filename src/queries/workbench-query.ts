@@ -142,7 +142,7 @@ export interface SchemaColumnRow {
 export function buildSchemaQuery(): SqlQuery {
   return sql`SELECT table_name AS "table", column_name AS "column", data_type AS "type"
     FROM information_schema.columns WHERE table_schema = 'main'
-      AND table_name NOT IN ('figures_linked', 'figures_facets', 'figures_repeated', 'figures_ranked')
+      AND table_name NOT IN ('figures_linked', 'figures_facets', 'figures_repeated', 'figures_ranked', 'figures_metrics', 'figures_metric_points')
     ORDER BY table_name, ordinal_position`;
 }
 

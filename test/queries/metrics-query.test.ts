@@ -8,7 +8,7 @@ import { extractFigures, toFiguresCsv } from '../../src/extract/index';
 import { metricById } from '../../src/extract/metrics';
 import { loadTables } from '../../src/db';
 import { metricChecks } from '../../src/queries/metric-checks';
-import { assembleSeries, fetchAllSeries, fetchMetricCounts, fetchMetricSeries, type MetricStatement } from '../../src/queries/metrics-query';
+import { fetchAllSeries, fetchMetricCounts, fetchMetricSeries, seriesOf, type MetricPoint, type MetricStatement } from '../../src/queries/metrics-query';
 import { guessMetadata } from '../../src/workspace/guess-metadata';
 import { renderSlide, SlideGoneError, type SlideSources } from '../../src/views/deck/slide-renderers';
 import { buildMetricOption, METRIC_CHART_PREFIX } from '../../src/views/metrics/metric-chart';
@@ -42,7 +42,7 @@ describe('a metric across reports', () => {
 
   it('gives one point per place, year and basis, each with the sentence it comes from', async () => {
     const gdp = await fetchMetricSeries(engine.runner, 'gdp');
-    expect(gdp.points.map((p) => [p.data_year, p.basis, p.value, p.statements.length, p.conflicting])).toEqual([
+    expect(gdp.points.map((p) => [p.data_year, p.basis, p.value, p.count, p.conflicting])).toEqual([
       [2017, 'actual', 9_500_000_000, 1, false],
       [2020, 'actual', 12_000_000_000, 1, false],
       [2021, 'actual', 13_000_000_000, 1, false],
@@ -66,19 +66,29 @@ describe('a metric across reports', () => {
       [2021, 7, 6.8, -0.2, true],
       [2022, 6.5, 4, -2.5, false],
     ]);
-    const unemployment = assembleSeries(metricById('urban_unemployment_rate')!, [
-      statement({ basis: 'target', data_year: 2021, value: 4, written: '4', qualifier: '以下', published: '2021-02-03' }),
-      statement({ basis: 'actual', data_year: 2021, value: 3.6, written: '3.6', published: '2022-02-10' }),
+    // A ceiling (unemployment within 4%) is met below it; inflation's goal is a ceiling whatever its wording.
+    const unemployment = seriesOf(metricById('urban_unemployment_rate')!, [
+      point({ basis: 'target', value: 4, written: '4', qualifier: '以下', published: '2021-02-03' }),
+      point({ basis: 'actual', value: 3.6, written: '3.6', published: '2022-02-10' }),
     ]);
     expect(unemployment.targets.map((t) => [t.upperBound, t.met])).toEqual([[true, true]]);
+    const inflation = seriesOf(metricById('cpi_growth')!, [
+      point({ basis: 'target', value: 3, written: '3', qualifier: '约', published: '2021-02-03' }),
+      point({ basis: 'actual', value: 2, written: '2', published: '2022-02-10' }),
+    ]);
+    expect(inflation.targets.map((t) => [t.upperBound, t.met, t.difference])).toEqual([[true, true, -1]]);
   });
 });
 
-/** A hand-made statement for the pure assembly. */
-function statement(over: Partial<MetricStatement>): MetricStatement {
-  return {
+/** A hand-made point of 2021 (one statement) for the goals against outcomes. */
+function point(over: Partial<MetricStatement>): MetricPoint {
+  const figure: MetricStatement = {
     id: 'x', doc_id: 'd', doc_title: 't', published: '2021-01-01', place: '清水县', data_year: 2021, basis: 'actual', value: 1, exact: String(over.value ?? 1),
     written: '1', qualifier: '', base_unit: 'percent', quote: '', ...over,
+  };
+  return {
+    place: figure.place, data_year: figure.data_year, basis: figure.basis, base_unit: figure.base_unit, average: false, value: figure.value, figure,
+    count: 1, reports: 1, conflicting: false, ambiguous: false, statements: [figure],
   };
 }
 
@@ -146,7 +156,7 @@ describe('the metric chart', () => {
     const sources: SlideSources = { runner: engine.runner, sourceText: () => Promise.reject(new Error('unused')) };
     const rendered = await renderSlide({ id: 's', chartId: `${METRIC_CHART_PREFIX}gdp`, title: 't', query: '?view=metrics&metric=gdp' }, sources);
     expect(rendered.spec.title).toBe('地区生产总值（亿元） · 清水县');
-    expect(rendered.spec.table?.rows.length).toBe(6);
+    expect(rendered.spec.table?.rows.length).toBe(5);
     await expect(renderSlide({ id: 's', chartId: `${METRIC_CHART_PREFIX}no_such`, title: 't', query: '' }, sources)).rejects.toThrow(SlideGoneError);
   });
 });

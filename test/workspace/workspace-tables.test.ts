@@ -71,6 +71,8 @@ describe('the workspace in the engine', () => {
       engine.query(sql`SELECT * FROM figures_linked ORDER BY id`),
       engine.query(sql`SELECT * FROM figures_facets ORDER BY ALL`),
       engine.query(sql`SELECT * FROM figures_repeated ORDER BY ALL`),
+      engine.query(sql`SELECT * EXCLUDE (value_base), value_base::VARCHAR AS vb FROM figures_metrics ORDER BY id`),
+      engine.query(sql`SELECT * FROM figures_metric_points ORDER BY ALL`),
       engine.query(sql`SELECT * EXCLUDE (row_id) FROM figures_ranked ORDER BY ord`),
       // Its row ids are those of the figures it names (they differ between a load and an append).
       engine.query(sql`SELECT count(*) FILTER (WHERE f.id IS DISTINCT FROM r.id) AS wrong, count(*) = (SELECT count(*) FROM figures) AS whole

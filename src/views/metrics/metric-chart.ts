@@ -30,7 +30,7 @@ export interface MetricDatum {
 
 /** The base unit the chart draws: the metric's own when stated in it, else the most stated one. */
 export function chartUnit(series: MetricSeries): string {
-  const units = series.points.map((p) => p.figure.base_unit);
+  const units = series.points.map((p) => p.base_unit);
   if (units.includes(series.metric.base_unit)) return series.metric.base_unit;
   return units[0] ?? series.metric.base_unit;
 }
@@ -38,7 +38,7 @@ export function chartUnit(series: MetricSeries): string {
 /** The points a line over years shows: a year's own values in the chart's unit. */
 export function drawnPoints(series: MetricSeries): MetricPoint[] {
   const unit = chartUnit(series);
-  return series.points.filter((p) => !p.average && p.basis !== 'plan_period_total' && p.figure.base_unit === unit);
+  return series.points.filter((p) => !p.average && p.basis !== 'plan_period_total' && p.base_unit === unit);
 }
 
 export function metricChartTitle(series: MetricSeries): string {
@@ -85,6 +85,7 @@ export function buildMetricOption(series: MetricSeries): ChartOption {
           `${point.place} ${point.data_year}年 · ${t.metrics.basis[point.basis as keyof typeof t.metrics.basis] ?? point.basis}：${formatScaled(point.value, unit, scale)}`,
           ...point.statements.map((s) => `${s.doc_title}：“${s.quote}”`),
         ];
+        if (point.count > point.statements.length) lines.push(t.metrics.moreStatements(point.count, point.reports));
         if (point.conflicting) lines.push(t.metrics.conflict);
         return tooltipHtml(lines, true);
       },
