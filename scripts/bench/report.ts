@@ -86,6 +86,8 @@ export function workspaceChecks(w: WorkspaceBenchResult): Check[] {
     atMost(`${of}: filter click p95, all clicks, settled`, 100, w.interaction.all.settled.p95),
     atMost(`adding a ${w.add.chars.toLocaleString('en')}-character report (${w.add.figures} figures): extraction + load, as waited for (median of ${w.add.total.n})`, 1000, w.add.total.median),
     { figure: 'adding a report: the extraction’s own time in its worker (started as the form shows)', target: 'recorded', measured: fmt(w.add.extractionOwn.median), pass: null },
+    atMost(`${of}: a metric's trend (指标), its query and points, p95 of ${w.trend.query.n} metrics`, 30, w.trend.query.p95),
+    { figure: `${of}: a metric picked → its chart drawn (median)`, target: 'recorded', measured: fmt(w.trend.drawn.median), pass: null },
   ];
 }
 
@@ -103,6 +105,8 @@ ${table(['Figure', 'Median', 'p95', 'n'], [
     ['add: extraction (click 提取数字 → review painted)', fmt(w.add.extract.median), fmt(w.add.extract.p95), String(w.add.extract.n)],
     ['add: the extraction’s own time (worker, started as the form shows)', fmt(w.add.extractionOwn.median), fmt(w.add.extractionOwn.p95), String(w.add.extractionOwn.n)],
     ['add: load (click 保存 → status painted with the report)', fmt(w.add.load.median), fmt(w.add.load.p95), String(w.add.load.n)],
+    ['指标: a metric’s query and points', fmt(w.trend.query.median), fmt(w.trend.query.p95), String(w.trend.query.n)],
+    ['指标: a metric picked → its chart drawn', fmt(w.trend.drawn.median), fmt(w.trend.drawn.p95), String(w.trend.drawn.n)],
   ])}
 
 Workspace: ${w.reports} reports, ${w.figures.toLocaleString('en')} figures, ${(w.textChars / 1e6).toFixed(1)} M characters of text, ${(w.figuresCsvBytes / 1e6).toFixed(1)} MB of figures CSV.

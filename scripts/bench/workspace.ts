@@ -19,6 +19,7 @@ import { docIdFor, reportFigures, sha256Hex, type WorkspaceReport } from '../../
 import { extractorHash } from '../extractor-hash';
 import { openBrowser, waitForMark } from './browser';
 import { measureInteraction, type InteractionResult } from './interaction';
+import { METRIC_SERIES_MEASURE } from '../../src/queries/metrics-query';
 import { DUCKDB_READY_MARK, FIRST_CHART_MARK, FIRST_DRAWN_MARK, observeFirstChart, type LoadSample } from './load';
 
 export interface WorkspaceBenchResult {
@@ -36,6 +37,9 @@ export interface WorkspaceBenchResult {
   firstChartDrawn: Summary;
   duckdbReady: Summary;
   interaction: InteractionResult;
+  /** The 指标 view over the whole workspace: each metric picked once (its trend's query, and the pick → chart drawn). */
+  trends: TrendSample[];
+  trend: { query: Summary; drawn: Summary };
   /** Reports added one after another; `add` summarises their times. */
   adds: AddSample[];
   add: { chars: number; figures: number; extract: Summary; extractionOwn: Summary; load: Summary; total: Summary };
@@ -139,6 +143,57 @@ async function start(chromium: string, baseUrl: string, profile: string, reports
     // The app keeps the answers it drew a moment after the last (when idle): let it, as a visit would.
     await browser.page.waitForTimeout(2_500);
     return { sample: { firstChartMs, firstChartDrawnMs, duckdbReadyMs }, problems: [...browser.problems] };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** One metric picked in the 指标 view: its series' own time in the page (query and rows), and pick → chart drawn. */
+export interface TrendSample {
+  metric: string;
+  queryMs: number;
+  drawnMs: number;
+  points: number;
+}
+
+/**
+ * Picks every metric the workspace states, one after another, in the 指标 view: the app measures each series it
+ * fetches (METRIC_SERIES_MEASURE: the query, its rows made into points), and the pick → the chart of that metric
+ * drawn is timed in the page. Every pick is a metric not asked for before (no cached answer).
+ */
+async function measureTrends(chromium: string, baseUrl: string, profile: string): Promise<{ samples: TrendSample[]; problems: string[] }> {
+  const browser = await openBrowser(chromium, undefined, { profile });
+  const { page } = browser;
+  try {
+    await page.goto(`${baseUrl}/?view=metrics`);
+    await page.locator('[data-engine="ready"]').waitFor({ timeout: 180_000 });
+    await page.locator('.metric-panel').waitFor({ timeout: 60_000 });
+    const picker = page.getByLabel('指标', { exact: true });
+    const metrics = await picker.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    const first = await picker.inputValue();
+    const samples: TrendSample[] = [];
+    for (const metric of metrics.filter((m) => m !== first)) {
+      await page.waitForTimeout(300);
+      const drawnMs = await page.evaluate(async (id) => {
+        const select = [...document.querySelectorAll('select')].find((el) => [...el.options].some((o) => o.value === id)) as HTMLSelectElement;
+        const t0 = performance.now();
+        select.value = id;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        return new Promise<number>((resolve) => {
+          const check = () => {
+            const chart = document.querySelector(`[data-chart^="metric-${id}"]`);
+            if (chart && !chart.hasAttribute('data-pending') && !chart.closest('[aria-busy="true"]')) resolve(performance.now() - t0);
+            else requestAnimationFrame(check);
+          };
+          check();
+        });
+      }, metric);
+      const measured = await page.evaluate(([name, id]) => performance.getEntriesByName(name).filter((e) => (e as PerformanceMeasure).detail === id).at(-1)?.duration ?? NaN,
+        [METRIC_SERIES_MEASURE, metric] as const);
+      const points = await page.locator('.metric-table tbody tr').count();
+      samples.push({ metric, queryMs: measured, drawnMs, points });
+    }
+    return { samples, problems: [...browser.problems] };
   } finally {
     await browser.close();
   }
@@ -249,6 +304,8 @@ export async function measureWorkspace(
     }
     log(`workspace: ${plan.clicks.uncached} + ${plan.clicks.cached} filter clicks`);
     const interaction = await measureInteraction(chromium, baseUrl, plan.clicks, { profile });
+    log('workspace: picking every metric in the 指标 view');
+    const trends = await measureTrends(chromium, baseUrl, profile);
     log(`workspace: adding ${plan.adds} reports of ${plan.addChars.toLocaleString('en')} characters`);
     const added = await addReports(chromium, baseUrl, profile, plan.reports, plan.addChars, plan.adds);
     const adds = added.samples;
@@ -260,12 +317,14 @@ export async function measureWorkspace(
       firstChartDrawn: summarize(returning.map((s) => s.firstChartDrawnMs)),
       duckdbReady: summarize(returning.map((s) => s.duckdbReadyMs)),
       interaction, adds,
+      trends: trends.samples,
+      trend: { query: summarize(trends.samples.map((x) => x.queryMs)), drawn: summarize(trends.samples.map((x) => x.drawnMs)) },
       add: {
         chars: Math.round(summarize(adds.map((a) => a.chars)).median), figures: Math.round(summarize(adds.map((a) => a.figures)).median),
         extract: summarize(adds.map((a) => a.extractMs)), extractionOwn: summarize(adds.map((a) => a.extractionOwnMs)),
         load: summarize(adds.map((a) => a.loadMs)), total: summarize(adds.map((a) => a.totalMs)),
       },
-      problems: [...problems, ...interaction.problems, ...added.problems],
+      problems: [...problems, ...interaction.problems, ...trends.problems, ...added.problems],
     };
   } finally {
     rmSync(profile, { recursive: true, force: true });

@@ -162,9 +162,14 @@ export interface FigureRow {
 export interface Override {
   doc_id: string;
   start: number;
-  field: 'indicator' | 'subject' | 'category' | 'agg';
+  field: OverrideField;
+  /** The corrected value, as text (a data year as its digits, no metric as ''). */
   value: string;
 }
+
+/** The fields a reviewed override may correct: naming, category, class, and the meaning across reports. */
+export const OVERRIDE_FIELDS = ['indicator', 'subject', 'category', 'agg', 'metric', 'basis', 'data_year', 'place'] as const;
+export type OverrideField = (typeof OVERRIDE_FIELDS)[number];
 
 /** Options of {@link extractFigures}. */
 export interface ExtractOptions {

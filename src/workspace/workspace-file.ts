@@ -3,6 +3,8 @@
  * which shipped reports are hidden. JSON, versioned; reading it checks every field and names the report and the
  * field that is wrong, so a damaged file is refused whole and nothing already kept is touched.
  */
+import { BASES } from '../extract/basis';
+import { METRICS } from '../extract/metrics';
 import { AGGREGATION_CLASSES, CATEGORIES } from '../extract/types';
 import { GENRES, type Correction, type WorkspaceReport } from './report';
 
@@ -44,7 +46,8 @@ function text(o: Json, key: string, where: string, fail: (m: string) => never): 
 }
 
 const CORRECTION_VALUES: Record<Correction['field'], readonly string[] | null> = {
-  indicator: null, subject: null, category: CATEGORIES, agg: AGGREGATION_CLASSES,
+  indicator: null, subject: null, category: CATEGORIES, agg: AGGREGATION_CLASSES, metric: ['', ...METRICS.map((m) => m.id)], basis: BASES,
+  data_year: null, place: null,
 };
 
 function readCorrection(v: unknown, where: string, fail: (m: string) => never): Correction {
@@ -52,10 +55,11 @@ function readCorrection(v: unknown, where: string, fail: (m: string) => never): 
   const start = v.start;
   if (typeof start !== 'number' || !Number.isInteger(start) || start < 0) fail(`${where}的 start 应为非负整数`);
   const field = text(v, 'field', where, fail);
-  if (!(field in CORRECTION_VALUES)) fail(`${where}的 field “${field}” 不是 indicator、subject、category 或 agg`);
+  if (!(field in CORRECTION_VALUES)) fail(`${where}的 field “${field}” 不是 ${Object.keys(CORRECTION_VALUES).join('、')} 之一`);
   const value = text(v, 'value', where, fail);
   const allowed = CORRECTION_VALUES[field as Correction['field']];
   if (allowed && !allowed.includes(value)) fail(`${where}的 ${field} 值“${value}”无效`);
+  if (field === 'data_year' && value !== '' && !/^(?:19|20)[0-9]{2}$/.test(value)) fail(`${where}的 data_year 值“${value}”不是年份`);
   return { start, field: field as Correction['field'], value };
 }
 

@@ -59,7 +59,7 @@ describe('a metric across places and years', () => {
   it('lists the checks, and switches metric from the picker (kept in the link)', async () => {
     const checks = s.page.locator('.metric-checks');
     await expect.poll(() => checks.locator('h2').textContent()).toBe('核对：没有发现不一致的数字。');
-    await s.page.getByLabel('指标').selectOption('public_budget_revenue');
+    await s.page.getByLabel('指标', { exact: true }).selectOption('public_budget_revenue');
     await expect.poll(() => new URL(s.page.url()).searchParams.get('metric')).toBe('public_budget_revenue');
     const { values } = await chartSeries(s.page, 'metric-public_budget_revenue');
     expect(values).toEqual([[[2020, 10], [2021, 11]]]);

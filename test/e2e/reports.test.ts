@@ -106,7 +106,7 @@ describe('a workspace of reports in Chromium', () => {
     // Exclude the first figure (680.5亿元), correct the second's indicator.
     expect(await reviewRows().nth(0).locator('td.num').first().textContent()).toBe('680.5亿元');
     await reviewRows().nth(0).getByRole('checkbox').uncheck();
-    const indicator = reviewRows().nth(1).getByLabel('指标');
+    const indicator = reviewRows().nth(1).getByLabel('指标', { exact: true });
     await indicator.fill('地区生产总值增速（复核）');
     await indicator.press('Enter');
     await expect.poll(() => s.page.getByTestId('coverage').textContent()).toContain('已排除 1 个 · 已更正 1 处');
@@ -114,7 +114,7 @@ describe('a workspace of reports in Chromium', () => {
     await s.page.reload();
     await expect.poll(reviewCount, { timeout: 20_000 }).toBe(found);
     expect(await reviewRows().nth(0).getByRole('checkbox').isChecked()).toBe(false);
-    expect(await reviewRows().nth(1).getByLabel('指标').inputValue()).toBe('地区生产总值增速（复核）');
+    expect(await reviewRows().nth(1).getByLabel('指标', { exact: true }).inputValue()).toBe('地区生产总值增速（复核）');
 
     // A number the rules left out (二、2024年主要目标: a year in a heading) is added by selecting it in the text.
     const at = FIXTURE.indexOf('2024年主要目标');

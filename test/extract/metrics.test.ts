@@ -120,3 +120,21 @@ describe('the metrics registry', () => {
     expect(readFileSync(new URL('../../data/metrics.csv', import.meta.url), 'utf8')).toBe(metricsCsv());
   });
 });
+
+describe('a reviewer’s corrections of the meaning', () => {
+  it('set a figure’s metric, basis, data year and place, and refuse values that mean nothing', () => {
+    const text = fixture(2022);
+    const meta = guessMetadata(text);
+    const start = text.indexOf('500人');
+    const extract = (overrides: { field: 'metric' | 'basis' | 'data_year' | 'place'; value: string }[]) => extractFigures(text, {
+      docId: 'qs', published: meta.published, place: meta.place, genre: meta.genre, overrides: overrides.map((o) => ({ doc_id: 'qs', start, ...o })),
+    }).find((r) => r.start === start) as FigureRow;
+    expect(meaning(extract([
+      { field: 'metric', value: 'new_urban_jobs' }, { field: 'basis', value: 'estimate' }, { field: 'data_year', value: '2020' }, { field: 'place', value: '清水县商贸区' },
+    ]))).toMatchObject({ metric: 'new_urban_jobs', basis: 'estimate', data_year: 2020, place: '清水县商贸区' });
+    expect(extract([{ field: 'data_year', value: '' }]).data_year).toBeNull();
+    expect(() => extract([{ field: 'metric', value: 'gdp_per_cat' }])).toThrow(/unknown metric/);
+    expect(() => extract([{ field: 'basis', value: 'hope' }])).toThrow(/unknown basis/);
+    expect(() => extract([{ field: 'data_year', value: '12' }])).toThrow(/no year/);
+  });
+});

@@ -11,7 +11,9 @@ import { metricChecks } from '../../src/queries/metric-checks';
 import { fetchAllSeries, fetchMetricCounts, fetchMetricSeries, seriesOf, type MetricPoint, type MetricStatement } from '../../src/queries/metrics-query';
 import { guessMetadata } from '../../src/workspace/guess-metadata';
 import { renderSlide, SlideGoneError, type SlideSources } from '../../src/views/deck/slide-renderers';
-import { buildMetricOption, METRIC_CHART_PREFIX } from '../../src/views/metrics/metric-chart';
+import {
+  buildMetricOption, METRIC_CHART_PREFIX, metricChartId, parseMetricChartId, shownPlaces, withPlaces,
+} from '../../src/views/metrics/metric-chart';
 import { createTestEngine } from '../util/test-db';
 
 let engine: Awaited<ReturnType<typeof createTestEngine>>;
@@ -158,5 +160,23 @@ describe('the metric chart', () => {
     expect(rendered.spec.title).toBe('地区生产总值（亿元） · 清水县');
     expect(rendered.spec.table?.rows.length).toBe(5);
     await expect(renderSlide({ id: 's', chartId: `${METRIC_CHART_PREFIX}no_such`, title: 't', query: '' }, sources)).rejects.toThrow(SlideGoneError);
+  });
+});
+
+describe('the places a metric chart draws', () => {
+  it('are the eight with the most points unless the analyst picks, and the chart id carries a pick to the deck', () => {
+    const places = ['甲县', '乙县', '丙县', '丁县', '戊县', '己县', '庚县', '辛县', '壬县', '癸县'];
+    const points = places.flatMap((place, i) => Array.from({ length: i === 9 ? 3 : 1 }, (_, k) =>
+      point({ place, data_year: 2020 + k, basis: 'actual', value: 5 + i, written: String(5 + i) })));
+    const series = seriesOf(metricById('gdp_growth')!, points);
+    const shown = shownPlaces(series, []);
+    expect(shown).toHaveLength(8);
+    expect(shown[0]).toBe('癸县');
+    expect(shownPlaces(series, ['乙县', '不存在'])).toEqual(['乙县']);
+    expect(withPlaces(series, ['乙县']).points.map((p) => p.place)).toEqual(['乙县']);
+    const id = metricChartId('gdp_growth', ['乙县', '丙县']);
+    expect(id).toBe(`${METRIC_CHART_PREFIX}gdp_growth:乙县|丙县`);
+    expect(parseMetricChartId(id.slice(METRIC_CHART_PREFIX.length))).toEqual({ metric: 'gdp_growth', picked: ['乙县', '丙县'] });
+    expect(parseMetricChartId('gdp')).toEqual({ metric: 'gdp', picked: [] });
   });
 });

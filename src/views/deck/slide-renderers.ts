@@ -15,7 +15,8 @@ import { renderPivotSlide } from '../pivot/pivot-slide';
 import { metricById } from '../../extract/metrics';
 import { fetchMetricSeries } from '../../queries/metrics-query';
 import {
-  buildMetricOption, drawnPoints, METRIC_CHART_HEIGHT, METRIC_CHART_PREFIX, metricChartTitle, metricExportTable,
+  buildMetricOption, drawnPoints, METRIC_CHART_HEIGHT, METRIC_CHART_PREFIX, metricChartTitle, metricExportTable, parseMetricChartId, shownPlaces,
+  withPlaces,
 } from '../metrics/metric-chart';
 
 /** What a slide draws: the same option its view builds from the same state, and its export metadata. */
@@ -103,10 +104,12 @@ const renderers = new Map<string, SlideRenderer>([
   // Listed here, not registered by the pivot view: a deck opened from a link never loads that view.
   [PIVOT_CHART_PREFIX, renderPivotSlide],
   // A metric across places and years: the whole workspace's statements of it, as the 指标 view draws them.
-  [METRIC_CHART_PREFIX, async (_state, metricId, sources) => {
-    if (!metricById(metricId)) throw new SlideGoneError(`${METRIC_CHART_PREFIX}${metricId}`);
-    const series = await fetchMetricSeries(sources.runner, metricId);
-    if (drawnPoints(series).length === 0) throw new SlideGoneError(`${METRIC_CHART_PREFIX}${metricId}`);
+  [METRIC_CHART_PREFIX, async (_state, rest, sources) => {
+    const { metric, picked } = parseMetricChartId(rest);
+    if (!metricById(metric)) throw new SlideGoneError(`${METRIC_CHART_PREFIX}${rest}`);
+    const whole = await fetchMetricSeries(sources.runner, metric);
+    const series = withPlaces(whole, shownPlaces(whole, picked));
+    if (drawnPoints(series).length === 0) throw new SlideGoneError(`${METRIC_CHART_PREFIX}${rest}`);
     const title = metricChartTitle(series);
     return { option: buildMetricOption(series), spec: { title, table: metricExportTable(series) }, height: METRIC_CHART_HEIGHT };
   }],

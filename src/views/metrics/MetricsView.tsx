@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { EChart } from '../../charts/EChart';
 import { useRunner } from '../../app/engine-context';
 import { useUrlParam } from '../../app/useAppState';
@@ -11,7 +11,8 @@ import {
 } from '../../queries/metrics-query';
 import { ErrorBox, Loading, QueryState } from '../shared/QueryState';
 import {
-  buildMetricOption, chartUnit, drawnPoints, METRIC_CHART_HEIGHT, METRIC_CHART_PREFIX, metricChartTitle, metricExportTable, type MetricDatum,
+  buildMetricOption, chartUnit, drawnPoints, METRIC_CHART_HEIGHT, metricChartId, metricChartTitle, metricExportTable, shownPlaces, withPlaces,
+  type MetricDatum,
 } from './metric-chart';
 import '../../charts/echarts-extra';
 
@@ -56,13 +57,21 @@ export function MetricsView({ onOpenFigure }: MetricsViewProps) {
   );
 }
 
-function MetricPanel({ series, onOpenFigure }: { series: MetricSeries; onOpenFigure: (id: string) => void }) {
+function MetricPanel({ series: whole, onOpenFigure }: { series: MetricSeries; onOpenFigure: (id: string) => void }) {
+  const [placesParam, setPlaces] = useUrlParam('places');
+  const picked = useMemo(() => (placesParam ? placesParam.split('|') : []), [placesParam]);
+  const places = useMemo(() => shownPlaces(whole, picked), [whole, picked]);
+  // The chart and the tables show the chosen places; goals against outcomes likewise.
+  const series = useMemo(() => withPlaces(whole, places), [whole, places]);
   const option = useMemo(() => buildMetricOption(series), [series]);
   const title = metricChartTitle(series);
   const exportSpec = useMemo(() => ({ title, table: metricExportTable(series) }), [series, title]);
   return (
     <section className="metric-panel" aria-label={title}>
-      <EChart option={option} height={METRIC_CHART_HEIGHT} label={title} chartId={`${METRIC_CHART_PREFIX}${series.metric.id}`} exportSpec={exportSpec}
+      {whole.places.length > 1 && (
+        <PlacePicker all={whole.places} shown={places} onChange={(next) => setPlaces(next.length > 0 ? next.join('|') : null)} />
+      )}
+      <EChart option={option} height={METRIC_CHART_HEIGHT} label={title} chartId={metricChartId(series.metric.id, picked.filter((p) => whole.places.includes(p)))} exportSpec={exportSpec}
         onClick={(e) => {
           const id = (e.data as Partial<MetricDatum> | undefined)?.figureId;
           if (id) onOpenFigure(id);
@@ -71,6 +80,31 @@ function MetricPanel({ series, onOpenFigure }: { series: MetricSeries; onOpenFig
       <PlaceYearTable series={series} onOpenFigure={onOpenFigure} />
       <TargetsTable series={series} onOpenFigure={onOpenFigure} />
     </section>
+  );
+}
+
+/** Which places to draw: a find box over a list that takes several (Ctrl/Shift, or Space with the keyboard). */
+function PlacePicker({ all, shown, onChange }: { all: readonly string[]; shown: readonly string[]; onChange: (places: string[]) => void }) {
+  const [find, setFind] = useState('');
+  const matching = useMemo(() => {
+    const q = find.trim();
+    const list = q === '' ? all : all.filter((p) => p.includes(q));
+    // The shown ones stay listed (and selected) whatever the find box says.
+    return [...new Set([...shown, ...list])].slice(0, 500);
+  }, [all, shown, find]);
+  return (
+    <div className="place-picker">
+      <label>
+        {t.metrics.places(shown.length, all.length)}
+        <select multiple size={Math.min(6, matching.length)} value={[...shown]}
+          onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value))}>
+          {matching.map((p) => <option key={p} value={p}>{p}</option>)}
+        </select>
+      </label>
+      {all.length > 6 && (
+        <input type="search" value={find} onChange={(e) => setFind(e.target.value)} placeholder={t.metrics.findPlace} aria-label={t.metrics.findPlace} />
+      )}
+    </div>
   );
 }
 

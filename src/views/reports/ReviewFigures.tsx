@@ -1,5 +1,7 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { FigureRow } from '../../extract';
+import { BASES } from '../../extract/basis';
+import { METRICS } from '../../extract/metrics';
 import { AGGREGATION_CLASSES, CATEGORIES } from '../../extract/types';
 import { dimensionValueLabel, t } from '../../i18n/zh';
 import { formatAsWritten } from '../../lib/format';
@@ -55,14 +57,17 @@ type Field = Correction['field'];
 /** The figure as the reviewer sees it: the rules' values with their corrections over them. */
 function corrected(row: FigureRow, corrections: readonly Correction[]): FigureRow {
   let out = row;
-  for (const c of corrections) if (c.start === row.start) out = { ...out, [c.field]: c.value };
+  for (const c of corrections) {
+    if (c.start !== row.start) continue;
+    out = { ...out, [c.field]: c.field === 'data_year' ? (c.value === '' ? null : Number(c.value)) : c.value };
+  }
   return out;
 }
 
 /** The corrections with `field` of the figure at `start` set to `value` (none when it is the rules' own value). */
 function withCorrection(corrections: readonly Correction[], row: FigureRow, field: Field, value: string): Correction[] {
   const others = corrections.filter((c) => !(c.start === row.start && c.field === field));
-  return String(row[field]) === value ? others : [...others, { start: row.start, field, value }];
+  return String(row[field] ?? '') === value ? others : [...others, { start: row.start, field, value }];
 }
 
 /** A text field that commits on blur or Enter, so each correction is one edit, not one per keystroke. */
@@ -169,7 +174,7 @@ export const ReviewFigures = memo(function ReviewFigures({ text, extraction, cor
           <table className="review-table" data-testid="review-table" aria-rowcount={shown.length + 1}>
             <thead>
               <tr>
-                {(['keep', 'value', 'indicator', 'subject', 'category', 'agg', 'line'] as const).map((c) => (
+                {(['keep', 'value', 'indicator', 'subject', 'category', 'agg', 'metric', 'basis', 'data_year', 'line'] as const).map((c) => (
                   <th key={c} scope="col">{t.reports.review.columns[c]}</th>
                 ))}
               </tr>
@@ -196,6 +201,24 @@ export const ReviewFigures = memo(function ReviewFigures({ text, extraction, cor
                     <select value={row.agg} aria-label={t.reports.review.columns.agg} onChange={(e) => edit(row, 'agg', e.target.value)}>
                       {AGGREGATION_CLASSES.map((c) => <option key={c} value={c}>{dimensionValueLabel('agg', c)}</option>)}
                     </select>
+                  </td>
+                  <td>
+                    <select value={row.metric} aria-label={t.reports.review.columns.metric} onChange={(e) => edit(row, 'metric', e.target.value)}>
+                      <option value="">{t.common.none}</option>
+                      {METRICS.map((m) => <option key={m.id} value={m.id}>{m.name_zh}</option>)}
+                    </select>
+                  </td>
+                  <td>
+                    <select value={row.basis} aria-label={t.reports.review.columns.basis} onChange={(e) => edit(row, 'basis', e.target.value)}>
+                      {BASES.map((b) => <option key={b} value={b}>{t.metrics.basis[b] ?? b}</option>)}
+                    </select>
+                  </td>
+                  <td className="year-cell">
+                    <EditText key={`y${row.data_year ?? ''}`} value={row.data_year === null ? '' : String(row.data_year)} label={t.reports.review.columns.data_year}
+                      onCommit={(v) => {
+                        const year = v.trim();
+                        if (year === '' || /^(?:19|20)[0-9]{2}$/.test(year)) edit(row, 'data_year', year);
+                      }} />
                   </td>
                   <td className="num">{row.line}</td>
                 </tr>
