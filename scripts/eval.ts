@@ -44,7 +44,8 @@ for (const file of files) {
   const rows = extractFigures(text, { docId: file, published: meta.published, place: meta.place, genre: meta.genre, title: meta.title });
   console.log(`${file}: published ${meta.published || '?'} · place ${meta.place || '?'} · ${meta.genre} · ${rows.length} figures, ${rows.filter((r) => r.metric).length} metric statements`);
   for (const r of rows) {
-    if (!r.metric) continue;
+    // The gold lists the place's own metrics: a zone's (经开区, 高新区) is another place's.
+    if (!r.metric || (meta.place !== '' && r.place !== meta.place)) continue;
     const fall = metricById(r.metric)?.stated_as_fall === true;
     const value = fall ? (r.value_base.startsWith('-') ? r.value_base.slice(1) : `-${r.value_base}`) : r.value_base;
     predicted.push({ doc: file, line: r.line, metric: r.metric, value, basis: r.basis, data_year: r.data_year, quote: r.quote });

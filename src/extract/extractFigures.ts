@@ -165,8 +165,10 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
       metric: metricOf({ sentenceBefore, kind, base_unit: c.unit.spec.base, unit: c.unit.unit, after: text.slice(c.end, c.end + 2) }),
       basis: meaning.basis,
       data_year: meaning.data_year,
-      // A zone the text names (高新区, 开发区) is a place within the document's: named with it, so two districts' zones stay apart.
-      place: subject !== defaultSubject && subject !== '' ? (place && !subject.startsWith(place) ? `${place}${subject}` : subject) : place,
+      // A zone the text names (高新区, 开发区) is a place within the document's, named with it so two districts' zones
+      // stay apart; only when the figure's own clause names it (开发区固定资产投资完成50亿元): a zone named earlier in
+      // a long sentence of the place's achievements does not make the place's later figures the zone's.
+      place: subject !== defaultSubject && subject !== '' && clause.includes(subject) ? (place && !subject.startsWith(place) ? `${place}${subject}` : subject) : place,
       quote,
     });
     // A rate passes on its stem (…增加值增长15.5%, 占…的14.53% names the 增加值's share).

@@ -138,8 +138,8 @@ interface Phrase {
 const NAMED = METRICS.filter((m) => m.measure !== 'growth');
 const GROWTH_OF = new Map(METRICS.filter((m) => m.measure === 'growth').map((m) => [m.id.replace(/_growth$/, ''), m]));
 
-/** Words right before a phrasing that make it a part of the place's total (商贸企业新增就业, 工业园区生产总值). */
-const SUB_SCOPE = /(?:企业|行业|产业|商贸|园区|开发区|高新区|系统|领域)$/;
+/** Words right before a phrasing that make it a sector's part of the place's total (商贸企业新增就业); a zone is a place of its own. */
+const SUB_SCOPE = /(?:企业|行业|产业|商贸|系统|领域)$/;
 
 /** The nearest phrasing that ends before `before`'s end, longest at a place. */
 function nearestPhrase(before: string): Phrase | null {

@@ -451,7 +451,7 @@ export const zh = {
     points: '个百分点',
     checksTitle: (n: number) => `核对：${n} 处数字不一致`,
     checksNone: '核对：没有发现不一致的数字。',
-    checkKinds: { growth: '增长率与两年数值不符', target: '未达成目标', restated: '各报告数值不一' } as Record<string, string>,
+    checkKinds: { growth: '增长率与两年数值不符', target: '未达成目标', restated: '各报告数值不一', parts: '各部分之和超过总数' } as Record<string, string>,
     notApplicable: (constant: number, averages: number, comparable: number) =>
       `未核对：${constant} 处按可比价格计算的地区生产总值增长（名义数值不能验证），${averages} 处年均增长，${comparable} 处按可比口径的增长。`,
     scopeNote: '口径说明',

@@ -9,7 +9,7 @@ import { METRICS, type Metric } from '../extract/metrics';
 import { formatQuantity } from '../lib/format';
 import { halfLastDigit, type MetricSeries, type MetricStatement } from './metrics-query';
 
-export type CheckKind = 'growth' | 'target' | 'restated';
+export type CheckKind = 'growth' | 'target' | 'restated' | 'parts';
 
 export interface MetricCheck {
   kind: CheckKind;
@@ -75,6 +75,29 @@ function growthChecks(levels: MetricSeries, growth: MetricSeries, result: Checks
   }
 }
 
+/**
+ * Parts that exceed their total: the values of the zones within a place (滨海新区高新区 within 滨海新区) added up,
+ * each at the least its rounding allows, against the place's own value at the most (additive levels only, the
+ * same year, basis and unit).
+ */
+function partsChecks(s: MetricSeries, result: ChecksResult): void {
+  if (s.metric.measure !== 'level' || s.metric.agg === 'non_additive') return;
+  const points = s.points.filter((p) => !p.average && !p.ambiguous && p.basis !== 'target');
+  for (const whole of points) {
+    const parts = points.filter((p) => p.place !== whole.place && p.place.startsWith(whole.place) && p.data_year === whole.data_year
+      && p.basis === whole.basis && p.base_unit === whole.base_unit);
+    if (parts.length === 0) continue;
+    const least = parts.reduce((sum, p) => sum + p.value - rounding(p.figure), 0);
+    if (least <= whole.value + rounding(whole.figure)) continue;
+    const sum = parts.reduce((total, p) => total + p.value, 0);
+    result.checks.push({
+      kind: 'parts', metric: s.metric, place: whole.place, data_year: whole.data_year, statements: [whole.figure, ...parts.map((p) => p.figure)],
+      arithmetic: `${parts.map((p) => `${p.place} ${valueText(s.metric, p.value, p.base_unit)}`).join(' + ')} = ${valueText(s.metric, sum, whole.base_unit)}，`
+        + `超过${whole.place}的 ${valueText(s.metric, whole.value, whole.base_unit)}`,
+    });
+  }
+}
+
 /** Every check over the series of every metric (those absent from `series` are skipped). */
 export function metricChecks(series: ReadonlyMap<string, MetricSeries>): ChecksResult {
   const result: ChecksResult = { checks: [], notApplicable: { constantPrices: 0, averages: 0, comparableScope: 0 } };
@@ -87,6 +110,7 @@ export function metricChecks(series: ReadonlyMap<string, MetricSeries>): ChecksR
       if (metric.id === 'gdp_growth') result.notApplicable.constantPrices += s.points.filter((p) => p.basis === 'actual' && !p.average).length;
       else if (levels) growthChecks(levels, s, result);
     }
+    partsChecks(s, result);
     for (const t of s.targets.filter((x) => !x.met)) {
       result.checks.push({
         kind: 'target', metric, place: t.place, data_year: t.data_year, statements: [t.actual, t.target],

@@ -89,7 +89,7 @@ export async function fetchMetricCounts(runner: QueryRunner): Promise<{ metric: 
   return METRICS.filter((m) => counts.has(m.id)).map((metric) => ({ metric, count: counts.get(metric.id) ?? 0 }));
 }
 
-const metricCondition = (metric: string | null): SqlFragment => (metric === null ? sql`TRUE` : sql`f.metric = ${literal(metric)}`);
+const metricCondition = (metric: string | null): SqlFragment => (metric === null ? sql`TRUE` : sql`f.metric = ${metric}`);
 
 /** Each statement of the metric table with its report (title and date). */
 function statements(where: SqlFragment): SqlFragment {

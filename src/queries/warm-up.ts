@@ -2,6 +2,7 @@ import { EMPTY_FILTERS, type Dimension, type FigureFilters } from './filters';
 import { fetchFacets } from './facets-query';
 import { compareTop, fetchTopFigures } from './figures-query';
 import { fetchGroups } from './group-query';
+import { buildMetricPointsQuery } from './metrics-query';
 import type { QueryRunner } from './run';
 
 /**
@@ -28,5 +29,10 @@ export async function warmUpQueries(runner: QueryRunner, stopped: () => boolean 
       if (stopped()) return;
       await step(filters);
     }
+  }
+  // A metric's points (the 指标 view's trend): twice, so its second run is the prepared statement a pick uses.
+  for (const metric of ['gdp', 'gdp_growth']) {
+    if (stopped()) return;
+    await runner(buildMetricPointsQuery(metric));
   }
 }

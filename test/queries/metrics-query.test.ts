@@ -106,7 +106,8 @@ describe('checks that the numbers agree', () => {
   it('finds a growth rate the two years’ values cannot give, and one value stated two ways', async () => {
     await loadReports([{
       id: 'qs-2022b',
-      text: '政 府 工 作 报 告\n\n——2022年3月1日在清水县第九届人民代表大会第七次会议上\n\n一、2021年工作回顾\n\n一般公共预算收入完成11亿元，同比增长30%。全社会固定资产投资完成90亿元。\n',
+      text: '政 府 工 作 报 告\n\n——2022年3月1日在清水县第九届人民代表大会第七次会议上\n\n一、2021年工作回顾\n\n一般公共预算收入完成11亿元，同比增长30%。全社会固定资产投资完成90亿元。'
+        + '开发区固定资产投资完成50亿元，高新区固定资产投资完成45亿元。\n',
     }]);
     try {
       const { checks } = metricChecks(await fetchAllSeries(engine.runner));
@@ -114,6 +115,10 @@ describe('checks that the numbers agree', () => {
       expect(growth).toMatchObject({ place: '清水县', data_year: 2021 });
       expect(growth?.statements.map((s) => s.value)).toEqual([30, 1_100_000_000, 1_000_000_000]);
       expect(growth?.arithmetic).toContain('所述增长 30%');
+      // Its zones' investment (50 + 45亿元) exceeds the county's own (90亿元).
+      const parts = checks.find((c) => c.kind === 'parts');
+      expect(parts?.statements.map((s) => [s.place, s.value])).toEqual([['清水县', 9_000_000_000], ['清水县开发区', 5_000_000_000], ['清水县高新区', 4_500_000_000]]);
+      expect(parts?.arithmetic).toBe('清水县开发区 50亿元 + 清水县高新区 45亿元 = 95亿元，超过清水县的 90亿元');
       // The second report restates 2021's investment and budget growth with other values: both flagged.
       const restated = checks.filter((c) => c.kind === 'restated');
       expect(restated.map((c) => [c.metric.id, c.statements.map((s) => s.value)])).toEqual([

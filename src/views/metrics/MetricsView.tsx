@@ -41,12 +41,10 @@ export function MetricsView({ onOpenFigure }: MetricsViewProps) {
   return (
     <div className="metrics">
       <div className="metrics-bar">
-        <label>
-          {t.metrics.pick}{' '}
-          <select value={chosen} onChange={(e) => setParam(e.target.value)}>
-            {known.map(({ metric: m, count }) => <option key={m.id} value={m.id}>{`${m.name_zh}（${count}）`}</option>)}
-          </select>
-        </label>
+        <label htmlFor="metric-pick">{t.metrics.pick}</label>
+        <select id="metric-pick" value={chosen} onChange={(e) => setParam(e.target.value)}>
+          {known.map(({ metric: m, count }) => <option key={m.id} value={m.id}>{`${m.name_zh}（${count}）`}</option>)}
+        </select>
         {metric?.scope_note && <span className="muted metrics-scope" title={t.metrics.scopeNote}>{metric.scope_note}</span>}
       </div>
       <QueryState query={series}>
@@ -94,13 +92,13 @@ function PlacePicker({ all, shown, onChange }: { all: readonly string[]; shown: 
   }, [all, shown, find]);
   return (
     <div className="place-picker">
-      <label>
-        {t.metrics.places(shown.length, all.length)}
-        <select multiple size={Math.min(6, matching.length)} value={[...shown]}
+      <div className="place-list">
+        <label htmlFor="metric-places">{t.metrics.places(shown.length, all.length)}</label>
+        <select id="metric-places" multiple size={Math.min(6, matching.length)} value={[...shown]}
           onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value))}>
           {matching.map((p) => <option key={p} value={p}>{p}</option>)}
         </select>
-      </label>
+      </div>
       {all.length > 6 && (
         <input type="search" value={find} onChange={(e) => setFind(e.target.value)} placeholder={t.metrics.findPlace} aria-label={t.metrics.findPlace} />
       )}
