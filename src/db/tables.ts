@@ -155,12 +155,13 @@ export const RANKED_COLUMNS = [...FACETED_COLUMNS, 'indicator', 'doc_id'] as con
  */
 export const METRICS_TABLE = 'figures_metrics';
 
-function metricStatements(create: SqlFragment): SqlFragment {
+/** The metric statements of `source` (the figures, or a report's rows being appended), as `figures_metrics` holds them. */
+function metricStatementsOf(source: SqlFragment): SqlFragment {
   // Half the last written digit, in base units: 6.8% allows 6.75 to 6.85, 136亿元 135.5 to 136.5亿元.
-  const half = sql`0.5 * pow(10, -length(coalesce(regexp_extract(rtrim(value::VARCHAR, '0'), '\.([0-9]+)$', 1), '')))
+  const half = sql`0.5 * pow(10, -length(coalesce(regexp_extract(rtrim(value::VARCHAR, '0'), '\\.([0-9]+)$', 1), '')))
     * CASE WHEN value = 0 THEN 1 ELSE abs(value_base / value) END`;
   const about = sql`greatest(${half}, abs(value_base) * 0.02)`;
-  return sql`${create} ${raw(METRICS_TABLE)} AS SELECT id, doc_id::VARCHAR AS doc_id, start, metric::VARCHAR AS metric,
+  return sql`SELECT id, doc_id::VARCHAR AS doc_id, start, metric::VARCHAR AS metric,
       coalesce(place::VARCHAR, '') AS place, data_year, basis::VARCHAR AS basis, base_unit::VARCHAR AS base_unit,
       (contains(quote, '年均') OR contains(quote, '平均')) AS average, value_base, value_base::VARCHAR AS exact, value::VARCHAR AS written,
       coalesce(qualifier::VARCHAR, '') AS qualifier, quote,
@@ -168,7 +169,11 @@ function metricStatements(create: SqlFragment): SqlFragment {
         ELSE value_base - ${half} END)::DOUBLE AS lo,
       (CASE WHEN qualifier IN ('以上', '超', '多', '余') THEN 1e300 WHEN qualifier = '约' THEN value_base + ${about}
         ELSE value_base + ${half} END)::DOUBLE AS hi
-    FROM figures WHERE metric IS NOT NULL AND metric::VARCHAR <> '' AND data_year IS NOT NULL ORDER BY metric, place, data_year;`;
+    FROM ${source} WHERE metric IS NOT NULL AND metric::VARCHAR <> '' AND data_year IS NOT NULL`;
+}
+
+function metricStatements(create: SqlFragment): SqlFragment {
+  return sql`${create} ${raw(METRICS_TABLE)} AS ${metricStatementsOf(raw('figures'))} ORDER BY metric, place, data_year;`;
 }
 
 /** One point per metric, place, data year, basis, unit and average-or-not: see {@link metricPoints}. */
@@ -182,10 +187,15 @@ export const METRIC_POINTS_TABLE = 'figures_metric_points';
  * values itself (two scopes, not one sentence's range). A trend then reads a metric's points, not its statements.
  */
 function metricPoints(create: SqlFragment): SqlFragment {
+  return sql`${create} ${raw(METRIC_POINTS_TABLE)} AS ${metricPointsOf(null)};`;
+}
+
+/** The points of every group, or of the groups listed in table `only` (its columns: the point key). */
+function metricPointsOf(only: string | null): SqlFragment {
   const key = sql`metric, place, data_year, basis, base_unit, average`;
-  return sql`${create} ${raw(METRIC_POINTS_TABLE)} AS
-    WITH s AS (SELECT f.*, coalesce(d.title, f.doc_id) AS doc_title, coalesce(d.published::VARCHAR, '') AS published
-        FROM ${raw(METRICS_TABLE)} AS f LEFT JOIN documents AS d ON d.doc_id = f.doc_id),
+  const restrict = only === null ? sql`` : sql`SEMI JOIN ${raw(only)} AS t USING (metric, place, data_year, basis, base_unit, average)`;
+  return sql`WITH s AS (SELECT f.*, coalesce(d.title, f.doc_id) AS doc_title, coalesce(d.published::VARCHAR, '') AS published
+        FROM ${raw(METRICS_TABLE)} AS f ${restrict} LEFT JOIN documents AS d ON d.doc_id = f.doc_id),
       ranked AS (SELECT *, row_number() OVER (PARTITION BY ${key}
           ORDER BY (CASE WHEN basis = 'target' THEN published END) ASC NULLS LAST, published DESC, doc_id, start) AS rank FROM s),
       per_report AS (SELECT ${key}, doc_id, min(lo) AS lo, max(hi) AS hi, count(*) AS n, count(DISTINCT value_base) AS n_values,
@@ -198,18 +208,35 @@ function metricPoints(create: SqlFragment): SqlFragment {
     FROM ranked AS r
       JOIN per_point AS p USING (metric, place, data_year, basis, base_unit, average)
       JOIN per_report AS o USING (metric, place, data_year, basis, base_unit, average, doc_id)
-    WHERE r.rank = 1
-    ORDER BY r.metric, r.place, r.data_year, r.basis;`;
+    WHERE r.rank = 1`;
+}
+
+/**
+ * After an append (inside its transaction, with `figures_add` holding the report's rows and the documents
+ * updated): the report's metric statements replace its old ones, and only the points they touch, before or
+ * after, are computed again — the metric tables of a large workspace are not rebuilt for one report.
+ */
+function appendMetrics(docId: SqlFragment): SqlFragment {
+  const key = sql`metric, place, data_year, basis, base_unit, average`;
+  return sql`CREATE TEMP TABLE metric_points_touched AS SELECT DISTINCT ${key} FROM ${raw(METRICS_TABLE)} WHERE doc_id = ${docId};
+    DELETE FROM ${raw(METRICS_TABLE)} WHERE doc_id = ${docId};
+    INSERT INTO ${raw(METRICS_TABLE)} ${metricStatementsOf(raw('figures_add'))};
+    INSERT INTO metric_points_touched SELECT DISTINCT ${key} FROM ${raw(METRICS_TABLE)} WHERE doc_id = ${docId};
+    DELETE FROM ${raw(METRIC_POINTS_TABLE)} AS p USING metric_points_touched AS t
+      WHERE p.metric = t.metric AND p.place = t.place AND p.data_year = t.data_year AND p.basis = t.basis AND p.base_unit = t.base_unit
+        AND p.average = t.average;
+    INSERT INTO ${raw(METRIC_POINTS_TABLE)} ${metricPointsOf('metric_points_touched')};
+    DROP TABLE metric_points_touched;`;
 }
 
 /** Makes (again) the tables derived from `figures`: `figures_linked`, the facet tables and the metric statements. */
-function deriveTables(create: 'CREATE TABLE' | 'CREATE OR REPLACE TABLE'): SqlFragment {
+function deriveTables(create: 'CREATE TABLE' | 'CREATE OR REPLACE TABLE', metrics = true): SqlFragment {
   const faceted = join(FACETED_COLUMNS.map((c) => ident(c)));
   const make = raw(create);
   return sql`${make} figures_linked AS SELECT * FROM figures WHERE part_of IS NOT NULL OR parts > 0;
     ${make} figures_facets AS SELECT ${faceted}, count(*)::INTEGER AS n FROM figures WHERE NOT repeated GROUP BY ALL;
     ${make} figures_repeated AS SELECT ${faceted}, fact_id FROM figures WHERE repeated;
-    ${metricStatements(make)}`;
+    ${metrics ? metricStatements(make) : sql``}`;
 }
 
 /**
@@ -397,10 +424,10 @@ export async function appendReport(engine: Engine, rows: ReportRows): Promise<vo
       DELETE FROM figures WHERE doc_id = ${id};
       DELETE FROM documents WHERE doc_id = ${id}; DELETE FROM document_texts WHERE doc_id = ${id};
       INSERT INTO figures SELECT * FROM figures_add;
-      ${deriveTables('CREATE OR REPLACE TABLE')}
+      ${deriveTables('CREATE OR REPLACE TABLE', false)}
       INSERT INTO documents SELECT *, TRUE AS added, FALSE AS hidden FROM documents_add;
       INSERT INTO document_texts SELECT * FROM texts_add;
-      ${metricPoints(sql`CREATE OR REPLACE TABLE`)}
+      ${appendMetrics(id)}
       COMMIT; ${rankFigures('CREATE OR REPLACE TABLE')}`);
     inTransaction = false;
   } catch (error) {

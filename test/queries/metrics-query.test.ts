@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFigures, toFiguresCsv } from '../../src/extract/index';
 import { metricById } from '../../src/extract/metrics';
-import { loadTables } from '../../src/db';
+import { appendReport, loadTables } from '../../src/db';
+import { sql } from '../../src/sql';
 import { metricChecks } from '../../src/queries/metric-checks';
 import { fetchAllSeries, fetchMetricCounts, fetchMetricSeries, seriesOf, type MetricPoint, type MetricStatement } from '../../src/queries/metrics-query';
 import { guessMetadata } from '../../src/workspace/guess-metadata';
@@ -183,5 +184,34 @@ describe('the places a metric chart draws', () => {
     expect(id).toBe(`${METRIC_CHART_PREFIX}gdp_growth:乙县|丙县`);
     expect(parseMetricChartId(id.slice(METRIC_CHART_PREFIX.length))).toEqual({ metric: 'gdp_growth', picked: ['乙县', '丙县'] });
     expect(parseMetricChartId('gdp')).toEqual({ metric: 'gdp', picked: [] });
+  });
+});
+
+describe('appending a report', () => {
+  it('updates the metric tables to what a full load of the same reports holds (only the points it touches are computed again)', async () => {
+    const year = 2023;
+    const text = readFileSync(new URL(`../fixtures/metrics/qingshui-${year}.txt`, import.meta.url), 'utf8');
+    const meta = guessMetadata(text);
+    const rows = extractFigures(text, { docId: `qs-${year}`, published: meta.published, place: meta.place, genre: meta.genre, title: meta.title });
+    const header = 'doc_id,title,publisher,published,url,file,place,genre';
+    const points = async () => JSON.stringify(await engine.query(sql`SELECT * FROM figures_metric_points ORDER BY ALL`));
+    const statementsNow = async () => JSON.stringify(await engine.query(sql`SELECT * EXCLUDE (value_base) FROM figures_metrics ORDER BY id`));
+    await loadReports();
+    const [fullPoints, fullStatements] = [await points(), await statementsNow()];
+    try {
+      await loadTables(engine, { figuresCsv: toFiguresCsv([2021, 2022].flatMap((y) => {
+        const t = readFileSync(new URL(`../fixtures/metrics/qingshui-${y}.txt`, import.meta.url), 'utf8');
+        const m = guessMetadata(t);
+        return extractFigures(t, { docId: `qs-${y}`, published: m.published, place: m.place, genre: m.genre, title: m.title });
+      })), documentsCsv: `${header}\nqs-2021,清水县政府工作报告 2021,清水县人民政府,2021-02-03,,,清水县,work_report\nqs-2022,清水县政府工作报告 2022,清水县人民政府,2022-02-10,,,清水县,work_report\n` });
+      await appendReport(engine, {
+        doc_id: `qs-${year}`, figuresCsv: toFiguresCsv(rows), textsCsv: 'doc_id,text\n',
+        documentsCsv: `${header}\nqs-${year},清水县政府工作报告 ${year},清水县人民政府,${meta.published},,,${meta.place},${meta.genre}\n`,
+      });
+      expect(await points()).toBe(fullPoints);
+      expect(await statementsNow()).toBe(fullStatements);
+    } finally {
+      await loadReports();
+    }
   });
 });
