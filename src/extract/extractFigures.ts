@@ -7,6 +7,7 @@ import { distinguishCollisions, type NamePlace } from './collisions';
 import { normalizeNumber, scaleDecimal, timesInteger } from './decimal';
 import { indicatorFor, specificName, wholeNamed } from './indicators';
 import { metricOf } from './metrics';
+import { documentPlace } from './place';
 import { applyOverrides } from './overrides';
 import { findPeriods, periodLabel } from './periods';
 import { scanNumbers } from './scanNumbers';
@@ -60,7 +61,7 @@ export function extractFigures(text: string, opts: ExtractOptions): FigureRow[] 
   const parts = reportParts(lines, opts.published ?? '');
   const defaultSubject = opts.subject ?? jurisdictionFromTitle(opts.title ?? findTitle(text));
   const published = opts.published ?? '';
-  const place = opts.place || defaultSubject;
+  const place = documentPlace(text, opts);
   // A work report delivered in year Y reviews Y−1: its outcomes describe the year before, unless dated.
   const reviewsYearBefore = opts.genre === 'work_report' || /工作报告/.test(opts.title ?? findTitle(text)) || /^\s*政\s*府\s*工\s*作\s*报\s*告\s*$/m.test(text.slice(0, 200));
   const rows: FigureRow[] = [];

@@ -2,6 +2,7 @@
  * Public face of the figure extractor: a pure core that runs in Node and in the browser.
  */
 export { extractFigures } from './extractFigures';
+export { documentPlace, relabelPlace } from './place';
 export { coverageAccount } from './coverageAccount';
 export type { CoverageAccount, DigitRunEntry } from './coverageAccount';
 export { toFiguresCsv, csvField } from './toFiguresCsv';

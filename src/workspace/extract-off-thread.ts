@@ -24,9 +24,13 @@ export function figuresOffThread(report: ReviewInput, options: OffThreadOptions 
   return runOffThread('save', report, options);
 }
 
-/** Only the report's own fields cross to the worker (a draft or a stored report carries more). */
+/**
+ * Only the report's own fields cross to the worker (a draft or a stored report carries more). The review's
+ * extraction is made without the place (the analyst may still be settling it, and no rule reads it but the place
+ * column: the review names it after, see `placedReview`), so a changed place does not extract the text again.
+ */
 const request = (job: ExtractJob, { doc_id, text, published, title, place, genre, corrections, excluded, included }: ReviewInput): ExtractRequest =>
-  ({ job, report: { doc_id, text, published, title, place, genre, corrections, excluded, included } });
+  ({ job, report: { doc_id, text, published, title, place: job === 'review' ? '' : place, genre, corrections, excluded, included } });
 
 /** A worker's replies, and its own failure (an error the job could not catch). */
 type Heard = ExtractReply | { type: 'crashed'; message: string };

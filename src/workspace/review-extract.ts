@@ -6,6 +6,7 @@
  */
 // The extractor's modules, not its index (which would bring the overrides.csv parser into the worker).
 import { coverageAccount } from '../extract/coverageAccount';
+import { documentPlace } from '../extract/place';
 import { toFiguresCsv } from '../extract/toFiguresCsv';
 import { scanNumbers } from '../extract/scanNumbers';
 import { matchUnit } from '../extract/units';
@@ -42,6 +43,8 @@ export interface ReviewExtraction {
   account: { extracted: number; excluded: number; byReason: Partial<Record<ExclusionReason, number>>; unaccounted: UnaccountedRun[] };
   /** Every number of the text, as the rules see it (a selection in the text is matched against these). */
   numbers: ReviewNumber[];
+  /** The document's place the figures name (see `placedReview`: the review names the analyst's after). */
+  place: string;
 }
 
 export type ReviewInput = Pick<WorkspaceReport, 'doc_id' | 'text' | 'published' | 'title' | 'place' | 'genre' | 'corrections' | 'excluded' | 'included'>;
@@ -88,7 +91,7 @@ export function reviewExtraction(report: ReviewInput, onProgress?: ExtractProgre
     };
   });
   const result = {
-    found, figures, csv: toFiguresCsv(figures), numbers,
+    found, figures, csv: toFiguresCsv(figures), numbers, place: documentPlace(report.text, report),
     account: { extracted: account.extracted, excluded: account.excluded, byReason: account.byReason, unaccounted },
   };
   onProgress?.(1);

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractFigures, type FigureRow } from '../../src/extract/index';
+import { documentPlace, extractFigures, relabelPlace, type FigureRow } from '../../src/extract/index';
 import { METRICS, metricById, metricsCsv } from '../../src/extract/metrics';
 import { timesInteger } from '../../src/extract/decimal';
 import { guessMetadata } from '../../src/workspace/guess-metadata';
@@ -136,5 +136,19 @@ describe('a reviewer’s corrections of the meaning', () => {
     expect(() => extract([{ field: 'metric', value: 'gdp_per_cat' }])).toThrow(/unknown metric/);
     expect(() => extract([{ field: 'basis', value: 'hope' }])).toThrow(/unknown basis/);
     expect(() => extract([{ field: 'data_year', value: '12' }])).toThrow(/no year/);
+  });
+});
+
+describe('naming the place after extracting', () => {
+  it('gives the figures extracting with that place gives, zones included', () => {
+    const text = `${fixture(2022)}开发区固定资产投资完成50亿元，高新区固定资产投资完成45亿元。\n`;
+    const meta = guessMetadata(text);
+    const extract = (place: string) => extractFigures(text, { docId: 'qs', published: meta.published, place, genre: meta.genre });
+    for (const [from, to] of [['', '清水县'], ['清水县', '青山县'], ['青山县', ''], ['清水县', '清水县']] as const) {
+      const fromRows = extract(from);
+      const wanted = extract(to);
+      expect(relabelPlace(fromRows, documentPlace(text, { place: from }), documentPlace(text, { place: to }))).toEqual(wanted);
+    }
+    expect(extract('清水县').filter((r) => r.place !== '清水县').map((r) => r.place)).toEqual(['清水县开发区', '清水县高新区']);
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runExtractJob, type ExtractReply, type ExtractRequest } from '../../src/workspace/extract-job';
 import { extractOffThread, ExtractWorkers, figuresOffThread } from '../../src/workspace/extract-off-thread';
 import { reviewExtraction, savedFigures } from '../../src/workspace/review-extract';
+import { placedReview } from '../../src/workspace/review-place';
 
 const TEXT = `某某县2023年工作总结\n${'全年新增企业120家，完成投资3.5亿元。\n'.repeat(200)}`;
 const report = { doc_id: 'x', text: TEXT, published: '2024-01-10', title: '某某县2023年工作总结', place: '某某县', genre: 'other' as const, corrections: [], excluded: [], included: [] };
@@ -95,6 +96,18 @@ describe('extraction off the page’s thread', () => {
     // The fake worker delivers its replies one a millisecond: a hundred or so.
     const settle = () => new Promise((resolve) => setTimeout(resolve, 250));
 
+    it('a place settled after the extraction started ahead takes it too (the review names the place after)', async () => {
+      vi.stubGlobal('Worker', FakeWorker);
+      const workers = new ExtractWorkers();
+      workers.prepare({ ...report, place: '' });
+      await settle();
+      const placed = { ...report, place: '另一个县' };
+      const result = placedReview(await extractOffThread(placed, { workers }), placed.place);
+      expect(FakeWorker.made).toHaveLength(1);
+      expect(result.figures.every((f) => f.place === '另一个县')).toBe(true);
+      expect(result.csv).toBe(savedFigures(placed).csv);
+    });
+
     it('the review takes the extraction started ahead for the same report: no second job, every reply heard', async () => {
       vi.stubGlobal('Worker', FakeWorker);
       const workers = new ExtractWorkers();
@@ -105,7 +118,7 @@ describe('extraction off the page’s thread', () => {
       const result = await extractOffThread(report, { workers, onProgress: (f) => fractions.push(f) });
       expect(result).toEqual(reviewExtraction(report));
       expect(FakeWorker.made).toHaveLength(1);
-      expect(FakeWorker.made[0]?.sent).toEqual([{ job: 'review', report }]);
+      expect(FakeWorker.made[0]?.sent).toEqual([{ job: 'review', report: { ...report, place: '' } }]);
       expect(fractions.at(-1)).toBe(1);
       expect(FakeWorker.made[0]?.terminated).toBe(true);
     });
@@ -128,10 +141,12 @@ describe('extraction off the page’s thread', () => {
       workers.prepare(report);
       const retitled = { ...report, title: '另一个标题' };
       const result = await extractOffThread(retitled, { workers });
-      expect(result).toEqual(reviewExtraction(retitled));
+      // Extracted without the place (this title names none); named, it is the report's own extraction.
+      expect(result).toEqual(reviewExtraction({ ...retitled, place: '' }));
+      expect(placedReview(result, retitled.place)).toEqual(reviewExtraction(retitled));
       expect(FakeWorker.made).toHaveLength(2);
       expect(FakeWorker.made[0]?.terminated).toBe(true);
-      expect(FakeWorker.made[1]?.sent).toEqual([{ job: 'review', report: retitled }]);
+      expect(FakeWorker.made[1]?.sent).toEqual([{ job: 'review', report: { ...retitled, place: '' } }]);
     });
 
     it('starts one at a time, and a worker no review took is stopped with the form', () => {

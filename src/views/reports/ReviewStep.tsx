@@ -8,6 +8,7 @@ import { extractOffThread, figuresOffThread, type ExtractWorkers } from '../../w
 import { DRAFT_QUERIES } from '../../queries';
 import type { Correction } from '../../workspace';
 import type { SavedFigures } from '../../workspace/review-extract';
+import { placedReview } from '../../workspace/review-place';
 import { ErrorBox } from '../shared/QueryState';
 import { ReviewFigures } from './ReviewFigures';
 
@@ -31,11 +32,12 @@ export function ReviewStep({ draft, onChange, onDone, workers }: ReviewStepProps
   // The rules' figures for this text (the review's edits go over them without extracting again). After a number
   // is added, the table stays while the text is extracted again.
   const extraction = useQuery({
-    queryKey: [DRAFT_QUERIES, 'extraction', draft.text, draft.meta.published, draft.meta.title, draft.included ?? []],
+    queryKey: [DRAFT_QUERIES, 'extraction', draft.text, draft.meta.published, draft.meta.title, draft.meta.place, draft.meta.genre, draft.included ?? []],
     queryFn: async ({ signal }) => {
       setProgress(0);
       const report = { ...(await reportFromDraft(draft)), corrections: [], excluded: [] };
-      return extractOffThread(report, { signal, onProgress: setProgress, workers });
+      // Extracted without the place (so the one started as the form showed serves whatever place is settled).
+      return placedReview(await extractOffThread(report, { signal, onProgress: setProgress, workers }), report.place);
     },
     placeholderData: keepPreviousData,
     gcTime: 0,
@@ -48,7 +50,7 @@ export function ReviewStep({ draft, onChange, onDone, workers }: ReviewStepProps
   // The figures the report is saved with, derived while the analyst reviews (again after each edit), so saving
   // does not wait for them: without edits they are the rules' own, which the review's extraction made already.
   const saved = queryOptions({
-    queryKey: [DRAFT_QUERIES, 'saved', draft.text, draft.meta.published, draft.meta.title, draft.included ?? [], draft.corrections, excluded],
+    queryKey: [DRAFT_QUERIES, 'saved', draft.text, draft.meta.published, draft.meta.title, draft.meta.place, draft.meta.genre, draft.included ?? [], draft.corrections, excluded],
     queryFn: async ({ signal }): Promise<SavedFigures> => {
       if (!rules) throw new Error(t.reports.review.notExtracted);
       if (draft.corrections.length === 0 && excluded.length === 0) return { csv: rules.csv, count: rules.figures.length };
