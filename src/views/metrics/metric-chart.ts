@@ -98,6 +98,8 @@ export function buildMetricOption(series: MetricSeries): ChartOption {
       symbol: basis === 'actual' ? 'circle' : 'emptyCircle',
       symbolSize: 9,
       lineStyle: { type: LINE_TYPE[basis], width: 2 },
+      // Where an outcome and its goal are close, one label gives way (the tooltip has both).
+      labelLayout: { hideOverlap: true },
       label: { show: points.length <= 24, position: basis === 'target' ? ('right' as const) : ('top' as const), formatter: (p: { data: MetricDatum }) => formatScaled(p.data.point.value, unit, scale) },
     }];
   }));
