@@ -6,7 +6,7 @@
  * average over years, a comparable-scope growth) is not made, and the reason is counted.
  */
 import { METRICS, type Metric } from '../extract/metrics';
-import { formatQuantity } from '../lib/format';
+import { formatNumber, formatQuantity } from '../lib/format';
 import { halfLastDigit, type MetricSeries, type MetricStatement } from './metrics-query';
 
 export type CheckKind = 'growth' | 'target' | 'restated' | 'parts';
@@ -30,7 +30,7 @@ export interface ChecksResult {
 
 const rounding = halfLastDigit;
 
-const fmt = (n: number, digits = 2) => n.toLocaleString('zh-CN', { maximumFractionDigits: digits });
+const fmt = formatNumber;
 
 /** A value of a metric as people read it: 6.5%, 136亿元, 3,300人. */
 function valueText(metric: Metric, value: number, unit = metric.base_unit): string {
