@@ -42,9 +42,9 @@ host.start().then(
   // engine's code (the views' own first queries, already waiting for the engine, go first).
   () => whenIdle(() => {
     void import('./queries/warm-up')
-      .then(({ warmUpQueries }) => {
+      .then(({ warmUpQueries, WARMED_UP_MARK }) => {
         const { runner, stopped } = host.background();
-        return warmUpQueries(runner, stopped);
+        return warmUpQueries(runner, stopped).finally(() => performance.mark(WARMED_UP_MARK));
       })
       .catch(() => {});
   }),

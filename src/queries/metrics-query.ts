@@ -97,9 +97,36 @@ function statements(where: SqlFragment): SqlFragment {
     FROM ${METRIC_STATEMENTS} AS f LEFT JOIN documents AS d ON d.doc_id = f.doc_id WHERE ${where}`;
 }
 
-/** One metric's points (or every metric's), as the load keeps them (see METRIC_POINTS_TABLE in db/tables.ts). */
-export function buildMetricPointsQuery(metric: string | null): SqlQuery {
-  return sql`SELECT * FROM ${raw(METRIC_POINTS_TABLE)} AS f WHERE ${metricCondition(metric)} ORDER BY metric, place, data_year, basis`;
+/** Places drawn at most unless the analyst picks more (a line per place stops being readable beyond). */
+export const DEFAULT_PLACES = 8;
+
+/** Which points a series reads: one metric's (or every metric's), of some places. */
+interface PointScope {
+  metric: string | null;
+  /** The places listed; the metric's most stated ones (see {@link shownPlaces}); or every place (null). */
+  places: readonly string[] | 'most-stated' | null;
+  /** Also every place the metric is stated for, with its number of points (rows of kind 'place'). */
+  listPlaces?: boolean;
+}
+
+/** The points in scope, as the load keeps them (see METRIC_POINTS_TABLE in db/tables.ts). */
+export function buildMetricPointsQuery({ metric, places, listPlaces = false }: PointScope): SqlQuery {
+  let inPlaces = sql`TRUE`;
+  const ofMetric = metric === null ? sql`TRUE` : sql`g.metric = ${metric}`;
+  if (places === 'most-stated') {
+    // The choice shownPlaces makes, in the engine: the points need not wait for the list of places.
+    inPlaces = sql`f.place IN (SELECT place FROM ${raw(METRIC_POINTS_TABLE)} AS g WHERE ${ofMetric}
+      GROUP BY place ORDER BY count(*) DESC, place LIMIT ${raw(String(DEFAULT_PLACES))})`;
+  } else if (places !== null) {
+    inPlaces = inList(sql`f.place`, places);
+  }
+  const points = sql`SELECT 'point' AS kind, * FROM ${raw(METRIC_POINTS_TABLE)} AS f WHERE ${metricCondition(metric)} AND ${inPlaces}`;
+  if (!listPlaces) return sql`${points} ORDER BY metric, place, data_year, basis`;
+  // One answer, one trip through the worker and the page: the places first, then the points.
+  return sql`${points}
+    UNION ALL BY NAME
+    SELECT 'place' AS kind, place, count(*)::INTEGER AS place_points FROM ${raw(METRIC_POINTS_TABLE)} AS g WHERE ${ofMetric} GROUP BY place
+    ORDER BY kind DESC, metric, place, data_year, basis`;
 }
 
 /** The statements of the points reports disagree on (by metric, place, year, basis and unit). */
@@ -109,6 +136,34 @@ export function buildConflictStatementsQuery(points: readonly { metric: string; 
   return sql`SELECT s.* FROM (${statements(inList(sql`f.metric`, [...new Set(points.map((p) => p.metric))]))}) AS s
       JOIN (VALUES ${keys}) AS k(metric, place, data_year, basis, base_unit) USING (metric, place, data_year, basis, base_unit)
     WHERE NOT s.average ORDER BY s.metric, s.place, s.data_year, s.basis, s.published, s.doc_id, s.start`;
+}
+
+/** A place a metric is stated for, and how many points it has there. */
+export interface MetricPlace {
+  place: string;
+  points: number;
+}
+
+/** Text order by code points (as the engine orders text, whatever the characters), not by UTF-16 units. */
+function byCodePoints(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = (x[i]?.codePointAt(0) ?? 0) - (y[i]?.codePointAt(0) ?? 0);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+/**
+ * The places drawn: the picked ones the metric has, else the (up to) eight with the most points (ties by the
+ * engine's text order, so that the query picking them, `most-stated`, picks the same).
+ */
+export function shownPlaces(places: readonly MetricPlace[], picked: readonly string[]): string[] {
+  const known = new Set(places.map((p) => p.place));
+  const kept = picked.filter((p) => known.has(p));
+  if (kept.length > 0) return kept;
+  return [...places].sort((a, b) => b.points - a.points || byCodePoints(a.place, b.place)).slice(0, DEFAULT_PLACES).map((p) => p.place);
 }
 
 /** The exact decimal as the metric reads it: a fall stated as a negative growth is a positive reduction. */
@@ -167,11 +222,19 @@ export function seriesOf(metric: Metric, points: MetricPoint[]): MetricSeries {
   };
 }
 
-/** Points of one metric (or all), with every statement of those reports disagree on, by metric id. */
-async function fetchSeries(runner: QueryRunner, metricId: string | null): Promise<Map<string, MetricSeries>> {
-  const rows = await runner(buildMetricPointsQuery(metricId));
+/**
+ * The points in scope, with every statement of those reports disagree on, by metric id: those statements are read
+ * (a second, small query) only when there are such points, which most picks have none of.
+ */
+async function fetchSeries(runner: QueryRunner, scope: PointScope): Promise<{ series: Map<string, MetricSeries>; places: MetricPlace[] }> {
+  const rows = await runner(buildMetricPointsQuery(scope));
   const points = new Map<string, MetricPoint[]>();
+  const places: MetricPlace[] = [];
   for (const r of rows) {
+    if (r.kind === 'place') {
+      places.push({ place: String(r.place), points: Number(r.place_points) });
+      continue;
+    }
     const metric = metricById(String(r.metric));
     if (!metric) continue;
     const figure = toStatement(r, metric);
@@ -186,42 +249,74 @@ async function fetchSeries(runner: QueryRunner, metricId: string | null): Promis
   }
   const conflicts = [...points].flatMap(([metric, list]) => list.filter((p) => p.conflicting).map((point) => ({ metric, point })));
   if (conflicts.length > 0) {
-    const all = await runner(buildConflictStatementsQuery(conflicts));
+    const key = (metric: unknown, place: unknown, year: unknown, basis: unknown, unit: unknown) =>
+      `${String(metric)}\u0000${String(place)}\u0000${Number(year)}\u0000${String(basis)}\u0000${String(unit)}`;
+    const byPoint = new Map<string, Record<string, unknown>[]>();
+    for (const r of await runner(buildConflictStatementsQuery(conflicts))) {
+      const k = key(r.metric, r.place, r.data_year, r.basis, r.base_unit);
+      byPoint.set(k, [...(byPoint.get(k) ?? []), r]);
+    }
     for (const { metric, point } of conflicts) {
       const m = metricById(metric) as Metric;
-      point.statements = all
-        .filter((r) => r.metric === metric && r.place === point.place && Number(r.data_year) === point.data_year && r.basis === point.basis && r.base_unit === point.base_unit)
-        .map((r) => toStatement(r, m));
+      point.statements = (byPoint.get(key(metric, point.place, point.data_year, point.basis, point.base_unit)) ?? []).map((r) => toStatement(r, m));
     }
   }
-  return new Map([...points].map(([id, list]) => [id, seriesOf(metricById(id) as Metric, list)]));
+  places.sort((a, b) => a.place.localeCompare(b.place, 'zh'));
+  return { series: new Map([...points].map(([id, list]) => [id, seriesOf(metricById(id) as Metric, list)])), places };
 }
 
 /** The mark a metric's series measures itself under (the benchmark reads it: a trend's query, rows to series). */
 export const METRIC_SERIES_MEASURE = 'figures-board:metric-series';
 
-export async function fetchMetricSeries(runner: QueryRunner, metricId: string): Promise<MetricSeries> {
+/** A metric's series for the given places (all of them when null). */
+export async function fetchMetricSeries(runner: QueryRunner, metricId: string, places: PointScope['places'] = null): Promise<MetricSeries> {
+  return (await fetchMetricSeriesAndPlaces(runner, metricId, places, false)).series;
+}
+
+async function fetchMetricSeriesAndPlaces(runner: QueryRunner, metricId: string, places: PointScope['places'], listPlaces: boolean) {
   const metric = metricById(metricId);
   if (!metric) throw new Error(`未知的指标：${metricId}`);
+  const answer = await fetchSeries(runner, { metric: metricId, places, listPlaces });
+  return { series: answer.series.get(metricId) ?? seriesOf(metric, []), places: answer.places };
+}
+
+/** A metric's trend as the 指标 view draws it: every place it is stated for, and the series of those drawn. */
+export interface MetricTrend {
+  /** Every place the metric is stated for, in the order a Chinese reader looks them up. */
+  places: MetricPlace[];
+  /** The drawn places' points only: a workspace of 1,000 places does not send 1,000 places' sentences to a chart of 8. */
+  series: MetricSeries;
+}
+
+/**
+ * The places and the drawn places' series in one query (the engine picks the default places itself): one trip
+ * through the worker and the page, the second being the slow part on a busy page.
+ */
+export async function fetchMetricTrend(runner: QueryRunner, metricId: string, picked: readonly string[]): Promise<MetricTrend> {
   const started = performance.now();
-  const series = (await fetchSeries(runner, metricId)).get(metricId) ?? seriesOf(metric, []);
+  const answer = await fetchMetricSeriesAndPlaces(runner, metricId, picked.length > 0 ? picked : 'most-stated', true);
+  const { places } = answer;
+  const known = new Set(places.map((p) => p.place));
+  // Picked places this metric has none of (a link made for another metric): its default places instead.
+  const series = picked.length > 0 && !picked.some((p) => known.has(p)) ? await fetchMetricSeries(runner, metricId, 'most-stated') : answer.series;
   performance.measure(METRIC_SERIES_MEASURE, { start: started, detail: metricId });
-  return series;
+  // Places keep the order they were picked in (the legend's); the default ones, the most stated first.
+  return { places, series: { ...series, places: shownPlaces(places, picked) } };
 }
 
 /** Every metric's series, by metric id (the checks read them all). */
-export function fetchAllSeries(runner: QueryRunner): Promise<Map<string, MetricSeries>> {
-  return fetchSeries(runner, null);
+export async function fetchAllSeries(runner: QueryRunner): Promise<Map<string, MetricSeries>> {
+  return (await fetchSeries(runner, { metric: null, places: null })).series;
 }
 
 export function metricCountsOptions(runner: QueryRunner) {
   return queryOptions({ queryKey: ['metric-counts'], queryFn: ({ signal }) => fetchMetricCounts(withSignal(runner, signal)) });
 }
 
-export function metricSeriesOptions(runner: QueryRunner, metric: string) {
+export function metricTrendOptions(runner: QueryRunner, metric: string, picked: readonly string[]) {
   return queryOptions({
-    queryKey: ['metric-series', metric],
-    queryFn: ({ signal }) => fetchMetricSeries(withSignal(runner, signal), metric),
+    queryKey: ['metric-trend', metric, ...picked],
+    queryFn: ({ signal }) => fetchMetricTrend(withSignal(runner, signal), metric, picked),
     placeholderData: keepPreviousData,
   });
 }

@@ -2,8 +2,11 @@ import { EMPTY_FILTERS, type Dimension, type FigureFilters } from './filters';
 import { fetchFacets } from './facets-query';
 import { compareTop, fetchTopFigures } from './figures-query';
 import { fetchGroups } from './group-query';
-import { buildMetricPointsQuery } from './metrics-query';
+import { fetchMetricTrend } from './metrics-query';
 import type { QueryRunner } from './run';
+
+/** Marked once the warm-up is over (done, or given way to the analyst's own queries). */
+export const WARMED_UP_MARK = 'figures-board:warmed-up';
 
 /**
  * Runs each interactive query family with filters set, results thrown away. The engine compiles its wasm code
@@ -30,9 +33,10 @@ export async function warmUpQueries(runner: QueryRunner, stopped: () => boolean 
       await step(filters);
     }
   }
-  // A metric's points (the 指标 view's trend): twice, so its second run is the prepared statement a pick uses.
+  // A metric's places and points (the 指标 view's trend): twice, so the second run is the prepared statements a
+  // pick uses.
   for (const metric of ['gdp', 'gdp_growth']) {
     if (stopped()) return;
-    await runner(buildMetricPointsQuery(metric));
+    await fetchMetricTrend(runner, metric, []);
   }
 }

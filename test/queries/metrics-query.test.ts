@@ -9,11 +9,13 @@ import { metricById } from '../../src/extract/metrics';
 import { appendReport, loadTables } from '../../src/db';
 import { sql } from '../../src/sql';
 import { metricChecks } from '../../src/queries/metric-checks';
-import { fetchAllSeries, fetchMetricCounts, fetchMetricSeries, seriesOf, type MetricPoint, type MetricStatement } from '../../src/queries/metrics-query';
+import {
+  fetchAllSeries, fetchMetricCounts, fetchMetricSeries, fetchMetricTrend, seriesOf, shownPlaces, type MetricPoint, type MetricStatement,
+} from '../../src/queries/metrics-query';
 import { guessMetadata } from '../../src/workspace/guess-metadata';
 import { renderSlide, SlideGoneError, type SlideSources } from '../../src/views/deck/slide-renderers';
 import {
-  buildMetricOption, METRIC_CHART_PREFIX, metricChartId, parseMetricChartId, shownPlaces, withPlaces,
+  buildMetricOption, METRIC_CHART_PREFIX, metricChartId, parseMetricChartId,
 } from '../../src/views/metrics/metric-chart';
 import { createTestEngine } from '../util/test-db';
 
@@ -126,6 +128,17 @@ describe('checks that the numbers agree', () => {
         ['public_budget_revenue_growth', [10, 30]],
         ['fixed_asset_investment', [8_800_000_000, 9_000_000_000]],
       ]);
+      // The 指标 view's trend: every place listed, the drawn ones' points read, and both reports' statements of
+      // the restated point come with it.
+      const trend = await fetchMetricTrend(engine.runner, 'fixed_asset_investment', ['清水县']);
+      expect(trend.places.map((p) => p.place)).toEqual(['清水县', '清水县高新区', '清水县开发区'].sort((a, b) => a.localeCompare(b, 'zh')));
+      expect(new Set(trend.series.points.map((p) => p.place))).toEqual(new Set(['清水县']));
+      const restatedPoint = trend.series.points.find((p) => p.data_year === 2021 && p.basis === 'actual');
+      expect(restatedPoint?.conflicting).toBe(true);
+      expect(restatedPoint?.statements.map((s) => [s.doc_id, s.value])).toEqual([['qs-2022', 8_800_000_000], ['qs-2022b', 9_000_000_000]]);
+      expect(trend.series.points.filter((p) => !p.conflicting).every((p) => p.statements.length === 1 && p.statements[0] === p.figure)).toBe(true);
+      const zone = await fetchMetricTrend(engine.runner, 'fixed_asset_investment', ['清水县开发区']);
+      expect(zone.series.points.map((p) => [p.place, p.value, p.conflicting])).toEqual([['清水县开发区', 5_000_000_000, false]]);
     } finally {
       await loadReports();
     }
@@ -171,19 +184,44 @@ describe('the metric chart', () => {
 
 describe('the places a metric chart draws', () => {
   it('are the eight with the most points unless the analyst picks, and the chart id carries a pick to the deck', () => {
-    const places = ['甲县', '乙县', '丙县', '丁县', '戊县', '己县', '庚县', '辛县', '壬县', '癸县'];
-    const points = places.flatMap((place, i) => Array.from({ length: i === 9 ? 3 : 1 }, (_, k) =>
-      point({ place, data_year: 2020 + k, basis: 'actual', value: 5 + i, written: String(5 + i) })));
-    const series = seriesOf(metricById('gdp_growth')!, points);
-    const shown = shownPlaces(series, []);
+    const names = ['甲县', '乙县', '丙县', '丁县', '戊县', '己县', '庚县', '辛县', '壬县', '癸县'];
+    const places = names.map((place, i) => ({ place, points: i === 9 ? 3 : 1 }));
+    const shown = shownPlaces(places, []);
     expect(shown).toHaveLength(8);
     expect(shown[0]).toBe('癸县');
-    expect(shownPlaces(series, ['乙县', '不存在'])).toEqual(['乙县']);
-    expect(withPlaces(series, ['乙县']).points.map((p) => p.place)).toEqual(['乙县']);
+    expect(shownPlaces(places, ['乙县', '不存在'])).toEqual(['乙县']);
     const id = metricChartId('gdp_growth', ['乙县', '丙县']);
     expect(id).toBe(`${METRIC_CHART_PREFIX}gdp_growth:乙县|丙县`);
     expect(parseMetricChartId(id.slice(METRIC_CHART_PREFIX.length))).toEqual({ metric: 'gdp_growth', picked: ['乙县', '丙县'] });
     expect(parseMetricChartId('gdp')).toEqual({ metric: 'gdp', picked: [] });
+  });
+});
+
+describe('the places a trend draws by default', () => {
+  it('are picked by the engine as shownPlaces picks them: the most stated, ties in the engine’s text order', async () => {
+    // Ten counties, two of them stating a goal too; pinyin order (阿 before 白) and text order (白 before 阿) differ.
+    const counties = ['阿县', '白县', '蔡县', '邓县', '鄂县', '范县', '葛县', '韩县', '嵇县', '柯县'];
+    await loadReports(counties.map((county, i) => ({
+      id: `c${i}`,
+      text: `政 府 工 作 报 告\n\n——2022年3月1日在${county}第九届人民代表大会第七次会议上\n\n一、2021年工作回顾\n\n地区生产总值完成${100 + i}亿元。\n\n`
+        + (i === 3 || i === 7 ? `二、2022年工作安排\n\n地区生产总值达到${120 + i}亿元。\n` : ''),
+    })));
+    try {
+      const trend = await fetchMetricTrend(engine.runner, 'gdp', []);
+      expect(trend.places.map((p) => p.place)).toContain('阿县');
+      const drawn = [...new Set(trend.series.points.map((p) => p.place))];
+      expect(drawn).toHaveLength(8);
+      expect(new Set(drawn)).toEqual(new Set(shownPlaces(trend.places, [])));
+      expect(trend.series.places).toEqual(shownPlaces(trend.places, []));
+      // The fixture county's five points first, then the two counties with a goal too (邓 U+9093 before 韩 U+97E9).
+      expect(trend.series.places.slice(0, 3)).toEqual(['清水县', '邓县', '韩县']);
+      // A pick this metric has no place of (a link made for another metric) draws the default places.
+      const elsewhere = await fetchMetricTrend(engine.runner, 'gdp', ['不存在的县']);
+      expect(elsewhere.series.places).toEqual(trend.series.places);
+      expect(elsewhere.series.points.length).toBe(trend.series.points.length);
+    } finally {
+      await loadReports();
+    }
   });
 });
 

@@ -13,10 +13,9 @@ import { findPairs } from '../compare/pairs';
 import { PIVOT_CHART_PREFIX } from '../pivot/pivot-chart-export';
 import { renderPivotSlide } from '../pivot/pivot-slide';
 import { metricById } from '../../extract/metrics';
-import { fetchMetricSeries } from '../../queries/metrics-query';
+import { fetchMetricTrend } from '../../queries/metrics-query';
 import {
-  buildMetricOption, drawnPoints, METRIC_CHART_HEIGHT, METRIC_CHART_PREFIX, metricChartTitle, metricExportTable, parseMetricChartId, shownPlaces,
-  withPlaces,
+  buildMetricOption, drawnPoints, METRIC_CHART_HEIGHT, METRIC_CHART_PREFIX, metricChartTitle, metricExportTable, parseMetricChartId,
 } from '../metrics/metric-chart';
 
 /** What a slide draws: the same option its view builds from the same state, and its export metadata. */
@@ -107,8 +106,7 @@ const renderers = new Map<string, SlideRenderer>([
   [METRIC_CHART_PREFIX, async (_state, rest, sources) => {
     const { metric, picked } = parseMetricChartId(rest);
     if (!metricById(metric)) throw new SlideGoneError(`${METRIC_CHART_PREFIX}${rest}`);
-    const whole = await fetchMetricSeries(sources.runner, metric);
-    const series = withPlaces(whole, shownPlaces(whole, picked));
+    const { series } = await fetchMetricTrend(sources.runner, metric, picked);
     if (drawnPoints(series).length === 0) throw new SlideGoneError(`${METRIC_CHART_PREFIX}${rest}`);
     const title = metricChartTitle(series);
     return { option: buildMetricOption(series), spec: { title, table: metricExportTable(series) }, height: METRIC_CHART_HEIGHT };

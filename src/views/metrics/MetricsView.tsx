@@ -7,11 +7,11 @@ import { t } from '../../i18n/zh';
 import { chooseScale, formatNumber, formatScaled } from '../../lib/format';
 import { metricChecks, type MetricCheck } from '../../queries/metric-checks';
 import {
-  allSeriesOptions, metricCountsOptions, metricSeriesOptions, type MetricPoint, type MetricSeries,
+  allSeriesOptions, metricCountsOptions, metricTrendOptions, type MetricPlace, type MetricPoint, type MetricSeries,
 } from '../../queries/metrics-query';
 import { ErrorBox, Loading, QueryState } from '../shared/QueryState';
 import {
-  buildMetricOption, chartUnit, drawnPoints, METRIC_CHART_HEIGHT, metricChartId, metricChartTitle, metricExportTable, shownPlaces, withPlaces,
+  buildMetricOption, chartUnit, drawnPoints, METRIC_CHART_HEIGHT, metricChartId, metricChartTitle, metricExportTable,
   type MetricDatum,
 } from './metric-chart';
 import '../../charts/echarts-extra';
@@ -33,7 +33,9 @@ export function MetricsView({ onOpenFigure }: MetricsViewProps) {
   const counts = useQuery(metricCountsOptions(runner));
   const known = counts.data ?? [];
   const chosen = param !== null && known.some((c) => c.metric.id === param) ? param : firstMetric(known);
-  const series = useQuery({ ...metricSeriesOptions(runner, chosen ?? ''), enabled: chosen !== null });
+  const [placesParam, setPlaces] = useUrlParam('places');
+  const picked = useMemo(() => (placesParam ? placesParam.split('|') : []), [placesParam]);
+  const trend = useQuery({ ...metricTrendOptions(runner, chosen ?? '', picked), enabled: chosen !== null });
   if (counts.isPending) return <Loading />;
   if (counts.isError) return <ErrorBox error={counts.error} onRetry={() => void counts.refetch()} />;
   if (chosen === null) return <p className="empty-state metrics-empty">{t.metrics.none}</p>;
@@ -47,29 +49,37 @@ export function MetricsView({ onOpenFigure }: MetricsViewProps) {
         </select>
         {metric?.scope_note && <span className="muted metrics-scope" title={t.metrics.scopeNote}>{metric.scope_note}</span>}
       </div>
-      <QueryState query={series}>
-        {(s) => <MetricPanel series={s} onOpenFigure={onOpenFigure} />}
+      <QueryState query={trend}>
+        {({ places, series }) => (
+          <MetricPanel places={places} series={series} picked={picked} onOpenFigure={onOpenFigure}
+            onPick={(next) => setPlaces(next.length > 0 ? next.join('|') : null)} />
+        )}
       </QueryState>
       <Checks onOpenFigure={onOpenFigure} />
     </div>
   );
 }
 
-function MetricPanel({ series: whole, onOpenFigure }: { series: MetricSeries; onOpenFigure: (id: string) => void }) {
-  const [placesParam, setPlaces] = useUrlParam('places');
-  const picked = useMemo(() => (placesParam ? placesParam.split('|') : []), [placesParam]);
-  const places = useMemo(() => shownPlaces(whole, picked), [whole, picked]);
-  // The chart and the tables show the chosen places; goals against outcomes likewise.
-  const series = useMemo(() => withPlaces(whole, places), [whole, places]);
+interface MetricPanelProps {
+  /** Every place the metric is stated for. */
+  places: MetricPlace[];
+  /** The drawn places' series. */
+  series: MetricSeries;
+  /** The places the analyst picked (none: the default ones are drawn). */
+  picked: readonly string[];
+  onPick: (places: string[]) => void;
+  onOpenFigure: (id: string) => void;
+}
+
+function MetricPanel({ places, series, picked, onPick, onOpenFigure }: MetricPanelProps) {
+  const all = useMemo(() => places.map((p) => p.place), [places]);
   const option = useMemo(() => buildMetricOption(series), [series]);
   const title = metricChartTitle(series);
   const exportSpec = useMemo(() => ({ title, table: metricExportTable(series) }), [series, title]);
   return (
     <section className="metric-panel" aria-label={title}>
-      {whole.places.length > 1 && (
-        <PlacePicker all={whole.places} shown={places} onChange={(next) => setPlaces(next.length > 0 ? next.join('|') : null)} />
-      )}
-      <EChart option={option} height={METRIC_CHART_HEIGHT} label={title} chartId={metricChartId(series.metric.id, picked.filter((p) => whole.places.includes(p)))} exportSpec={exportSpec}
+      {all.length > 1 && <PlacePicker all={all} shown={series.places} onChange={onPick} />}
+      <EChart option={option} height={METRIC_CHART_HEIGHT} label={title} chartId={metricChartId(series.metric.id, picked.filter((p) => all.includes(p)))} exportSpec={exportSpec}
         onClick={(e) => {
           const id = (e.data as Partial<MetricDatum> | undefined)?.figureId;
           if (id) onOpenFigure(id);

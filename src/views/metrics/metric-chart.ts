@@ -15,24 +15,6 @@ import { baseOption, tooltipHtml } from '../options-common';
 export const METRIC_CHART_PREFIX = 'metric-';
 export const METRIC_CHART_HEIGHT = 360;
 
-/** Places drawn at most unless the analyst picks more (a line per place stops being readable beyond). */
-export const DEFAULT_PLACES = 8;
-
-/** The places drawn: the picked ones the series has, else the (up to) eight with the most points. */
-export function shownPlaces(series: MetricSeries, picked: readonly string[]): string[] {
-  const known = picked.filter((p) => series.places.includes(p));
-  if (known.length > 0) return known;
-  const points = new Map<string, number>();
-  for (const p of series.points) points.set(p.place, (points.get(p.place) ?? 0) + 1);
-  return [...series.places].sort((a, b) => (points.get(b) ?? 0) - (points.get(a) ?? 0) || a.localeCompare(b, 'zh')).slice(0, DEFAULT_PLACES);
-}
-
-/** The series of the given places only (points, places and goals against outcomes). */
-export function withPlaces(series: MetricSeries, places: readonly string[]): MetricSeries {
-  const keep = new Set(places);
-  return { ...series, places: [...places], points: series.points.filter((p) => keep.has(p.place)), targets: series.targets.filter((x) => keep.has(x.place)) };
-}
-
 /** A metric chart's id: the metric, and the places picked when they are not the default ones (the deck redraws them). */
 export function metricChartId(metric: string, picked: readonly string[]): string {
   return picked.length > 0 ? `${METRIC_CHART_PREFIX}${metric}:${picked.join('|')}` : `${METRIC_CHART_PREFIX}${metric}`;

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { t } from '../../i18n/zh';
 import { useAppEngine } from '../../app/engine-context';
@@ -63,11 +63,33 @@ export function QueryState<T>({ query, children, loadingLabel }: {
   }
   if (query.data === undefined) return <Loading label={loadingLabel} />;
   // While the answer for a new state is on its way (a filter click, or the engine still starting), the last
-  // answer stays on screen, marked busy and dimmed after a moment: never read as the new state's. The wrapper
-  // is always there (no box of its own), so the views inside are updated, not rebuilt, when the answer comes.
+  // answer stays on screen, marked busy at once and dimmed only once the wait is long enough to see: never read
+  // as the new state's. The wrapper is always there (no box of its own), so the views inside are updated, not
+  // rebuilt, when the answer comes.
+  return <BusyWrapper busy={query.isPlaceholderData}>{children(query.data)}</BusyWrapper>;
+}
+
+/** How long an answer may take before the last one on screen is dimmed. */
+export const DIM_AFTER_MS = 300;
+
+/**
+ * `aria-busy` follows `busy` at once; the dimming (`data-dim`) only after DIM_AFTER_MS. No style reads
+ * `aria-busy`: setting it restyles nothing, where a style on it made the browser restyle everything inside
+ * (a chart's SVG, a list of 500 places) at each click, and so delayed the handling of a fast answer by tens of
+ * milliseconds on a slow machine — for a dimming that a fast answer never shows.
+ */
+function BusyWrapper({ busy, children }: { busy: boolean; children: ReactNode }) {
+  const [dim, setDim] = useState(false);
+  // An answer came: not dimmed any longer (set while rendering, so the answer is never drawn dimmed).
+  if (!busy && dim) setDim(false);
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setTimeout(() => setDim(true), DIM_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [busy]);
   return (
-    <div className="query-state" aria-busy={query.isPlaceholderData}>
-      {children(query.data)}
+    <div className="query-state" aria-busy={busy} data-dim={busy && dim ? '' : undefined}>
+      {children}
     </div>
   );
 }
