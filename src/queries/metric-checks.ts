@@ -7,7 +7,7 @@
  */
 import { METRICS, type Metric } from '../extract/metrics';
 import { formatNumber, formatQuantity } from '../lib/format';
-import { halfLastDigit, type MetricSeries, type MetricStatement } from './metrics-query';
+import { halfLastDigit, type MetricPoint, type MetricSeries, type MetricStatement } from './metrics-query';
 
 export type CheckKind = 'growth' | 'target' | 'restated' | 'parts';
 
@@ -59,20 +59,34 @@ function growthChecks(levels: MetricSeries, growth: MetricSeries, result: Checks
     const now = actual.get(`${point.place}\u0000${point.data_year}`);
     const before = actual.get(`${point.place}\u0000${point.data_year - 1}`);
     // Two scopes stated in one report (财政总收入 and 地方财政总收入): which one the growth joins is not known.
-    if (!now || !before || before.value <= 0 || now.ambiguous || before.ambiguous || point.ambiguous) continue;
-    const [a, da, b, db] = [now.value, rounding(now.figure), before.value, rounding(before.figure)];
-    const low = ((a - da) / (b + db) - 1) * 100;
-    const high = ((a + da) / (b - db) - 1) * 100;
+    if (!now || !before || now.ambiguous || before.ambiguous || point.ambiguous) continue;
+    // A year's value reports disagree on (a restatement, flagged apart) is taken as each report states it: the
+    // growth agrees when some pair of the two years' statements gives it.
+    const pairs = statementsOf(now).flatMap((n) => statementsOf(before).map((b) => [n, b] as const)).filter(([, b]) => b.value > 0);
+    const ranges = pairs.map(([n, b]) => ({ n, b, ...impliedGrowth(n, b) }));
     const dg = rounding(stated);
-    if (stated.value + dg >= low && stated.value - dg <= high) continue;
-    const implied = (a / b - 1) * 100;
+    if (ranges.length === 0 || ranges.some((r) => stated.value + dg >= r.low && stated.value - dg <= r.high)) continue;
+    // Shown with the current year's value as the growth's own report states it, where it does.
+    const { n, b, low, high } = ranges.find((r) => r.n.doc_id === stated.doc_id) ?? (ranges[0] as (typeof ranges)[number]);
+    const implied = (n.value / b.value - 1) * 100;
     result.checks.push({
       kind: 'growth', metric: growth.metric, place: point.place, data_year: point.data_year,
-      statements: [stated, now.figure, before.figure],
-      arithmetic: `${valueText(levels.metric, a, now.figure.base_unit)} ÷ ${valueText(levels.metric, b, before.figure.base_unit)} − 1 = ${fmt(implied)}%`
+      statements: [stated, n, b],
+      arithmetic: `${valueText(levels.metric, n.value, n.base_unit)} ÷ ${valueText(levels.metric, b.value, b.base_unit)} − 1 = ${fmt(implied)}%`
         + `（按所写数值的舍入，在 ${fmt(low)}% 至 ${fmt(high)}% 之间），所述增长 ${fmt(stated.value)}%`,
     });
   }
+}
+
+/** The statements a year's value may be taken from: each report's where reports disagree, else the one shown. */
+function statementsOf(point: MetricPoint): readonly MetricStatement[] {
+  return point.conflicting ? point.statements : [point.figure];
+}
+
+/** The growth (in %) two values give, at the least and the most their rounding allows. */
+function impliedGrowth(now: MetricStatement, before: MetricStatement): { low: number; high: number } {
+  const [a, da, b, db] = [now.value, rounding(now), before.value, rounding(before)];
+  return { low: ((a - da) / (b + db) - 1) * 100, high: ((a + da) / (b - db) - 1) * 100 };
 }
 
 /**

@@ -20,12 +20,12 @@ afterAll(async () => {
 });
 
 /** Adds a pasted report with the metadata its text suggests (a title where it has none). */
-async function addReport(year: number, reports: number): Promise<void> {
+async function addReport(year: number, reports: number, text = fixture(year), title = `清水县${year}年政府工作报告`): Promise<void> {
   await s.page.getByRole('button', { name: '添加报告' }).click();
-  await s.page.getByLabel('粘贴报告正文').fill(fixture(year));
+  await s.page.getByLabel('粘贴报告正文').fill(text);
   await s.page.getByRole('button', { name: '下一步' }).click();
   expect(await s.page.getByLabel(/^地区/).inputValue()).toBe('清水县');
-  await s.page.getByLabel(/^标题/).fill(`清水县${year}年政府工作报告`);
+  await s.page.getByLabel(/^标题/).fill(title);
   await s.page.getByRole('button', { name: '提取数字' }).click();
   await s.page.getByTestId('review-table').waitFor({ timeout: 20_000 });
   await s.page.getByRole('button', { name: '保存到工作区' }).click();
@@ -65,5 +65,28 @@ describe('a metric across places and years', () => {
     expect(values).toEqual([[[2020, 10], [2021, 11]]]);
     expect(s.problems).toEqual([]);
     expect(s.requests.filter((url) => !url.startsWith(s.baseUrl) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+  });
+
+  it('shows both values of a fact two reports state differently, each with its own sentence', async () => {
+    // A later report of the same year restates 2021's budget revenue (11亿元, where the 2022 report said 11亿元 too)
+    // and its investment (90亿元, where the 2022 report said 88亿元).
+    const restating = '政 府 工 作 报 告\n\n——2022年3月1日在清水县第九届人民代表大会第七次会议上\n\n一、2021年工作回顾\n\n'
+      + '全社会固定资产投资完成90亿元。\n';
+    await s.page.goto(`${s.baseUrl}/?view=reports`);
+    await addReport(2022, 4, restating, '清水县2021年工作情况（修订）');
+    await s.page.goto(`${s.baseUrl}/?view=metrics&metric=fixed_asset_investment`);
+    await engineReady(s.page);
+    const { values } = await chartSeries(s.page, 'metric-fixed_asset_investment');
+    // The line through the latest report's value, the other report's value beside it in the same year.
+    expect(values).toEqual([[[2020, 80], [2021, 90]], [[2021, 88]]]);
+    const cell = s.page.locator('.metric-table tbody tr').first();
+    expect(await cell.textContent()).toContain('90亿元 ⚠');
+    await cell.getByRole('button', { name: /^另：88亿元/ }).click();
+    const panel = s.page.getByTestId('provenance');
+    await expect.poll(() => panel.textContent()).toContain('清水县2022年政府工作报告');
+    expect(await panel.textContent()).toContain('88亿元');
+    await panel.getByRole('button', { name: '关闭' }).click();
+    const checks = s.page.locator('.metric-checks');
+    await expect.poll(() => checks.textContent()).toContain('90亿元');
   });
 });

@@ -15,7 +15,7 @@ import {
 import { guessMetadata } from '../../src/workspace/guess-metadata';
 import { renderSlide, SlideGoneError, type SlideSources } from '../../src/views/deck/slide-renderers';
 import {
-  buildMetricOption, METRIC_CHART_PREFIX, metricChartId, parseMetricChartId,
+  buildMetricOption, METRIC_CHART_PREFIX, metricChartId, otherValues, parseMetricChartId,
 } from '../../src/views/metrics/metric-chart';
 import { createTestEngine } from '../util/test-db';
 
@@ -118,6 +118,9 @@ describe('checks that the numbers agree', () => {
       expect(growth).toMatchObject({ place: '清水县', data_year: 2021 });
       expect(growth?.statements.map((s) => s.value)).toEqual([30, 1_100_000_000, 1_000_000_000]);
       expect(growth?.arithmetic).toContain('所述增长 30%');
+      // The 2022 report's investment growth (9.5%) agrees with its own 88亿元 for 2021: the restatement to 90亿元
+      // is flagged as such, not as a growth the values cannot give.
+      expect(checks.filter((c) => c.kind === 'growth').map((c) => c.metric.id)).toEqual(['public_budget_revenue_growth']);
       // Its zones' investment (50 + 45亿元) exceeds the county's own (90亿元).
       const parts = checks.find((c) => c.kind === 'parts');
       expect(parts?.statements.map((s) => [s.place, s.value])).toEqual([['清水县', 9_000_000_000], ['清水县开发区', 5_000_000_000], ['清水县高新区', 4_500_000_000]]);
@@ -137,6 +140,17 @@ describe('checks that the numbers agree', () => {
       expect(restatedPoint?.conflicting).toBe(true);
       expect(restatedPoint?.statements.map((s) => [s.doc_id, s.value])).toEqual([['qs-2022', 8_800_000_000], ['qs-2022b', 9_000_000_000]]);
       expect(trend.series.points.filter((p) => !p.conflicting).every((p) => p.statements.length === 1 && p.statements[0] === p.figure)).toBe(true);
+      // Both values are on the chart: the line through the latest report's, the other report's beside it.
+      expect(restatedPoint?.figure.doc_id).toBe('qs-2022b');
+      const option = buildMetricOption(trend.series) as { series: { type: string; name: string; data: { value: [number, number]; figureId: string }[] }[] };
+      const line = option.series.find((x) => x.type === 'line' && x.name === '实际');
+      expect(line?.data.find((d) => d.value[0] === 2021)?.value).toEqual([2021, 90]);
+      const others = option.series.filter((x) => x.type === 'scatter');
+      expect(others.map((x) => [x.name, x.data.map((d) => d.value)])).toEqual([['其他报告所述（不一致）', [[2021, 88]]]]);
+      expect(others[0]?.data[0]?.figureId).toBe(restatedPoint?.statements.find((x) => x.doc_id === 'qs-2022')?.id);
+      expect(otherValues(restatedPoint!).map((x) => x.doc_id)).toEqual(['qs-2022']);
+      // A point they agree on draws no second mark.
+      expect(trend.series.points.filter((p) => !p.conflicting).flatMap(otherValues)).toEqual([]);
       const zone = await fetchMetricTrend(engine.runner, 'fixed_asset_investment', ['清水县开发区']);
       expect(zone.series.points.map((p) => [p.place, p.value, p.conflicting])).toEqual([['清水县开发区', 5_000_000_000, false]]);
     } finally {

@@ -11,7 +11,7 @@ import {
 } from '../../queries/metrics-query';
 import { ErrorBox, Loading, QueryState } from '../shared/QueryState';
 import {
-  buildMetricOption, chartUnit, drawnPoints, METRIC_CHART_HEIGHT, metricChartId, metricChartTitle, metricExportTable,
+  buildMetricOption, chartUnit, drawnPoints, METRIC_CHART_HEIGHT, metricChartId, metricChartTitle, metricExportTable, otherValues,
   type MetricDatum,
 } from './metric-chart';
 import '../../charts/echarts-extra';
@@ -135,6 +135,7 @@ function PlaceYearTable({ series, onOpenFigure }: { series: MetricSeries; onOpen
   const cell = (place: string, year: number, basis: string) => drawn.find((p) => p.place === place && p.data_year === year && p.basis === basis);
   const others = series.points.filter((p) => !drawn.includes(p));
   const fmt = (p: MetricPoint) => formatScaled(p.value, p.figure.base_unit, p.figure.base_unit === unit ? scale : chooseScale([p.value], p.figure.base_unit), p.figure.qualifier);
+  const fmtValue = (value: number) => formatScaled(value, unit, scale);
   return (
     <div className="table-scroll">
       <table className="data-table metric-table">
@@ -154,6 +155,13 @@ function PlaceYearTable({ series, onOpenFigure }: { series: MetricSeries; onOpen
                     {actual && <ValueButton point={actual} onOpenFigure={onOpenFigure}
                       text={`${fmt(actual)}${actual.basis === 'estimate' ? `（${t.metrics.basis.estimate}）` : ''}`} />}
                     {actual?.ambiguous && <span className="muted" title={t.metrics.ambiguous}> *</span>}
+                    {actual && otherValues(actual).map((s) => (
+                      <div key={s.id} className="metric-other-value">
+                        <button type="button" className="link conflicting" title={`${s.doc_title}：“${s.quote}”`} onClick={() => onOpenFigure(s.id)}>
+                          {t.metrics.otherValue(fmtValue(s.value), s.doc_title)}
+                        </button>
+                      </div>
+                    ))}
                     {target && <div className="muted"><ValueButton point={target} onOpenFigure={onOpenFigure} text={t.metrics.targetShort(fmt(target))} /></div>}
                   </td>
                 );

@@ -1,14 +1,14 @@
 /**
  * The chart of one metric over data years: one line per place and basis, outcomes solid with filled points,
  * goals dashed with hollow points, estimates dotted; a point reports disagree on is drawn as a warning
- * triangle. One metric per chart, so a growth rate and a level never share an axis. Period totals and averages
+ * triangle (the latest report's value), with the other reports' values as hollow diamonds in the same year. One metric per chart, so a growth rate and a level never share an axis. Period totals and averages
  * over years are not points of a year: the table lists them.
  */
 import type { ChartOption } from '../../charts/echarts';
 import type { ExportTable } from '../../export/table';
 import { t } from '../../i18n/zh';
 import { chooseScale, formatScaled, scaled, unitLabel } from '../../lib/format';
-import type { MetricPoint, MetricSeries } from '../../queries/metrics-query';
+import type { MetricPoint, MetricSeries, MetricStatement } from '../../queries/metrics-query';
 import { baseOption, tooltipHtml } from '../options-common';
 
 /** Chart ids of metric charts: the prefix and the metric id (the deck rebuilds the chart from them). */
@@ -35,6 +35,8 @@ export interface MetricDatum {
   value: [number, number];
   figureId: string;
   point: MetricPoint;
+  /** Drawn beside a point reports disagree on: another report's statement of it (the point shows the latest). */
+  other?: MetricStatement;
   symbol?: string;
   itemStyle?: { color: string };
 }
@@ -56,6 +58,21 @@ export function metricChartTitle(series: MetricSeries): string {
   const unit = chartUnit(series);
   const scale = chooseScale(drawnPoints(series).map((p) => p.value), unit);
   return t.metrics.chartTitle(series.metric.name_zh, unitLabel(unit, scale), series.places);
+}
+
+/**
+ * The values other reports state for a point they disagree on, one statement per report and value (the point
+ * itself shows the latest report's).
+ */
+export function otherValues(point: MetricPoint): MetricStatement[] {
+  if (!point.conflicting) return [];
+  const seen = new Set<string>();
+  return point.statements.filter((s) => {
+    const key = `${s.doc_id}\u0000${s.exact}`;
+    if (s.id === point.figure.id || s.exact === point.figure.exact || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The ECharts option of one metric's series. */
@@ -85,6 +102,17 @@ export function buildMetricOption(series: MetricSeries): ChartOption {
       label: { show: points.length <= 24, position: basis === 'target' ? ('right' as const) : ('top' as const), formatter: (p: { data: MetricDatum }) => formatScaled(p.data.point.value, unit, scale) },
     }];
   }));
+  // Both values of a fact reports disagree on are on the chart, each with its own sentence: the line goes
+  // through the latest report's, and every other value stated for that year is a mark beside it.
+  const others: MetricDatum[] = points.flatMap((p) => otherValues(p).map((s) => ({
+    value: [p.data_year, scaled(s.value, scale)] as [number, number], figureId: s.id, point: p, other: s,
+  })));
+  if (others.length > 0) {
+    lines.push({
+      type: 'scatter' as const, name: t.metrics.otherStatements, data: others, symbol: 'emptyDiamond', symbolSize: 11,
+      itemStyle: { color: '#c0392b' }, label: { show: false },
+    } as unknown as (typeof lines)[number]);
+  }
   return {
     ...baseOption(title),
     // Room above for the legend and the export button, and right of the last year for its label.
@@ -93,7 +121,14 @@ export function buildMetricOption(series: MetricSeries): ChartOption {
     tooltip: {
       trigger: 'item' as const,
       formatter: (p: { data: MetricDatum }) => {
-        const point = p.data.point;
+        const { point, other } = p.data;
+        if (other) {
+          return tooltipHtml([
+            `${point.place} ${point.data_year}年 · ${t.metrics.basis[point.basis as keyof typeof t.metrics.basis] ?? point.basis}：${formatScaled(other.value, unit, scale)}`,
+            `${other.doc_title}：“${other.quote}”`,
+            t.metrics.otherStatementOf(point.figure.doc_title, formatScaled(point.value, unit, scale)),
+          ], true);
+        }
         const lines = [
           `${point.place} ${point.data_year}年 · ${t.metrics.basis[point.basis as keyof typeof t.metrics.basis] ?? point.basis}：${formatScaled(point.value, unit, scale)}`,
           ...point.statements.map((s) => `${s.doc_title}：“${s.quote}”`),
