@@ -105,28 +105,36 @@ interface PointScope {
   metric: string | null;
   /** The places listed; the metric's most stated ones (see {@link shownPlaces}); or every place (null). */
   places: readonly string[] | 'most-stated' | null;
-  /** Also every place the metric is stated for, with its number of points (rows of kind 'place'). */
-  listPlaces?: boolean;
 }
 
 /** The points in scope, as the load keeps them (see METRIC_POINTS_TABLE in db/tables.ts). */
-export function buildMetricPointsQuery({ metric, places, listPlaces = false }: PointScope): SqlQuery {
+export function buildMetricPointsQuery({ metric, places }: PointScope): SqlQuery {
   let inPlaces = sql`TRUE`;
-  const ofMetric = metric === null ? sql`TRUE` : sql`g.metric = ${metric}`;
   if (places === 'most-stated') {
     // The choice shownPlaces makes, in the engine: the points need not wait for the list of places.
+    const ofMetric = metric === null ? sql`TRUE` : sql`g.metric = ${metric}`;
     inPlaces = sql`f.place IN (SELECT place FROM ${raw(METRIC_POINTS_TABLE)} AS g WHERE ${ofMetric}
       GROUP BY place ORDER BY count(*) DESC, place LIMIT ${raw(String(DEFAULT_PLACES))})`;
   } else if (places !== null) {
     inPlaces = inList(sql`f.place`, places);
   }
-  const points = sql`SELECT 'point' AS kind, * FROM ${raw(METRIC_POINTS_TABLE)} AS f WHERE ${metricCondition(metric)} AND ${inPlaces}`;
-  if (!listPlaces) return sql`${points} ORDER BY metric, place, data_year, basis`;
-  // One answer, one trip through the worker and the page: the places first, then the points.
-  return sql`${points}
-    UNION ALL BY NAME
-    SELECT 'place' AS kind, place, count(*)::INTEGER AS place_points FROM ${raw(METRIC_POINTS_TABLE)} AS g WHERE ${ofMetric} GROUP BY place
-    ORDER BY kind DESC, metric, place, data_year, basis`;
+  return sql`SELECT * FROM ${raw(METRIC_POINTS_TABLE)} AS f WHERE ${metricCondition(metric)} AND ${inPlaces} ORDER BY metric, place, data_year, basis`;
+}
+
+/** A place a metric is stated for, and how many points it has there. */
+export interface MetricPlace {
+  place: string;
+  points: number;
+}
+
+export function buildMetricPlacesQuery(metric: string): SqlQuery {
+  return sql`SELECT place, count(*)::INTEGER AS points FROM ${raw(METRIC_POINTS_TABLE)} WHERE metric = ${metric} GROUP BY place`;
+}
+
+/** Every place a metric is stated for, in the order a Chinese reader looks them up (the place picker's list). */
+export async function fetchMetricPlaces(runner: QueryRunner, metricId: string): Promise<MetricPlace[]> {
+  const rows = await runner(buildMetricPlacesQuery(metricId));
+  return rows.map((r) => ({ place: String(r.place), points: Number(r.points) })).sort((a, b) => a.place.localeCompare(b.place, 'zh'));
 }
 
 /** The statements of the points reports disagree on (by metric, place, year, basis and unit). */
@@ -136,12 +144,6 @@ export function buildConflictStatementsQuery(points: readonly { metric: string; 
   return sql`SELECT s.* FROM (${statements(inList(sql`f.metric`, [...new Set(points.map((p) => p.metric))]))}) AS s
       JOIN (VALUES ${keys}) AS k(metric, place, data_year, basis, base_unit) USING (metric, place, data_year, basis, base_unit)
     WHERE NOT s.average ORDER BY s.metric, s.place, s.data_year, s.basis, s.published, s.doc_id, s.start`;
-}
-
-/** A place a metric is stated for, and how many points it has there. */
-export interface MetricPlace {
-  place: string;
-  points: number;
 }
 
 /** Text order by code points (as the engine orders text, whatever the characters), not by UTF-16 units. */
@@ -226,15 +228,10 @@ export function seriesOf(metric: Metric, points: MetricPoint[]): MetricSeries {
  * The points in scope, with every statement of those reports disagree on, by metric id: those statements are read
  * (a second, small query) only when there are such points, which most picks have none of.
  */
-async function fetchSeries(runner: QueryRunner, scope: PointScope): Promise<{ series: Map<string, MetricSeries>; places: MetricPlace[] }> {
+async function fetchSeries(runner: QueryRunner, scope: PointScope): Promise<Map<string, MetricSeries>> {
   const rows = await runner(buildMetricPointsQuery(scope));
   const points = new Map<string, MetricPoint[]>();
-  const places: MetricPlace[] = [];
   for (const r of rows) {
-    if (r.kind === 'place') {
-      places.push({ place: String(r.place), points: Number(r.place_points) });
-      continue;
-    }
     const metric = metricById(String(r.metric));
     if (!metric) continue;
     const figure = toStatement(r, metric);
@@ -261,8 +258,7 @@ async function fetchSeries(runner: QueryRunner, scope: PointScope): Promise<{ se
       point.statements = (byPoint.get(key(metric, point.place, point.data_year, point.basis, point.base_unit)) ?? []).map((r) => toStatement(r, m));
     }
   }
-  places.sort((a, b) => a.place.localeCompare(b.place, 'zh'));
-  return { series: new Map([...points].map(([id, list]) => [id, seriesOf(metricById(id) as Metric, list)])), places };
+  return new Map([...points].map(([id, list]) => [id, seriesOf(metricById(id) as Metric, list)]));
 }
 
 /** The mark a metric's series measures itself under (the benchmark reads it: a trend's query, rows to series). */
@@ -270,43 +266,32 @@ export const METRIC_SERIES_MEASURE = 'figures-board:metric-series';
 
 /** A metric's series for the given places (all of them when null). */
 export async function fetchMetricSeries(runner: QueryRunner, metricId: string, places: PointScope['places'] = null): Promise<MetricSeries> {
-  return (await fetchMetricSeriesAndPlaces(runner, metricId, places, false)).series;
-}
-
-async function fetchMetricSeriesAndPlaces(runner: QueryRunner, metricId: string, places: PointScope['places'], listPlaces: boolean) {
   const metric = metricById(metricId);
   if (!metric) throw new Error(`未知的指标：${metricId}`);
-  const answer = await fetchSeries(runner, { metric: metricId, places, listPlaces });
-  return { series: answer.series.get(metricId) ?? seriesOf(metric, []), places: answer.places };
-}
-
-/** A metric's trend as the 指标 view draws it: every place it is stated for, and the series of those drawn. */
-export interface MetricTrend {
-  /** Every place the metric is stated for, in the order a Chinese reader looks them up. */
-  places: MetricPlace[];
-  /** The drawn places' points only: a workspace of 1,000 places does not send 1,000 places' sentences to a chart of 8. */
-  series: MetricSeries;
+  return (await fetchSeries(runner, { metric: metricId, places })).get(metricId) ?? seriesOf(metric, []);
 }
 
 /**
- * The places and the drawn places' series in one query (the engine picks the default places itself): one trip
- * through the worker and the page, the second being the slow part on a busy page.
+ * A metric's trend as the 指标 view draws it: the picked places' series, or the most stated places' (picked by
+ * the engine, so one query is all a pick waits for; the list of every place is another, off the chart's path).
  */
-export async function fetchMetricTrend(runner: QueryRunner, metricId: string, picked: readonly string[]): Promise<MetricTrend> {
+export async function fetchMetricTrend(runner: QueryRunner, metricId: string, picked: readonly string[]): Promise<MetricSeries> {
   const started = performance.now();
-  const answer = await fetchMetricSeriesAndPlaces(runner, metricId, picked.length > 0 ? picked : 'most-stated', true);
-  const { places } = answer;
-  const known = new Set(places.map((p) => p.place));
+  let series = await fetchMetricSeries(runner, metricId, picked.length > 0 ? picked : 'most-stated');
   // Picked places this metric has none of (a link made for another metric): its default places instead.
-  const series = picked.length > 0 && !picked.some((p) => known.has(p)) ? await fetchMetricSeries(runner, metricId, 'most-stated') : answer.series;
+  if (picked.length > 0 && series.points.length === 0) series = await fetchMetricSeries(runner, metricId, 'most-stated');
   performance.measure(METRIC_SERIES_MEASURE, { start: started, detail: metricId });
+  // All of a drawn place's points are here: their counts order the default places as the engine picked them.
+  const counts = new Map<string, number>();
+  for (const p of series.points) counts.set(p.place, (counts.get(p.place) ?? 0) + 1);
+  const drawn = shownPlaces([...counts].map(([place, points]) => ({ place, points })), picked);
   // Places keep the order they were picked in (the legend's); the default ones, the most stated first.
-  return { places, series: { ...series, places: shownPlaces(places, picked) } };
+  return { ...series, places: drawn };
 }
 
 /** Every metric's series, by metric id (the checks read them all). */
-export async function fetchAllSeries(runner: QueryRunner): Promise<Map<string, MetricSeries>> {
-  return (await fetchSeries(runner, { metric: null, places: null })).series;
+export function fetchAllSeries(runner: QueryRunner): Promise<Map<string, MetricSeries>> {
+  return fetchSeries(runner, { metric: null, places: null });
 }
 
 export function metricCountsOptions(runner: QueryRunner) {
@@ -319,6 +304,10 @@ export function metricTrendOptions(runner: QueryRunner, metric: string, picked: 
     queryFn: ({ signal }) => fetchMetricTrend(withSignal(runner, signal), metric, picked),
     placeholderData: keepPreviousData,
   });
+}
+
+export function metricPlacesOptions(runner: QueryRunner, metric: string) {
+  return queryOptions({ queryKey: ['metric-places', metric], queryFn: ({ signal }) => fetchMetricPlaces(withSignal(runner, signal), metric) });
 }
 
 export function allSeriesOptions(runner: QueryRunner) {

@@ -2,7 +2,7 @@ import { EMPTY_FILTERS, type Dimension, type FigureFilters } from './filters';
 import { fetchFacets } from './facets-query';
 import { compareTop, fetchTopFigures } from './figures-query';
 import { fetchGroups } from './group-query';
-import { fetchMetricTrend } from './metrics-query';
+import { fetchMetricPlaces, fetchMetricTrend } from './metrics-query';
 import type { QueryRunner } from './run';
 
 /** Marked once the warm-up is over (done, or given way to the analyst's own queries). */
@@ -33,10 +33,11 @@ export async function warmUpQueries(runner: QueryRunner, stopped: () => boolean 
       await step(filters);
     }
   }
-  // A metric's places and points (the 指标 view's trend): twice, so the second run is the prepared statements a
-  // pick uses.
+  // A metric's trend and its list of places (the 指标 view's two queries): twice, so the second runs are the
+  // prepared statements a pick uses.
   for (const metric of ['gdp', 'gdp_growth']) {
     if (stopped()) return;
     await fetchMetricTrend(runner, metric, []);
+    await fetchMetricPlaces(runner, metric);
   }
 }

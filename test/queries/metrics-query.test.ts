@@ -10,7 +10,7 @@ import { appendReport, loadTables } from '../../src/db';
 import { sql } from '../../src/sql';
 import { metricChecks } from '../../src/queries/metric-checks';
 import {
-  fetchAllSeries, fetchMetricCounts, fetchMetricSeries, fetchMetricTrend, seriesOf, shownPlaces, type MetricPoint, type MetricStatement,
+  fetchAllSeries, fetchMetricCounts, fetchMetricPlaces, fetchMetricSeries, fetchMetricTrend, seriesOf, shownPlaces, type MetricPoint, type MetricStatement,
 } from '../../src/queries/metrics-query';
 import { guessMetadata } from '../../src/workspace/guess-metadata';
 import { renderSlide, SlideGoneError, type SlideSources } from '../../src/views/deck/slide-renderers';
@@ -134,15 +134,16 @@ describe('checks that the numbers agree', () => {
       // The 指标 view's trend: every place listed, the drawn ones' points read, and both reports' statements of
       // the restated point come with it.
       const trend = await fetchMetricTrend(engine.runner, 'fixed_asset_investment', ['清水县']);
-      expect(trend.places.map((p) => p.place)).toEqual(['清水县', '清水县高新区', '清水县开发区'].sort((a, b) => a.localeCompare(b, 'zh')));
-      expect(new Set(trend.series.points.map((p) => p.place))).toEqual(new Set(['清水县']));
-      const restatedPoint = trend.series.points.find((p) => p.data_year === 2021 && p.basis === 'actual');
+      expect((await fetchMetricPlaces(engine.runner, 'fixed_asset_investment')).map((p) => p.place))
+        .toEqual(['清水县', '清水县高新区', '清水县开发区'].sort((a, b) => a.localeCompare(b, 'zh')));
+      expect(new Set(trend.points.map((p) => p.place))).toEqual(new Set(['清水县']));
+      const restatedPoint = trend.points.find((p) => p.data_year === 2021 && p.basis === 'actual');
       expect(restatedPoint?.conflicting).toBe(true);
       expect(restatedPoint?.statements.map((s) => [s.doc_id, s.value])).toEqual([['qs-2022', 8_800_000_000], ['qs-2022b', 9_000_000_000]]);
-      expect(trend.series.points.filter((p) => !p.conflicting).every((p) => p.statements.length === 1 && p.statements[0] === p.figure)).toBe(true);
+      expect(trend.points.filter((p) => !p.conflicting).every((p) => p.statements.length === 1 && p.statements[0] === p.figure)).toBe(true);
       // Both values are on the chart: the line through the latest report's, the other report's beside it.
       expect(restatedPoint?.figure.doc_id).toBe('qs-2022b');
-      const option = buildMetricOption(trend.series) as { series: { type: string; name: string; data: { value: [number, number]; figureId: string }[] }[] };
+      const option = buildMetricOption(trend) as { series: { type: string; name: string; data: { value: [number, number]; figureId: string }[] }[] };
       const line = option.series.find((x) => x.type === 'line' && x.name === '实际');
       expect(line?.data.find((d) => d.value[0] === 2021)?.value).toEqual([2021, 90]);
       const others = option.series.filter((x) => x.type === 'scatter');
@@ -150,9 +151,9 @@ describe('checks that the numbers agree', () => {
       expect(others[0]?.data[0]?.figureId).toBe(restatedPoint?.statements.find((x) => x.doc_id === 'qs-2022')?.id);
       expect(otherValues(restatedPoint!).map((x) => x.doc_id)).toEqual(['qs-2022']);
       // A point they agree on draws no second mark.
-      expect(trend.series.points.filter((p) => !p.conflicting).flatMap(otherValues)).toEqual([]);
+      expect(trend.points.filter((p) => !p.conflicting).flatMap(otherValues)).toEqual([]);
       const zone = await fetchMetricTrend(engine.runner, 'fixed_asset_investment', ['清水县开发区']);
-      expect(zone.series.points.map((p) => [p.place, p.value, p.conflicting])).toEqual([['清水县开发区', 5_000_000_000, false]]);
+      expect(zone.points.map((p) => [p.place, p.value, p.conflicting])).toEqual([['清水县开发区', 5_000_000_000, false]]);
     } finally {
       await loadReports();
     }
@@ -222,17 +223,18 @@ describe('the places a trend draws by default', () => {
     })));
     try {
       const trend = await fetchMetricTrend(engine.runner, 'gdp', []);
-      expect(trend.places.map((p) => p.place)).toContain('阿县');
-      const drawn = [...new Set(trend.series.points.map((p) => p.place))];
+      const places = await fetchMetricPlaces(engine.runner, 'gdp');
+      expect(places.map((p) => p.place)).toContain('阿县');
+      const drawn = [...new Set(trend.points.map((p) => p.place))];
       expect(drawn).toHaveLength(8);
-      expect(new Set(drawn)).toEqual(new Set(shownPlaces(trend.places, [])));
-      expect(trend.series.places).toEqual(shownPlaces(trend.places, []));
+      expect(new Set(drawn)).toEqual(new Set(shownPlaces(places, [])));
+      expect(trend.places).toEqual(shownPlaces(places, []));
       // The fixture county's five points first, then the two counties with a goal too (邓 U+9093 before 韩 U+97E9).
-      expect(trend.series.places.slice(0, 3)).toEqual(['清水县', '邓县', '韩县']);
+      expect(trend.places.slice(0, 3)).toEqual(['清水县', '邓县', '韩县']);
       // A pick this metric has no place of (a link made for another metric) draws the default places.
       const elsewhere = await fetchMetricTrend(engine.runner, 'gdp', ['不存在的县']);
-      expect(elsewhere.series.places).toEqual(trend.series.places);
-      expect(elsewhere.series.points.length).toBe(trend.series.points.length);
+      expect(elsewhere.places).toEqual(trend.places);
+      expect(elsewhere.points.length).toBe(trend.points.length);
     } finally {
       await loadReports();
     }

@@ -19,9 +19,9 @@ describe('warmUpQueries', () => {
     expect(filtered.some((q) => /AS dimension,[\s\S]*UNION ALL/.test(q.text))).toBe(true);
     expect(filtered.some((q) => q.text.includes('row_number() OVER (PARTITION BY base_unit'))).toBe(true);
     expect(filtered.some((q) => q.text.includes('AS honest GROUP BY ALL'))).toBe(true);
-    // A metric's trend: one query (its places and its default places' points) per metric.
+    // A metric's trend (its default places' points) and its list of places, per metric.
     const trends = filtered.filter((q) => q.text.includes('figures_metric_points'));
-    expect(trends.map((q) => [...new Set(q.params)])).toEqual([['gdp'], ['gdp_growth']]);
+    expect(trends.map((q) => [...new Set(q.params)])).toEqual([['gdp'], ['gdp'], ['gdp_growth'], ['gdp_growth']]);
     // The values come from the data, so the filtered paths see rows.
     const categories = filtered[0]?.params.filter((p): p is string => typeof p === 'string') ?? [];
     expect(categories.length).toBeGreaterThan(0);

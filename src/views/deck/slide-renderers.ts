@@ -106,7 +106,7 @@ const renderers = new Map<string, SlideRenderer>([
   [METRIC_CHART_PREFIX, async (_state, rest, sources) => {
     const { metric, picked } = parseMetricChartId(rest);
     if (!metricById(metric)) throw new SlideGoneError(`${METRIC_CHART_PREFIX}${rest}`);
-    const { series } = await fetchMetricTrend(sources.runner, metric, picked);
+    const series = await fetchMetricTrend(sources.runner, metric, picked);
     if (drawnPoints(series).length === 0) throw new SlideGoneError(`${METRIC_CHART_PREFIX}${rest}`);
     const title = metricChartTitle(series);
     return { option: buildMetricOption(series), spec: { title, table: metricExportTable(series) }, height: METRIC_CHART_HEIGHT };

@@ -7,7 +7,7 @@ import { t } from '../../i18n/zh';
 import { chooseScale, formatNumber, formatScaled } from '../../lib/format';
 import { metricChecks, type MetricCheck } from '../../queries/metric-checks';
 import {
-  allSeriesOptions, metricCountsOptions, metricTrendOptions, type MetricPlace, type MetricPoint, type MetricSeries,
+  allSeriesOptions, metricCountsOptions, metricPlacesOptions, metricTrendOptions, type MetricPlace, type MetricPoint, type MetricSeries,
 } from '../../queries/metrics-query';
 import { ErrorBox, Loading, QueryState } from '../shared/QueryState';
 import {
@@ -35,7 +35,10 @@ export function MetricsView({ onOpenFigure }: MetricsViewProps) {
   const chosen = param !== null && known.some((c) => c.metric.id === param) ? param : firstMetric(known);
   const [placesParam, setPlaces] = useUrlParam('places');
   const picked = useMemo(() => (placesParam ? placesParam.split('|') : []), [placesParam]);
+  // The chart's query first; the list of every place (the picker's) once the chart has its answer, so neither
+  // its query nor its list's rendering stands between a pick and its chart.
   const trend = useQuery({ ...metricTrendOptions(runner, chosen ?? '', picked), enabled: chosen !== null });
+  const places = useQuery({ ...metricPlacesOptions(runner, chosen ?? ''), enabled: chosen !== null && trend.isSuccess && !trend.isPlaceholderData });
   if (counts.isPending) return <Loading />;
   if (counts.isError) return <ErrorBox error={counts.error} onRetry={() => void counts.refetch()} />;
   if (chosen === null) return <p className="empty-state metrics-empty">{t.metrics.none}</p>;
@@ -50,8 +53,8 @@ export function MetricsView({ onOpenFigure }: MetricsViewProps) {
         {metric?.scope_note && <span className="muted metrics-scope" title={t.metrics.scopeNote}>{metric.scope_note}</span>}
       </div>
       <QueryState query={trend}>
-        {({ places, series }) => (
-          <MetricPanel places={places} series={series} picked={picked} onOpenFigure={onOpenFigure}
+        {(series) => (
+          <MetricPanel places={places.data ?? null} series={series} picked={picked} onOpenFigure={onOpenFigure}
             onPick={(next) => setPlaces(next.length > 0 ? next.join('|') : null)} />
         )}
       </QueryState>
@@ -61,8 +64,8 @@ export function MetricsView({ onOpenFigure }: MetricsViewProps) {
 }
 
 interface MetricPanelProps {
-  /** Every place the metric is stated for. */
-  places: MetricPlace[];
+  /** Every place the metric is stated for (null until they are read: the drawn ones meanwhile). */
+  places: MetricPlace[] | null;
   /** The drawn places' series. */
   series: MetricSeries;
   /** The places the analyst picked (none: the default ones are drawn). */
@@ -72,14 +75,14 @@ interface MetricPanelProps {
 }
 
 function MetricPanel({ places, series, picked, onPick, onOpenFigure }: MetricPanelProps) {
-  const all = useMemo(() => places.map((p) => p.place), [places]);
+  const all = useMemo(() => places?.map((p) => p.place) ?? series.places, [places, series.places]);
   const option = useMemo(() => buildMetricOption(series), [series]);
   const title = metricChartTitle(series);
   const exportSpec = useMemo(() => ({ title, table: metricExportTable(series) }), [series, title]);
   return (
     <section className="metric-panel" aria-label={title}>
       {all.length > 1 && <PlacePicker all={all} shown={series.places} onChange={onPick} />}
-      <EChart option={option} height={METRIC_CHART_HEIGHT} label={title} chartId={metricChartId(series.metric.id, picked.filter((p) => all.includes(p)))} exportSpec={exportSpec}
+      <EChart option={option} height={METRIC_CHART_HEIGHT} label={title} chartId={metricChartId(series.metric.id, picked.filter((p) => series.places.includes(p)))} exportSpec={exportSpec}
         onClick={(e) => {
           const id = (e.data as Partial<MetricDatum> | undefined)?.figureId;
           if (id) onOpenFigure(id);
